@@ -1,0 +1,60 @@
+#pragma once
+
+#include "http/exchange.h"
+#include "http/headers.h"
+#include "http/requestspec.h"
+
+#include <functional>
+
+namespace Peephole {
+
+/// What the engine tells the authentication layer about one hop.
+struct HopContext
+{
+    quint64 chainId = 0;
+    const RequestSpec *spec = nullptr; ///< The request as the user described it.
+    QByteArray method;                 ///< The method of this hop (may differ after a 303).
+    QUrl url;                          ///< The URL of this hop.
+    /// The body bytes of this hop, for Digest auth-int. Empty when there is none.
+    /// (File and multipart bodies are provided here in full only up to 64 MiB.)
+    QByteArray body;
+    bool hasBody = false;
+};
+
+/// The decision on a 401/407.
+struct AuthRetry
+{
+    bool retry = false;        ///< Send the request again with these headers.
+    HeaderList headers;        ///< Authorization or Proxy-Authorization to add.
+};
+
+/// The seam between the engine (core/http) and authentication (core/auth).
+/// The engine calls it for every hop; all calls happen on the engine's thread.
+class AuthHook
+{
+public:
+    virtual ~AuthHook() = default;
+
+    /// Headers to add before @p hop is sent: preemptive Basic/Bearer, or a
+    /// Digest answer for a nonce already known for this origin. Called once
+    /// per hop that the engine sends (not for auth retries, whose headers come
+    /// from challenged()). May record what it sent in @p record.
+    virtual HeaderList headersFor(const HopContext &hop, AuthRecord &record) = 0;
+
+    /// Every response arrives here first (check Authentication-Info, adopt
+    /// nextnonce, learn that credentials were accepted).
+    virtual void responseReceived(const HopContext &hop, Exchange &exchange) = 0;
+
+    /// A 401 or 407 arrived and is recorded in @p exchange (fill exchange.auth
+    /// synchronously). Decide, possibly asynchronously (keychain, a prompt),
+    /// and call @p done exactly once. Calling done with retry=false ends the
+    /// chain with this exchange. @p done may be called after the chain was
+    /// cancelled; the engine ignores it then.
+    virtual void challenged(const HopContext &hop, Exchange &exchange,
+                            std::function<void(const AuthRetry &, const AuthRecord &)> done) = 0;
+
+    /// The chain ended; forget per-chain state.
+    virtual void chainFinished(quint64 chainId) { Q_UNUSED(chainId); }
+};
+
+} // namespace Peephole

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "http/exchange.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+
+namespace Peephole {
+
+/// Owns the records of every exchange, in the order they started. The GUI's
+/// timeline, the CLI and the runner read it. Signals are emitted per record;
+/// views batch them (once per event-loop turn).
+class ExchangeLog : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ExchangeLog(QObject *parent = nullptr);
+
+    qsizetype count() const { return m_items.size(); }
+    const Exchange &at(qsizetype index) const { return m_items.at(index); }
+    /// Index of the exchange with @p id, or -1.
+    qsizetype indexOf(quint64 id) const { return m_index.value(id, -1); }
+    const Exchange *find(quint64 id) const;
+    /// The exchanges of one chain, in hop order.
+    QList<Exchange> chain(quint64 chainId) const;
+
+    /// Adds a record; assigns an id when it has none. Returns the id.
+    quint64 append(Exchange exchange);
+    /// Replaces the record with the same id.
+    void update(const Exchange &exchange);
+    /// Forgets every record (bodies go with the last reference).
+    void clear();
+
+    quint64 nextChainId() { return ++m_lastChainId; }
+
+Q_SIGNALS:
+    void added(qsizetype index);
+    void updated(qsizetype index);
+    void cleared();
+
+private:
+    QList<Exchange> m_items;
+    QHash<quint64, qsizetype> m_index;
+    quint64 m_lastId = 0;
+    quint64 m_lastChainId = 0;
+};
+
+} // namespace Peephole
