@@ -59,6 +59,9 @@ for bin in "$@"; do
 done
 has share/man/man1/peephole-cli.1.gz
 has share/bash-completion/completions/peephole-cli
+has share/doc/peephole/copyright
+has share/doc/peephole/changelog.Debian.gz
+has share/doc/peephole/changelog.gz
 if [ "$gui" = ON ]; then
     has share/applications/$id.desktop
     has share/metainfo/$id.metainfo.xml

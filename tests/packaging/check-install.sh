@@ -35,6 +35,9 @@ done
 
 have share/man/man1/peephole-cli.1.gz
 have share/bash-completion/completions/peephole-cli
+have share/doc/peephole/copyright
+have share/doc/peephole/changelog.Debian.gz
+have share/doc/peephole/changelog.gz
 if [ "$gui" = ON ]; then
     have share/applications/$id.desktop
     have share/metainfo/$id.metainfo.xml
@@ -58,10 +61,12 @@ if [ "$gui" = ON ]; then
     fi
 fi
 
-for page in "$root"/usr/share/man/man1/*.gz; do
+for page in "$root"/usr/share/man/man1/*.gz "$root"/usr/share/doc/peephole/*.gz; do
     [ -f "$page" ] || continue
     gzip -t "$page" 2>/dev/null || fail "${page#"$root"} is not a valid gzip file"
-    gzip -dc "$page" | head -n 5 | grep -q '^\.TH ' || fail "${page#"$root"} is not a man page"
+    case $page in
+        */man1/*) gzip -dc "$page" | head -n 5 | grep -q '^\.TH ' || fail "${page#"$root"} is not a man page" ;;
+    esac
 done
 
 # Nothing may be installed outside the prefix.
