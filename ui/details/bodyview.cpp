@@ -362,12 +362,19 @@ void BodyView::showMode()
 
 void BodyView::cancelJobs(Mode keep)
 {
-    if (keep != Mode::Pretty && m_formatWatcher.isRunning())
+    // Cancel, and watch an empty future so that a result already on its way is dropped.
+    if (keep != Mode::Pretty) {
         m_formatWatcher.cancel();
-    if (keep != Mode::Tree && m_treeWatcher.isRunning())
+        m_formatWatcher.setFuture(QFuture<FormatResult>());
+    }
+    if (keep != Mode::Tree) {
         m_treeWatcher.cancel();
-    if (keep != Mode::Image && m_imageWatcher.isRunning())
+        m_treeWatcher.setFuture(QFuture<TreeResult>());
+    }
+    if (keep != Mode::Image) {
         m_imageWatcher.cancel();
+        m_imageWatcher.setFuture(QFuture<ImageResult>());
+    }
 }
 
 void BodyView::startFormat()
