@@ -320,14 +320,13 @@ void AuthNegotiator::responseReceived(const HopContext &hop, Exchange &exchange)
         return;
     ChainState &cs = it.value();
     QStringList info;
-    if (exchange.auth.sentScheme.isEmpty()) {
-        // An auth retry: its headers came from challenged(), record them here.
-        const Side shown = cs.sent[OriginSide].valid ? OriginSide : ProxySide;
-        if (cs.sent[shown].valid) {
-            exchange.auth.sentScheme =
-                shown == ProxySide ? tr("%1 (proxy)").arg(cs.sent[shown].label) : cs.sent[shown].label;
-            exchange.auth.digest = cs.sent[shown].trace;
-        }
+    // What this hop carried (headersFor() for a new hop, challenged() for a
+    // retry), named precisely ("Digest SHA-256", not just the first word).
+    const Side shown = cs.sent[OriginSide].valid ? OriginSide : ProxySide;
+    if (cs.sent[shown].valid) {
+        exchange.auth.sentScheme =
+            shown == ProxySide ? tr("%1 (proxy)").arg(cs.sent[shown].label) : cs.sent[shown].label;
+        exchange.auth.digest = cs.sent[shown].trace;
     }
     for (Side side : {ProxySide, OriginSide}) {
         Sent &sent = cs.sent[side];
