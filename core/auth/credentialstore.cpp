@@ -23,7 +23,8 @@ QString describe(const StoredAccount &a)
 {
     if (a.user.isEmpty())
         return CredentialStore::tr("%1 token for %2 (realm “%3”)").arg(a.scheme, a.origin, a.realm);
-    return CredentialStore::tr("%1 credential of “%2” for %3 (realm “%4”)").arg(a.scheme, a.user, a.origin, a.realm);
+    return CredentialStore::tr("%1 credential of “%2” for %3 (realm “%4”)")
+        .arg(a.scheme, a.user, a.origin, a.realm);
 }
 
 /// The cause of a keychain failure, in words.
@@ -31,8 +32,9 @@ QString causeOf(QKeychain::Error error, const QString &detail)
 {
     switch (error) {
     case QKeychain::NoBackendAvailable:
-        return CredentialStore::tr("no keychain service is running (no Secret Service such as gnome-keyring or "
-                                   "KWallet on the session bus)");
+        return CredentialStore::tr(
+            "no keychain service is running (no Secret Service such as gnome-keyring or "
+            "KWallet on the session bus)");
     case QKeychain::AccessDeniedByUser:
         return CredentialStore::tr("access to the keychain was denied");
     case QKeychain::AccessDenied:
@@ -51,10 +53,7 @@ QString causeOf(QKeychain::Error error, const QString &detail)
 
 } // namespace
 
-CredentialStore::CredentialStore(QObject *parent)
-    : CredentialStore(QString(), parent)
-{
-}
+CredentialStore::CredentialStore(QObject *parent) : CredentialStore(QString(), parent) {}
 
 CredentialStore::CredentialStore(const QString &indexFile, QObject *parent)
     : QObject(parent), m_indexFile(indexFile)
@@ -72,9 +71,9 @@ QString CredentialStore::keychainKey(const StoredAccount &a)
 
 QList<StoredAccount> CredentialStore::readIndex() const
 {
-    std::unique_ptr<QSettings> settings = m_indexFile.isEmpty()
-                                              ? std::make_unique<QSettings>()
-                                              : std::make_unique<QSettings>(m_indexFile, QSettings::IniFormat);
+    std::unique_ptr<QSettings> settings =
+        m_indexFile.isEmpty() ? std::make_unique<QSettings>()
+                              : std::make_unique<QSettings>(m_indexFile, QSettings::IniFormat);
     QList<StoredAccount> out;
     const int n = settings->beginReadArray(IndexGroup);
     for (int i = 0; i < n; ++i) {
@@ -93,9 +92,9 @@ QList<StoredAccount> CredentialStore::readIndex() const
 
 void CredentialStore::writeIndex(const QList<StoredAccount> &accounts)
 {
-    std::unique_ptr<QSettings> settings = m_indexFile.isEmpty()
-                                              ? std::make_unique<QSettings>()
-                                              : std::make_unique<QSettings>(m_indexFile, QSettings::IniFormat);
+    std::unique_ptr<QSettings> settings =
+        m_indexFile.isEmpty() ? std::make_unique<QSettings>()
+                              : std::make_unique<QSettings>(m_indexFile, QSettings::IniFormat);
     settings->remove(IndexGroup);
     settings->beginWriteArray(IndexGroup, int(accounts.size()));
     for (int i = 0; i < accounts.size(); ++i) {
@@ -196,7 +195,8 @@ void CredentialStore::read(const StoredAccount &account, Callback done)
         r.sessionOnly = true;
         r.secret = session.value();
         // Answer asynchronously, like the keychain does.
-        QMetaObject::invokeMethod(this, [r, done] { done(r); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [r, done] { done(r); }, Qt::QueuedConnection);
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(ServiceName.toString(), this);
