@@ -254,7 +254,7 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
                     BasicAuth::authorization(c.user, c.password, settings.basicCharset, nullptr);
                 if (h.ok()) {
                     value = h.value;
-                    sent = {true,       true,   AuthOffer::Kind::Basic, DigestAlgorithm::Md5,
+                    sent = {true,       true,   AuthOffer::Kind::Basic, DigestHashAlgorithm::Md5,
                             u"Basic"_s, origin, known->realm,           c,
                             {}};
                 }
@@ -271,7 +271,7 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
                     sent = {true,
                             true,
                             AuthOffer::Kind::Bearer,
-                            DigestAlgorithm::Md5,
+                            DigestHashAlgorithm::Md5,
                             u"Bearer"_s,
                             origin,
                             {},
@@ -288,7 +288,7 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
                     sent = {true,
                             true,
                             AuthOffer::Kind::Basic,
-                            DigestAlgorithm::Md5,
+                            DigestHashAlgorithm::Md5,
                             u"Basic"_s,
                             origin,
                             {},
@@ -387,6 +387,12 @@ void AuthNegotiator::responseReceived(const HopContext &hop, Exchange &exchange)
                        "arrived yet."));
             else if (expected.compare(rspauth, Qt::CaseInsensitive) == 0)
                 info.append(tr("rspauth verified: the server proved it knows your password."));
+            else if (sent.trace.qop == "auth-int" &&
+                     DigestAuth::expectedRspauth(sent.algorithm, sent.trace, hop.body)
+                             .compare(rspauth, Qt::CaseInsensitive) == 0)
+                // RFC 7616 hashes "the entity body" here; some servers take the request's.
+                info.append(tr("rspauth verified: the server proved it knows your password (it hashed the "
+                               "request body for auth-int, not the response body)."));
             else
                 info.append(tr("rspauth MISMATCH: expected %1, received %2. The response may not come from a "
                                "server that knows your password.")
