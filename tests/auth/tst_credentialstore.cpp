@@ -236,6 +236,7 @@ void TestCredentialStore::keychainUnavailableKeepsInMemory()
     QVERIFY2(child.exitCode() == 0, qPrintable(out + QString::fromUtf8(child.readAllStandardError())));
     QVERIFY2(out.contains(u"sessionOnly=1"_s), qPrintable(out));
     QVERIFY2(out.contains(u"for this session only"_s), qPrintable(out));
+    QVERIFY2(out.contains(u"Secret Service"_s), qPrintable(out)); // the cause is named
     QVERIFY2(out.contains(u"readBack=1"_s), qPrintable(out));
     QVERIFY2(out.contains(u"signalled=1"_s), qPrintable(out));
     QVERIFY2(out.contains(u"listedSessionOnly=1"_s), qPrintable(out));
