@@ -2,7 +2,12 @@
 // D-Bus session; scripts/test sets it up). With PEEPHOLE_REQUIRE_KEYRING=1 a
 // missing keyring is a failure, not a skip.
 
+#include "auth/authnegotiator.h"
 #include "auth/credentialstore.h"
+#include "http/exchangelog.h"
+#include "http/httpsession.h"
+#include "server/authgate.h"
+#include "server/httpserver.h"
 
 #include <QDirIterator>
 #include <QFile>
@@ -58,6 +63,7 @@ private Q_SLOTS:
     void noSecretOnDisk();
     void indexHoldsNoSecret();
     void keychainUnavailableKeepsInMemory();
+    void negotiatorRemembersAndReuses();
 
 private:
     bool m_keyring = false;
@@ -240,6 +246,105 @@ void TestCredentialStore::keychainUnavailableKeepsInMemory()
     QVERIFY2(out.contains(u"readBack=1"_s), qPrintable(out));
     QVERIFY2(out.contains(u"signalled=1"_s), qPrintable(out));
     QVERIFY2(out.contains(u"listedSessionOnly=1"_s), qPrintable(out));
+}
+
+namespace {
+/// Answers one prompt with fixed credentials, asking to remember them.
+class RememberingProvider : public CredentialProvider
+{
+public:
+    int asked = 0;
+    void requestCredentials(const CredentialRequest &,
+                            std::function<void(const CredentialAnswer &)> done) override
+    {
+        ++asked;
+        CredentialAnswer a;
+        a.user = u"erin"_s;
+        a.password = u"Keychain-Pw-1"_s;
+        a.remember = true;
+        done(a);
+    }
+};
+
+QList<Exchange> sendAndWait(HttpSession &session, ExchangeLog &log, const RequestSpec &spec)
+{
+    QSignalSpy finished(&session, &HttpSession::chainFinished);
+    const quint64 chain = session.send(spec);
+    if (!QTest::qWaitFor([&] { return !finished.isEmpty(); }, 20000))
+        qWarning("the chain did not finish");
+    return log.chain(chain);
+}
+} // namespace
+
+void TestCredentialStore::negotiatorRemembersAndReuses()
+{
+    if (!m_keyring)
+        QSKIP("no Secret Service in this session");
+    HttpServer a;
+    HttpServer b;
+    QVERIFY(a.listen());
+    QVERIFY(b.listen());
+    for (HttpServer *srv : {&a, &b}) {
+        auto gate = std::make_shared<AuthGate>();
+        gate->setCredentials("erin", "Keychain-Pw-1");
+        DigestOptions o;
+        o.realm = "kc";
+        gate->offerDigest(o);
+        srv->route("/k", protect(gate, [](const ServerRequest &, ScriptedResponse &r) { r.body = "in"; }));
+    }
+    CredentialStore store;
+    RememberingProvider provider;
+    {
+        // First session: nothing saved, the prompt answers with remember=true.
+        ExchangeLog log;
+        HttpSession session(&log);
+        AuthNegotiator negotiator;
+        negotiator.setCredentialStore(&store);
+        negotiator.setCredentialProvider(&provider);
+        session.setAuthHook(&negotiator);
+        RequestSpec spec;
+        spec.url = a.url(u"/k"_s);
+        QSignalSpy changed(&store, &CredentialStore::accountsChanged);
+        const QList<Exchange> chain = sendAndWait(session, log, spec);
+        QCOMPARE(chain.size(), 2);
+        QCOMPARE(chain.last().statusCode, 200);
+        QCOMPARE(provider.asked, 1);
+        QVERIFY(changed.wait(20000) || !changed.isEmpty());
+    }
+    const QString origin = u"http://127.0.0.1:%1"_s.arg(a.port());
+    const QList<StoredAccount> saved = store.accountsFor(origin, u"kc"_s);
+    QCOMPARE(saved.size(), 1);
+    QCOMPARE(saved.at(0).user, u"erin"_s);
+    QCOMPARE(saved.at(0).scheme, u"Digest"_s);
+    QVERIFY(!saved.at(0).sessionOnly);
+    {
+        // A new session (as after a restart): the keychain answers, nobody is asked.
+        ExchangeLog log;
+        HttpSession session(&log);
+        AuthNegotiator negotiator;
+        negotiator.setCredentialStore(&store);
+        negotiator.setCredentialProvider(&provider);
+        session.setAuthHook(&negotiator);
+        RequestSpec spec;
+        spec.url = a.url(u"/k"_s);
+        QList<Exchange> chain = sendAndWait(session, log, spec);
+        QCOMPARE(chain.size(), 2);
+        QCOMPARE(chain.last().statusCode, 200);
+        QVERIFY2(chain.at(0).auth.reason.contains(u"from the keychain"_s),
+                 qPrintable(chain.at(0).auth.reason));
+        QCOMPARE(provider.asked, 1);
+
+        // The same realm on another origin never gets that keychain entry: the prompt is asked.
+        spec.url = b.url(u"/k"_s);
+        chain = sendAndWait(session, log, spec);
+        QCOMPARE(provider.asked, 2);
+        QCOMPARE(chain.last().statusCode, 200);
+        QCOMPARE(b.requests().at(0).header("Authorization"), QByteArray());
+    }
+    for (const StoredAccount &acc : store.accounts()) {
+        if (acc.realm == u"kc"_s)
+            waitFor([&](auto cb) { store.forget(acc, cb); });
+    }
 }
 
 /// The child side of keychainUnavailableKeepsInMemory().
