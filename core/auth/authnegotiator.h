@@ -69,7 +69,7 @@ private:
         bool valid = false;
         bool preemptive = false;
         AuthOffer::Kind kind = AuthOffer::Kind::Basic;
-        DigestAlgorithm algorithm = DigestAlgorithm::Md5;
+        DigestHashAlgorithm algorithm = DigestHashAlgorithm::Md5;
         QString label;
         QString origin; ///< Side key: origin, or "proxy ..." for the proxy side.
         QString realm;

@@ -17,8 +17,8 @@ struct AuthOffer
     enum class Kind { Basic, Digest, Bearer, Unsupported };
 
     Kind kind = Kind::Unsupported;
-    DigestAlgorithm algorithm = DigestAlgorithm::Md5; ///< Digest only.
-    int challengeIndex = -1;                          ///< Into the parsed challenges.
+    DigestHashAlgorithm algorithm = DigestHashAlgorithm::Md5; ///< Digest only.
+    int challengeIndex = -1;                                  ///< Into the parsed challenges.
     QString label; ///< "Digest SHA-256", "Basic", "Negotiate (not supported)".
     QString realm;
 

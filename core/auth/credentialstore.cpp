@@ -48,6 +48,20 @@ QString causeOf(QKeychain::Error error, const QString &detail)
     case QKeychain::OtherError:
         break;
     }
+    // QtKeychain reports most Secret Service failures as OtherError; name the usual causes.
+    const QString d = detail.toLower();
+    if (d.contains(u"locked"_s))
+        return CredentialStore::tr("the keyring is locked (unlock it in your keyring manager): %1")
+            .arg(detail);
+    if (d.contains(u"could not connect"_s) || d.contains(u"serviceunknown"_s) ||
+        d.contains(u"not provided by any"_s) || d.contains(u"org.freedesktop.secrets"_s) ||
+        d.contains(u"dbus"_s) || d.contains(u"d-bus"_s))
+        return CredentialStore::tr(
+                   "no Secret Service is reachable (no D-Bus session bus, or no gnome-keyring or "
+                   "KWallet running): %1")
+            .arg(detail);
+    if (d.contains(u"denied"_s) || d.contains(u"dismissed"_s))
+        return CredentialStore::tr("access to the keychain was denied: %1").arg(detail);
     return CredentialStore::tr("the keychain failed: %1").arg(detail);
 }
 

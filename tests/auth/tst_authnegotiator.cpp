@@ -421,13 +421,13 @@ void TestAuthNegotiator::authenticationInfoChecked()
     QVERIFY(d && d->retry.retry);
     const Challenge sent = credentialsIn(d->retry.headers, "Authorization");
     DigestTrace trace;
-    trace.ha1 = DigestAuth::hashHex(DigestAlgorithm::Sha256, "alice:r:s3cret");
+    trace.ha1 = DigestAuth::hashHex(DigestHashAlgorithm::Sha256, "alice:r:s3cret");
     trace.nonce = "N";
     trace.nc = sent.param("nc");
     trace.cnonce = sent.param("cnonce");
     trace.qop = "auth";
     trace.uri = "/x";
-    const QByteArray rspauth = DigestAuth::expectedRspauth(DigestAlgorithm::Sha256, trace);
+    const QByteArray rspauth = DigestAuth::expectedRspauth(DigestHashAlgorithm::Sha256, trace);
     chain.respond(200,
                   wwwAuth({R"(rspauth=")" + rspauth + R"(", nextnonce="N2", qop=auth, nc=)" + trace.nc +
                            R"(, cnonce=")" + trace.cnonce + '"'},
