@@ -365,7 +365,10 @@ void Transfer::onFinished()
         return;
     }
     const QNetworkReply::NetworkError error = reply->error();
-    if (error != QNetworkReply::NoError && !(m_headersSeen && isHttpStatusError(error))) {
+    // Qt reports a proxy's 407 as a transport error; it is an answer the auth layer handles.
+    const bool proxyChallenge = error == QNetworkReply::ProxyAuthenticationRequiredError && m_headersSeen
+                                && m_exchange.statusCode == 407;
+    if (error != QNetworkReply::NoError && !(m_headersSeen && isHttpStatusError(error)) && !proxyChallenge) {
         ReplyFacts facts;
         facts.url = m_hop.url;
         facts.headersReceived = m_headersSeen;
