@@ -1,5 +1,6 @@
 #include "cli/cliapp.h"
 
+#include "cli/credentialscommand.h"
 #include "cli/exitcodes.h"
 #include "cli/sendcommand.h"
 
@@ -22,6 +23,7 @@ QString usage()
     return tr("Usage: peephole-cli COMMAND [options]\n\n"
               "Commands:\n"
               "  send URL           send one request and print every exchange of its chain\n"
+              "  credentials        list or forget credentials stored in the OS keychain\n"
               "  help [COMMAND]     show help\n\n"
               "Options:\n"
               "  -h, --help         show this help\n"
@@ -52,6 +54,10 @@ int run(const QStringList &arguments)
     if (command == u"send"_s) {
         SendCommand send;
         return send.run(args.mid(1));
+    }
+    if (command == u"credentials"_s) {
+        CredentialsCommand credentials;
+        return credentials.run(args.mid(1));
     }
     std::fprintf(stderr, "peephole-cli: %s\n",
                  qPrintable(tr("unknown command \"%1\". Run peephole-cli --help for the list.").arg(command)));
