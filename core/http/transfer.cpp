@@ -23,7 +23,7 @@ Q_LOGGING_CATEGORY(lcTransfer, "peephole.http.transfer", QtWarningMsg)
 namespace Peephole {
 
 namespace {
-constexpr qint64 ReadChunk = 256 * 1024;
+constexpr qint64 ReadChunk = 512 * 1024;
 constexpr qint64 AuthIntBodyLimit = 64 * 1024 * 1024;
 constexpr int MaxAuthRetries = 4;
 
@@ -163,7 +163,7 @@ void Transfer::sendHop()
     m_reply = m_nam->sendCustomRequest(request, m_hop.method, upload);
     if (upload)
         upload->setParent(m_reply);
-    m_reply->setReadBufferSize(4 * ReadChunk);
+    m_reply->setReadBufferSize(2 * ReadChunk); // bounded: a slow consumer throttles the socket
 
     connect(m_reply, &QNetworkReply::socketStartedConnecting, this, &Transfer::onSocketStartedConnecting);
     connect(m_reply, &QNetworkReply::encrypted, this, &Transfer::onEncrypted);
