@@ -23,9 +23,8 @@ std::optional<QByteArray> Parser::readFile(const QString &option, const QString 
     }
     QFile file(resolvePath(path));
     if (!file.open(QIODevice::ReadOnly)) {
-        issue(
-            option,
-            tr("Cannot read %1 (%2); that part was left out.").arg(file.fileName(), file.errorString()));
+        issue(option,
+              tr("Cannot read %1 (%2); that part was left out.").arg(file.fileName(), file.errorString()));
         return std::nullopt;
     }
     return file.readAll();

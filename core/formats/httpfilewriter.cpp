@@ -155,12 +155,26 @@ QByteArray HttpFileWriter::write(const HttpFile &file, QStringList *warnings)
     if (!file.variables.isEmpty())
         out += '\n';
     bool first = true;
-    for (const HttpFileRequest &req : file.requests) {
+    auto writeUnparsed = [&](qsizetype position) {
+        for (const HttpFileUnparsedBlock &block : file.unparsed) {
+            if (block.position != position)
+                continue;
+            if (!first)
+                out += '\n';
+            out += block.separator.toUtf8() + '\n';
+            for (const QString &line : block.lines)
+                out += line.toUtf8() + '\n';
+            first = false;
+        }
+    };
+    for (qsizetype i = 0; i < file.requests.size(); ++i) {
+        writeUnparsed(i);
         if (!first)
             out += '\n';
-        writeRequest(out, req, warnings);
+        writeRequest(out, file.requests.at(i), warnings);
         first = false;
     }
+    writeUnparsed(file.requests.size());
     return out;
 }
 

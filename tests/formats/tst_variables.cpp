@@ -37,11 +37,13 @@ void TestVariables::scopesInOrder()
 {
     const VariableScope request{{u"id"_s, u"request"_s}};
     const VariableScope folder{{u"id"_s, u"folder"_s}, {u"f"_s, u"folder"_s}};
-    const VariableScope collection{{u"id"_s, u"collection"_s}, {u"f"_s, u"collection"_s}, {u"c"_s, u"collection"_s}};
+    const VariableScope collection{
+        {u"id"_s, u"collection"_s}, {u"f"_s, u"collection"_s}, {u"c"_s, u"collection"_s}};
     const VariableScope environment{{u"id"_s, u"env"_s}, {u"c"_s, u"env"_s}, {u"e"_s, u"env"_s}};
     const Variables vars({request, folder, collection, environment});
     VariableError error;
-    QCOMPARE(vars.resolve(u"{{id}} {{f}} {{c}} {{e}}"_s, u"body"_s, &error), u"request folder collection env"_s);
+    QCOMPARE(vars.resolve(u"{{id}} {{f}} {{c}} {{e}}"_s, u"body"_s, &error),
+             u"request folder collection env"_s);
     QCOMPARE(vars.resolve(u"{{ id }}"_s, u"body"_s, &error), u"request"_s); // spaces inside braces
     QCOMPARE(vars.resolve("no variables here"_ba, u"body"_s, &error), "no variables here"_ba);
 }
@@ -161,7 +163,8 @@ void TestVariables::resolveWholeRequest()
     RequestSpec spec;
     spec.method = "POST";
     spec.urlTemplate = u"https://{{host}}/users/{{id}}?q={{q}}"_s;
-    spec.headers = {{"Authorization", "Bearer {{token}}", true}, {"X-Off", "{{undefinedButDisabled}}", false}};
+    spec.headers = {{"Authorization", "Bearer {{token}}", true},
+                    {"X-Off", "{{undefinedButDisabled}}", false}};
     spec.body.kind = RequestBody::Kind::Multipart;
     spec.body.parts = {{"name", "{{user}}", {}, {}, {}}, {"file", {}, u"{{dir}}/a.txt"_s, {}, {}}};
     spec.auth.user = u"{{user}}"_s;
@@ -222,9 +225,10 @@ void TestVariables::environmentWriteRoundTrip()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QList<Environment> envs{{u"staging"_s, {{u"host"_s, u"s.example.com"_s}, {u"quote"_s, u"a \"b\""_s}}},
-                                  {u"$shared"_s, {{u"v"_s, u"1"_s}}},
-                                  {u"alpha"_s, {}}};
+    const QList<Environment> envs{
+        {u"staging"_s, {{u"host"_s, u"s.example.com"_s}, {u"quote"_s, u"a \"b\""_s}}},
+        {u"$shared"_s, {{u"v"_s, u"1"_s}}},
+        {u"alpha"_s, {}}};
     const QString path = dir.filePath(u"http-client.env.json"_s);
     QString error;
     QVERIFY2(EnvironmentFile::writeFile(path, envs, &error), qPrintable(error));
