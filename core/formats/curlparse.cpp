@@ -80,6 +80,9 @@ bool Parser::finish()
         method = "POST";
         spec.body.kind = RequestBody::Kind::Multipart;
         spec.body.parts = parts;
+        // curl completes a typed multipart Content-Type with its boundary; Peephole sends its own.
+        if (Headers::value(headers, "content-type").trimmed().toLower().startsWith("multipart/form-data"))
+            Headers::remove(headers, "content-type");
     } else if (!uploadFile.isEmpty()) {
         method = "PUT";
         if (uploadFile == u"-") {

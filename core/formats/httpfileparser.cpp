@@ -2,6 +2,7 @@
 
 #include "collection/variables.h"
 #include "formats/formatslog.h"
+#include "formats/httpfile_p.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -340,7 +341,17 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
     const QString itemName = req.name.isEmpty() ? tr("request at line %1").arg(req.line) : req.name;
     if (!req.responseHandler.isEmpty())
         result.issues.append({itemName, tr("Response handler scripts are kept in the file but not run.")});
-    if (body.size() == 1 && body.first().startsWith(u"< "_s)) {
+    const QByteArray boundary =
+        HttpFileDetail::multipartBoundary(Headers::value(spec.headers, "content-type"));
+    std::optional<QList<MultipartPart>> parts;
+    if (!boundary.isEmpty() && !body.isEmpty())
+        parts = HttpFileDetail::parseMultipart(body, boundary);
+    if (parts) {
+        // Peephole sends the parts with a boundary of its own.
+        spec.body.kind = RequestBody::Kind::Multipart;
+        spec.body.parts = *parts;
+        Headers::remove(spec.headers, "content-type");
+    } else if (body.size() == 1 && body.first().startsWith(u"< "_s)) {
         spec.body.kind = RequestBody::Kind::File;
         spec.body.filePath = body.first().mid(2).trimmed();
     } else if (!body.isEmpty()) {
@@ -348,9 +359,10 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
         spec.body.raw = body.join(u'\n').toUtf8();
         for (const QString &b : std::as_const(body)) {
             if (b.startsWith(u"< "_s)) {
-                result.issues.append({itemName, tr("Including a file inside a larger body (\"%1\") is not "
-                                                   "supported; the line is sent as text.")
-                                                    .arg(b)});
+                result.issues.append(
+                    {itemName, tr("Including a file inside a body (\"%1\") is only supported in "
+                                  "multipart bodies; the line is sent as text.")
+                                   .arg(b)});
             }
         }
     }

@@ -153,6 +153,13 @@ void Importer::readRequest(const QJsonValue &v, ImportedItem &item, const QStrin
         spec.headers.append({name.toUtf8(), value.toUtf8(), !h.value(u"disabled"_s).toBool()});
     }
     readBody(r.value(u"body"_s).toObject(), spec, path);
+    if (spec.body.kind == RequestBody::Kind::Multipart &&
+        Headers::value(spec.headers, "content-type").trimmed().toLower().startsWith("multipart/form-data")) {
+        // Postman replaces it with one that carries the boundary; so does Peephole.
+        Headers::remove(spec.headers, "content-type");
+        issue(path, tr("The typed multipart Content-Type header was dropped; Peephole sends one with its "
+                       "boundary."));
+    }
 
     const std::optional<AuthSettings> own = readAuth(r.value(u"auth"_s), path, &spec);
     item.auth = own;

@@ -46,7 +46,7 @@ void TestHttpFile::jetBrainsFileParses()
     QCOMPARE(r.errors.size(), 1);
     QCOMPARE(r.errors.first().line, 46);
     QVERIFY(r.errors.first().message.contains(u"This is not a header"_s));
-    QCOMPARE(r.file.requests.size(), 5);
+    QCOMPARE(r.file.requests.size(), 6);
 
     const HttpFileRequest &get = r.file.requests.at(0);
     QCOMPARE(get.name, u"Get a user"_s);
@@ -79,6 +79,19 @@ void TestHttpFile::jetBrainsFileParses()
 
     const HttpFileRequest &form = r.file.requests.at(4);
     QCOMPARE(form.request.body.raw, "user=alice&password={{password}}"_ba);
+
+    // A JetBrains multipart body becomes parts; Peephole sends them with its own boundary.
+    const HttpFileRequest &upload2 = r.file.requests.at(5);
+    QCOMPARE(upload2.request.body.kind, RequestBody::Kind::Multipart);
+    QVERIFY(!Headers::contains(upload2.request.headers, "content-type"));
+    const QList<MultipartPart> parts = upload2.request.body.parts;
+    QCOMPARE(parts.size(), 2);
+    QCOMPARE(parts.at(0).name, "title"_ba);
+    QCOMPARE(parts.at(0).value, "Holiday photos"_ba);
+    QCOMPARE(parts.at(1).fileName, "beach.jpg"_ba);
+    QCOMPARE(parts.at(1).contentType, "image/jpeg"_ba);
+    QCOMPARE(parts.at(1).filePath, u"./photos/beach.jpg"_s);
+    QCOMPARE(upload2.requestWithPathsResolved(u"/p"_s).body.parts.at(1).filePath, u"/p/photos/beach.jpg"_s);
 
     // The response handler is reported as kept-but-not-run.
     QCOMPARE(r.issues.size(), 1);
