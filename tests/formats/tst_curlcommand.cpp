@@ -539,7 +539,8 @@ void TestCurlCommand::sentThroughTheEngine()
     QSignalSpy finished(&session, &HttpSession::chainFinished);
 
     const QString base = QString::fromUtf8(server.urlBytes(u"/"_s));
-    CurlParseResult r = CurlCommand::parse(u"curl '"_s + base + u"orders?x=1' -H 'X-Trace: abc' -b 'sid=42' "
+    CurlParseResult r = CurlCommand::parse(u"curl '"_s + base +
+                                           u"orders?x=1' -H 'X-Trace: abc' -b 'sid=42' "
                                            u"-d 'item=book' --data-urlencode 'note=a&b c'"_s);
     QVERIFY2(r.ok, qPrintable(r.error.toString()));
     session.send(r.request);
@@ -553,8 +554,8 @@ void TestCurlCommand::sentThroughTheEngine()
     QCOMPARE(got.header("content-type"), "application/x-www-form-urlencoded"_ba);
     QCOMPARE(got.body, "item=book&note=a%26b%20c"_ba);
 
-    r = CurlCommand::parse(u"curl -X PUT "_s + base + u"upload -F 'title=Hi' -F 'file=@photo.bin;type=image/png'"_s,
-                           dir.path());
+    r = CurlCommand::parse(
+        u"curl -X PUT "_s + base + u"upload -F 'title=Hi' -F 'file=@photo.bin;type=image/png'"_s, dir.path());
     QVERIFY2(r.ok, qPrintable(r.error.toString()));
     session.send(r.request);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);

@@ -306,7 +306,8 @@ void TestHttpFile::sentThroughTheEngine()
     f.write("from a file");
     f.close();
 
-    const QByteArray text = "@base = " + server.urlBytes(u""_s) + "\n"
+    const QByteArray text = "@base = " + server.urlBytes(u""_s) +
+                            "\n"
                             "\n"
                             "### create\n"
                             "POST {{base}}/items/{{id}}\n"
@@ -336,7 +337,8 @@ void TestHttpFile::sentThroughTheEngine()
     QSignalSpy finished(&session, &HttpSession::chainFinished);
     for (const HttpFileRequest &req : r.file.requests) {
         VariableError error;
-        const std::optional<RequestSpec> spec = vars.resolveRequest(req.requestWithPathsResolved(dir.path()), &error);
+        const std::optional<RequestSpec> spec =
+            vars.resolveRequest(req.requestWithPathsResolved(dir.path()), &error);
         QVERIFY2(spec, qPrintable(error.message));
         session.send(*spec);
     }
