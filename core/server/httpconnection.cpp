@@ -52,6 +52,11 @@ HttpConnection::HttpConnection(QTcpSocket *socket, int id, qint64 maxBody, Dispa
         QTimer::singleShot(0, this, &HttpConnection::onReadyRead);
 }
 
+HttpConnection::~HttpConnection()
+{
+    m_socket->disconnect(this); // the socket (our child) outlives this body; it must not call back
+}
+
 void HttpConnection::markClosed()
 {
     if (m_closedEmitted)

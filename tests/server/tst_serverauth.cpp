@@ -144,6 +144,7 @@ private Q_SLOTS:
     void digestRejects();
     void digestStaleNonce();
     void digestNextNonce();
+    void digestNonceExpires();
     void severalChallenges();
     void bearer();
     void cookieRequiredOnRetry();
@@ -532,6 +533,33 @@ void TestServerAuth::digestNextNonce()
     in.nonce = param(first.header("Authentication-Info"), "nextnonce");
     in.nc = "00000001"_ba;
     QCOMPARE(request(client, "GET"_ba, "/p"_ba, {{"Authorization"_ba, authorization(in), true}}).status, 200);
+}
+
+void TestServerAuth::digestNonceExpires()
+{
+    HttpServer server;
+    QVERIFY(server.listen());
+    auto gate = std::make_shared<AuthGate>();
+    gate->setCredentials("Mufasa"_ba, "Circle of Life"_ba);
+    DigestOptions options;
+    options.realm = "r"_ba;
+    options.algorithms = {DigestAlgorithm::Md5};
+    options.nonceLifetimeMs = 1;
+    gate->offerDigest(options);
+    server.route("/p"_ba, protect(gate, okHandler()));
+    RawClient client;
+    QVERIFY(client.connectTo(server.port()));
+    const QByteArray c = request(client, "GET"_ba, "/p"_ba).header("WWW-Authenticate");
+    DigestInput in;
+    in.realm = "r"_ba;
+    in.uri = "/p"_ba;
+    in.nonce = param(c, "nonce");
+    in.opaque = param(c, "opaque");
+    QTest::qWait(20); // let the nonce outlive its 1 ms lifetime
+    const RawResponse expired =
+        request(client, "GET"_ba, "/p"_ba, {{"Authorization"_ba, authorization(in), true}});
+    QCOMPARE(expired.status, 401);
+    QCOMPARE(param(expired.header("WWW-Authenticate"), "stale"), "true"_ba);
 }
 
 void TestServerAuth::severalChallenges()
