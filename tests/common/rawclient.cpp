@@ -164,6 +164,16 @@ RawClient::Parse RawClient::tryParse(RawResponse &out, bool headRequest, bool at
     return Parse::Done;
 }
 
+RawResponse RawClient::exchange(const QByteArray &method, const QByteArray &target, const HeaderList &headers,
+                                const QByteArray &body, int timeoutMs)
+{
+    QByteArray bytes = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + Headers::toWire(headers);
+    if (!body.isEmpty())
+        bytes += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    send(bytes + "\r\n" + body);
+    return readResponse(timeoutMs, method == "HEAD").value_or(RawResponse{});
+}
+
 std::optional<RawResponse> RawClient::readResponse(int timeoutMs, bool headRequest)
 {
     RawResponse out;

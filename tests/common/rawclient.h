@@ -47,6 +47,10 @@ public:
                     const QSslCertificate &clientCert = QSslCertificate(),
                     const QSslKey &clientKey = QSslKey(), int timeoutMs = 10000);
     void send(const QByteArray &bytes);
+    /// Sends "METHOD target HTTP/1.1", Host: 127.0.0.1, @p headers, a Content-Length when @p body is
+    /// not empty, and @p body; returns the response (a default RawResponse, status 0, on timeout).
+    RawResponse exchange(const QByteArray &method, const QByteArray &target, const HeaderList &headers = {},
+                         const QByteArray &body = {}, int timeoutMs = 10000);
     /// Reads one response; a response to HEAD needs @p headRequest (no body follows).
     std::optional<RawResponse> readResponse(int timeoutMs = 10000, bool headRequest = false);
     /// Reads until the server closes (or @p timeoutMs); returns everything not yet consumed.
