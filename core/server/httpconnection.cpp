@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace Peephole {
 
-Q_LOGGING_CATEGORY(lcServer, "peephole.server")
+Q_LOGGING_CATEGORY(lcServer, "peephole.server", QtInfoMsg)
 
 namespace {
 constexpr qint64 HighWater = 1024 * 1024;

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void digestStaleNonce();
     void digestNextNonce();
     void digestNonceExpires();
+    void digestExtendedUsername();
 };
 
 void TestServerDigest::digestRfc7616Examples_data()
@@ -400,6 +401,35 @@ void TestServerDigest::digestNonceExpires()
         client.exchange("GET"_ba, "/p"_ba, {{"Authorization"_ba, in.authorization(), true}});
     QCOMPARE(expired.status, 401);
     QCOMPARE(authParam(expired.header("WWW-Authenticate"), "stale"), "true"_ba);
+}
+
+void TestServerDigest::digestExtendedUsername()
+{
+    HttpServer server;
+    QVERIFY(server.listen());
+    auto gate = std::make_shared<AuthGate>();
+    gate->setCredentials("J\xc3\xa4s\xc3\xb8n Doe"_ba, "pw"_ba);
+    DigestOptions options;
+    options.realm = "api@example.org"_ba;
+    options.algorithms = {DigestAlgorithm::Sha256};
+    gate->offerDigest(options);
+    server.route("/doe.json"_ba, protect(gate, okHandler()));
+    RawClient client;
+    QVERIFY(client.connectTo(server.port()));
+    const QByteArray c = client.exchange("GET"_ba, "/doe.json"_ba).header("WWW-Authenticate");
+    Test::DigestAnswer in;
+    in.user = "J\xc3\xa4s\xc3\xb8n Doe"_ba;
+    in.password = "pw"_ba;
+    in.realm = authParam(c, "realm");
+    in.uri = "/doe.json"_ba;
+    in.algorithm = "SHA-256"_ba;
+    in.nonce = authParam(c, "nonce");
+    in.opaque = authParam(c, "opaque");
+    // RFC 7616 §3.4.4: a non-ASCII user name may travel as username* (RFC 8187 encoding).
+    const QByteArray extended = in.authorization().replace(QByteArray("username=\"" + in.user + '"'),
+                                                           "username*=UTF-8''J%C3%A4s%C3%B8n%20Doe"_ba);
+    QVERIFY(extended.contains("username*="));
+    QCOMPARE(client.exchange("GET"_ba, "/doe.json"_ba, {{"Authorization"_ba, extended, true}}).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestServerDigest)
