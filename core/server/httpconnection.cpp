@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace Peephole {
 
-Q_LOGGING_CATEGORY(lcServer, "peephole.server")
+Q_LOGGING_CATEGORY(lcServer, "peephole.server", QtInfoMsg)
 
 namespace {
 constexpr qint64 HighWater = 1024 * 1024;
@@ -50,6 +50,11 @@ HttpConnection::HttpConnection(QTcpSocket *socket, int id, qint64 maxBody, Dispa
     connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::markClosed);
     if (socket->bytesAvailable() > 0)
         QTimer::singleShot(0, this, &HttpConnection::onReadyRead);
+}
+
+HttpConnection::~HttpConnection()
+{
+    m_socket->disconnect(this); // the socket (our child) outlives this body; it must not call back
 }
 
 void HttpConnection::markClosed()

@@ -23,6 +23,7 @@ public:
     using Dispatcher = std::function<void(ServerRequest &request, ScriptedResponse &response)>;
 
     HttpConnection(QTcpSocket *socket, int id, qint64 maxBody, Dispatcher dispatcher, QObject *parent);
+    ~HttpConnection() override;
 
     int id() const { return m_id; }
     /// Closes the connection now (server shutdown).

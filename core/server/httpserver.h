@@ -46,6 +46,12 @@ struct ServerTlsOptions
 /// right; then the server serves it itself as the origin, by its path. So a
 /// QNetworkProxy::HttpProxy pointing at this server sees 407 → 401 → 200.
 /// CONNECT (tunnels for https through the proxy) is not supported (501).
+///
+/// Threads: everything happens on the thread the server lives in. To serve
+/// from a worker thread (benchmarks), moveToThread() it before listen() and
+/// call listen() from that thread (QMetaObject::invokeMethod); requests() may
+/// then only be read from that thread. setRecordRequests(false) keeps memory
+/// flat over long runs.
 class HttpServer : public QObject
 {
     Q_OBJECT
