@@ -1,4 +1,7 @@
+#include "composer/composerwidget.h"
 #include "mainwindow/mainwindow.h"
+#include "welcome/demomode.h"
+#include "welcome/welcomepage.h"
 #include "workspace/workspace.h"
 
 #include <QApplication>
@@ -32,12 +35,28 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QApplication::translate("main", "Peephole, a native HTTP request inspector."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption demo(u"demo"_s, QApplication::translate("main", "Serve the built-in demo API on "
+                                                                     "127.0.0.1 and offer its requests."));
+    parser.addOption(demo);
     parser.addPositionalArgument(u"FILE"_s, QApplication::translate("main", "A HAR file to open as a timeline."),
                                  u"[FILE]"_s);
     parser.process(app);
 
     Peephole::Workspace workspace;
     Peephole::MainWindow window(&workspace);
+    auto *welcome = new Peephole::WelcomePage(&window);
+    QObject::connect(welcome, &Peephole::WelcomePage::sampleChosen, window.composer(),
+                     &Peephole::ComposerWidget::setRequest);
+    QObject::connect(welcome, &Peephole::WelcomePage::openHarRequested, &window, &Peephole::MainWindow::openHarDialog);
+    QObject::connect(welcome, &Peephole::WelcomePage::importCurlRequested, &window, &Peephole::MainWindow::importCurl);
+    window.setEmptyStateWidget(welcome);
+    Peephole::DemoMode demoMode;
+    if (parser.isSet(demo)) {
+        if (demoMode.start())
+            demoMode.populate(welcome);
+        else
+            window.showStartupProblem(demoMode.errorString());
+    }
     window.show();
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty())

@@ -158,8 +158,11 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     const QByteArray last = settings.value(u"composer/lastRequest"_s).toByteArray();
     if (!last.isEmpty())
         m_composer->setRequest(WindowSettings::requestFromJson(QJsonDocument::fromJson(last).object()));
-    if (!settings.contains(u"window/geometry"_s))
+    if (!settings.contains(u"window/geometry"_s)) {
         resize(1280, 820);
+        m_vertical->setSizes({230, 590});
+        m_horizontal->setSizes({720, 560});
+    }
     updateBusy();
 }
 
@@ -174,11 +177,7 @@ void MainWindow::createActions()
     QAction *importCurl = file->addAction(actionIcon(u"import"_s), tr("Import &curl Command…"), this,
                                           &MainWindow::importCurl);
     importCurl->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
-    QAction *openHar = file->addAction(tr("&Open HAR as Timeline…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open a HAR file"), {}, tr("HAR files (*.har *.json)"));
-        if (!path.isEmpty())
-            this->openHar(path);
-    });
+    QAction *openHar = file->addAction(tr("&Open HAR as Timeline…"), this, &MainWindow::openHarDialog);
     openHar->setShortcut(QKeySequence::Open);
     QAction *exportHar = file->addAction(actionIcon(u"export"_s), tr("&Export Timeline as HAR…"), this,
                                          &MainWindow::exportHar);
@@ -302,6 +301,19 @@ bool MainWindow::openHar(const QString &path)
     statusBar()->showMessage(tr("Opened %n exchange(s) from %1", nullptr, int(result.exchanges.size())).arg(path),
                              5000);
     return true;
+}
+
+void MainWindow::openHarDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a HAR file"), {}, tr("HAR files (*.har *.json)"));
+    if (!path.isEmpty())
+        openHar(path);
+}
+
+void MainWindow::showStartupProblem(const QString &message)
+{
+    statusBar()->showMessage(message);
+    QMessageBox::warning(this, tr("Peephole"), message);
 }
 
 void MainWindow::importCurl()

@@ -39,6 +39,12 @@ public:
 
     /// Opens a HAR file as a timeline; false (and a message box) on error.
     bool openHar(const QString &path);
+    /// Asks for a HAR file and opens it.
+    void openHarDialog();
+    /// Asks for a curl command and fills the composer from it.
+    void importCurl();
+    /// Shows a problem found while starting (in the status bar and a message box).
+    void showStartupProblem(const QString &message);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -49,7 +55,6 @@ private:
     void updateBusy();
     void showSelected(quint64 id);
     void exportHar();
-    void importCurl();
     void updateEmptyState();
 
     Workspace *m_workspace;
