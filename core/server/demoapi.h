@@ -6,6 +6,8 @@
 #include <QString>
 #include <QUrl>
 
+class QThread;
+
 namespace Peephole {
 
 class HttpServer;
@@ -60,6 +62,7 @@ private:
     void setupRoutes();
 
     HttpServer *m_server;
+    QThread *m_warmUp; ///< Builds the /json document in the background.
 };
 
 } // namespace Peephole

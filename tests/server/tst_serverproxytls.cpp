@@ -30,6 +30,7 @@ private Q_SLOTS:
     void proxyWithQnam();
     void proxyDigest();
     void connectIsRefused();
+    void connectTunnelWithQnam();
     void tlsWithRawSocket();
     void tlsClientCertificate();
     void tlsSelfSignedIsRejectedByClient();
@@ -198,6 +199,57 @@ void TestServerProxyTls::connectIsRefused()
     const auto response = client.readResponse();
     QVERIFY(response);
     QCOMPARE(response->status, 501);
+}
+
+void TestServerProxyTls::connectTunnelWithQnam()
+{
+    HttpServer server;
+    QVERIFY(server.listen());
+    QVERIFY(server.setTunnelTls(m_certs->serverOptions()));
+    auto proxyGate = std::make_shared<AuthGate>(AuthRole::Proxy);
+    proxyGate->setCredentials("proxyuser"_ba, "proxypass"_ba);
+    proxyGate->offerBasic("proxy"_ba);
+    server.setProxyGate(proxyGate);
+    auto originGate = std::make_shared<AuthGate>();
+    originGate->setCredentials("user"_ba, "pass"_ba);
+    originGate->offerBasic("origin"_ba);
+    server.route("/secret"_ba, protect(originGate, ok("https through the proxy\n"_ba)));
+
+    QNetworkAccessManager nam;
+    nam.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, u"127.0.0.1"_s, server.port()));
+    connect(&nam, &QNetworkAccessManager::proxyAuthenticationRequired, this,
+            [](const QNetworkProxy &, QAuthenticator *auth) {
+                auth->setUser(u"proxyuser"_s);
+                auth->setPassword(u"proxypass"_s);
+            });
+    connect(&nam, &QNetworkAccessManager::authenticationRequired, this,
+            [](QNetworkReply *, QAuthenticator *auth) {
+                auth->setUser(u"user"_s);
+                auth->setPassword(u"pass"_s);
+            });
+    QNetworkRequest request(QUrl(u"https://localhost:4443/secret"_s)); // the port is only named in CONNECT
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setCaCertificates({m_certs->caCert()});
+    request.setSslConfiguration(config);
+    std::unique_ptr<QNetworkReply> reply(nam.get(request));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QCOMPARE(reply->readAll(), "https through the proxy\n"_ba);
+
+    const QList<ServerRequest> requests = server.requests();
+    QVERIFY(requests.size() >= 4);
+    QCOMPARE(requests.first().method, "CONNECT"_ba);
+    QCOMPARE(requests.first().target, "localhost:4443"_ba);
+    QVERIFY(!requests.first().tls);
+    QVERIFY(proxyGate->rejectionCount() >= 1);
+    QVERIFY(originGate->rejectionCount() >= 1);
+    const ServerRequest last = requests.last();
+    QCOMPARE(last.method, "GET"_ba);
+    QCOMPARE(last.target, "/secret"_ba);
+    QVERIFY(last.tls);
+    QVERIFY(last.header("Proxy-Authorization").isNull()); // proxy credentials stay on the CONNECT
+    QVERIFY(last.header("Authorization").startsWith("Basic "));
 }
 
 void TestServerProxyTls::tlsWithRawSocket()
