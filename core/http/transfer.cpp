@@ -382,6 +382,17 @@ void Transfer::onFinished()
         return;
     }
 
+    // Qt sometimes reports success when the peer closes before Content-Length bytes arrived.
+    if (m_contentLength >= 0 && m_wireBytes < m_contentLength && m_hop.method != "HEAD"
+        && m_exchange.statusCode != 204 && m_exchange.statusCode != 304) {
+        ReplyFacts facts;
+        facts.url = m_hop.url;
+        facts.headersReceived = true;
+        facts.bodyReceived = m_wireBytes;
+        facts.contentLength = m_contentLength;
+        finishChain(classifyReplyError(QNetworkReply::RemoteHostClosedError, reply->errorString(), facts));
+        return;
+    }
     AuthHook *hook = m_session->authHook();
     if (hook)
         hook->responseReceived(hopContext(), m_exchange);

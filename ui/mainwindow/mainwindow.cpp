@@ -30,6 +30,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -160,8 +161,11 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
         m_composer->setRequest(WindowSettings::requestFromJson(QJsonDocument::fromJson(last).object()));
     if (!settings.contains(u"window/geometry"_s)) {
         resize(1280, 820);
-        m_vertical->setSizes({230, 590});
-        m_horizontal->setSizes({720, 560});
+        // Once laid out: a compact composer, the timeline wider than the details.
+        QTimer::singleShot(0, this, [this] {
+            m_vertical->setSizes({240, height() - 240});
+            m_horizontal->setSizes({width() * 3 / 5, width() * 2 / 5});
+        });
     }
     updateBusy();
 }
