@@ -92,8 +92,8 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     topLayout->addWidget(m_authPanel);
     m_vertical->addWidget(top);
     m_vertical->addWidget(m_horizontal);
-    m_vertical->setStretchFactor(0, 2);
-    m_vertical->setStretchFactor(1, 3);
+    m_vertical->setStretchFactor(0, 0);
+    m_vertical->setStretchFactor(1, 1);
     setCentralWidget(m_vertical);
     statusBar()->addPermanentWidget(m_status);
 
