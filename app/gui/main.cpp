@@ -9,9 +9,33 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QTimer>
 #include <QTranslator>
 
 using namespace Qt::StringLiterals;
+
+namespace {
+/// For bench/startup: with PEEPHOLE_QUIT_WHEN_PAINTED set, close the window
+/// (saving the session as usual) right after its first paint has been handled.
+class QuitWhenPainted : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            QTimer::singleShot(0, watched, [w = static_cast<QWidget *>(watched)] { w->close(); });
+        }
+        return false;
+    }
+
+private:
+    bool m_done = false;
+};
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -57,6 +81,8 @@ int main(int argc, char **argv)
         else
             window.showStartupProblem(demoMode.errorString());
     }
+    if (qEnvironmentVariableIsSet("PEEPHOLE_QUIT_WHEN_PAINTED"))
+        window.installEventFilter(new QuitWhenPainted(&window));
     window.show();
     const QStringList files = parser.positionalArguments();
     if (!files.isEmpty())
