@@ -12,6 +12,7 @@
 #include <QPainterPath>
 #include <QPalette>
 #include <QPixmap>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -198,12 +199,17 @@ void TimelineModel::scheduleFlush()
     if (m_flushScheduled)
         return;
     m_flushScheduled = true;
-    QMetaObject::invokeMethod(this, &TimelineModel::flush, Qt::QueuedConnection);
+    const qint64 wait = m_sinceFlush.isValid() ? m_minFlushIntervalMs - m_sinceFlush.elapsed() : 0;
+    if (wait <= 0)
+        QMetaObject::invokeMethod(this, &TimelineModel::flush, Qt::QueuedConnection);
+    else
+        QTimer::singleShot(int(wait), this, &TimelineModel::flush);
 }
 
 void TimelineModel::flush()
 {
     m_flushScheduled = false;
+    m_sinceFlush.start();
     if (!m_pending.empty()) {
         const int first = int(m_rows.size());
         const int last = first + int(m_pending.size()) - 1;
