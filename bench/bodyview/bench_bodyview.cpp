@@ -149,6 +149,20 @@ int main(int argc, char **argv)
     std::printf("format anyway: formatted %d pages in %.0f ms; longest GUI stall meanwhile: %.1f ms\n",
                 view.prettyView()->pageCount(), formatMs, meter.maxGapMs());
 
+    // Single page loads, measured directly (read from disk + text layout + highlighting + paint).
+    for (PagedTextView *pages : {view.prettyView(), view.rawView()}) {
+        const bool pretty = pages == view.prettyView();
+        view.setMode(pretty ? BodyView::Mode::Pretty : BodyView::Mode::Raw);
+        QCoreApplication::processEvents();
+        for (int i = 1; i <= 3; ++i) {
+            timer.restart();
+            pages->setPage(pages->pageCount() / 4 * i);
+            pages->editor()->viewport()->repaint();
+            std::printf("%s page flip (%lld KiB page): %.1f ms\n", pretty ? "pretty" : "raw", pages->pageSize() / 1024,
+                        double(timer.nsecsElapsed()) / 1e6);
+        }
+    }
+
     meter.start();
     view.setMode(BodyView::Mode::Hex);
     idle.restart();
