@@ -209,9 +209,21 @@ int main(int argc, char **argv)
         timer.restart();
         for (int i = 0; i < count; ++i)
             bare.append(typical(i, rng));
+        std::printf("for comparison (warm heap), build + append %d exchanges to an ExchangeLog without any "
+                    "view: %lld ms\n",
+                    count, timer.elapsed());
+    }
+    {
+        ExchangeLog modelOnly;
+        TimelineModel model(&modelOnly);
+        rng.seed(42);
+        timer.restart();
+        for (int i = 0; i < count; ++i)
+            modelOnly.append(typical(i, rng));
+        model.flush();
         std::printf(
-            "for comparison, build + append %d exchanges to an ExchangeLog without any view: %lld ms\n",
-            count, timer.elapsed());
+            "for comparison (warm heap), the same with a TimelineModel (no proxy, no view): %lld ms\n",
+            timer.elapsed());
     }
     return 0;
 }
