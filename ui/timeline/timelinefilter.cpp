@@ -55,6 +55,35 @@ bool isDigits(QStringView s)
     return true;
 }
 
+char16_t fold(char16_t c)
+{
+    if (c < 128)
+        return c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c;
+    return QChar::toCaseFolded(c);
+}
+
+/// Case-insensitive substring test against an already case-folded needle;
+/// a plain loop with an ASCII fast path (URLs are nearly always ASCII).
+bool containsFolded(QStringView hay, QStringView needle)
+{
+    const qsizetype n = needle.size();
+    if (n == 0)
+        return true;
+    const char16_t *h = hay.utf16();
+    const char16_t *k = needle.utf16();
+    const qsizetype last = hay.size() - n;
+    for (qsizetype i = 0; i <= last; ++i) {
+        if (fold(h[i]) != k[0])
+            continue;
+        qsizetype j = 1;
+        while (j < n && fold(h[i + j]) == k[j])
+            ++j;
+        if (j == n)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 TimelineFilter TimelineFilter::parse(const QString &text)
@@ -73,7 +102,7 @@ TimelineFilter TimelineFilter::parse(const QString &text)
             }
             if (body.isEmpty())
                 continue;
-            term.alternatives.append(Alternative{Kind::Text, 0, body});
+            term.alternatives.append(Alternative{Kind::Text, 0, body.toCaseFolded()});
             f.m_terms.append(term);
             continue;
         }
@@ -98,7 +127,7 @@ bool TimelineFilter::parseTerm(const QString &token, qsizetype position)
     static const QStringList keys = {u"status"_s, u"method"_s, u"host"_s, u"domain"_s,
                                      u"type"_s,   u"mime"_s,   u"is"_s};
     if (colon <= 0 || !keys.contains(key)) {
-        term.alternatives.append(Alternative{Kind::Text, 0, body});
+        term.alternatives.append(Alternative{Kind::Text, 0, body.toCaseFolded()});
         m_terms.append(term);
         return true;
     }
@@ -182,9 +211,8 @@ bool TimelineFilter::matchOne(const Alternative &alt, const TimelineRecord &r)
 {
     switch (alt.kind) {
     case Kind::Text:
-        return r.url.contains(alt.text, Qt::CaseInsensitive) ||
-               r.method.contains(alt.text, Qt::CaseInsensitive) ||
-               r.statusText.contains(alt.text, Qt::CaseInsensitive);
+        return containsFolded(r.url, alt.text) || containsFolded(r.method, alt.text) ||
+               containsFolded(r.statusText, alt.text);
     case Kind::Status:
         return r.statusCode == alt.number;
     case Kind::StatusClass:
