@@ -75,6 +75,10 @@ TimelineModel::TimelineModel(ExchangeLog *log, QObject *parent) : QAbstractTable
     connect(log, &ExchangeLog::added, this, &TimelineModel::onAdded);
     connect(log, &ExchangeLog::updated, this, &TimelineModel::onUpdated);
     connect(log, &ExchangeLog::cleared, this, &TimelineModel::onCleared);
+    connect(log, &QObject::destroyed, this, [this] {
+        onCleared();
+        m_log = nullptr;
+    });
     m_rows.reserve(size_t(log->count()));
     for (qsizetype i = 0; i < log->count(); ++i) {
         TimelineRecord r = m_factory.make(log->at(i));

@@ -95,7 +95,7 @@ private:
     QString displayText(const TimelineRecord &r, int row, int column) const;
     QVariant sortValue(const TimelineRecord &r, int row, int column) const;
 
-    ExchangeLog *m_log = nullptr; ///< Not owned; must outlive the model.
+    ExchangeLog *m_log = nullptr; ///< Not owned; the model empties itself when it is destroyed.
     std::vector<TimelineRecord> m_rows;
     std::vector<TimelineRecord> m_pending;
     TimelineRecordFactory m_factory;
