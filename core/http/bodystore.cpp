@@ -36,6 +36,21 @@ std::shared_ptr<BodyStore> BodyStore::fromBytes(const QByteArray &bytes)
     return store;
 }
 
+std::shared_ptr<BodyStore> BodyStore::fromFile(const QString &path, QString *error)
+{
+    auto store = std::make_shared<BodyStore>(0);
+    auto file = std::make_unique<QFile>(path);
+    if (!file->open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = QObject::tr("Cannot read the request body file %1: %2").arg(path, file->errorString());
+        return nullptr;
+    }
+    store->m_size = file->size();
+    store->m_file = std::move(file);
+    store->m_finished = true;
+    return store;
+}
+
 bool BodyStore::spill()
 {
     auto file = std::make_unique<QTemporaryFile>(QDir::tempPath() + u"/peephole-body-XXXXXX"_s);

@@ -30,6 +30,9 @@ public:
     /// On failure returns nullptr and sets @p error.
     static std::shared_ptr<BodyStore> createFileBacked(const QString &path, QString *error);
     static std::shared_ptr<BodyStore> fromBytes(const QByteArray &bytes);
+    /// A finished store that reads an existing file in place (a request body
+    /// streamed from disk). On failure returns nullptr and sets @p error.
+    static std::shared_ptr<BodyStore> fromFile(const QString &path, QString *error);
 
     /// Appends bytes; false (and errorString()) when the spill file cannot be written.
     bool append(const char *data, qint64 size);

@@ -55,7 +55,10 @@ private:
     void transferDone(Transfer *transfer);
 
     ExchangeLog *m_log;
-    QNetworkAccessManager *m_nam;
+    QNetworkAccessManager *managerFor(const QUrl &proxy);
+
+    QNetworkCookieJar *m_jar;
+    QHash<QString, QNetworkAccessManager *> m_managers; ///< One per proxy ("" = direct).
     AuthHook *m_authHook = nullptr;
     QHash<quint64, Transfer *> m_transfers;
     QString m_nextOutputFile;

@@ -1,0 +1,67 @@
+#include "cli/cliapp.h"
+
+#include "cli/credentialscommand.h"
+#include "cli/exitcodes.h"
+#include "cli/sendcommand.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace Peephole::Cli {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Peephole::Cli", text);
+}
+
+QString usage()
+{
+    return tr("Usage: peephole-cli COMMAND [options]\n\n"
+              "Commands:\n"
+              "  send URL           send one request and print every exchange of its chain\n"
+              "  credentials        list or forget credentials stored in the OS keychain\n"
+              "  help [COMMAND]     show help\n\n"
+              "Options:\n"
+              "  -h, --help         show this help\n"
+              "  --version          show the version\n\n"
+              "Run \"peephole-cli COMMAND --help\" for a command's options.\n\n")
+           + exitCodeHelp();
+}
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    const QStringList args = arguments.mid(1);
+    const QString command = args.value(0);
+    if (command.isEmpty()) {
+        std::fputs(qPrintable(usage()), stderr);
+        return Usage;
+    }
+    if (command == u"--help"_s || command == u"-h"_s || (command == u"help"_s && args.size() == 1)) {
+        std::fputs(qPrintable(usage()), stdout);
+        return Success;
+    }
+    if (command == u"--version"_s) {
+        std::printf("peephole-cli %s\n", qPrintable(QCoreApplication::applicationVersion()));
+        return Success;
+    }
+    if (command == u"help"_s)
+        return run({arguments.first(), args.at(1), u"--help"_s});
+    if (command == u"send"_s) {
+        SendCommand send;
+        return send.run(args.mid(1));
+    }
+    if (command == u"credentials"_s) {
+        CredentialsCommand credentials;
+        return credentials.run(args.mid(1));
+    }
+    std::fprintf(stderr, "peephole-cli: %s\n",
+                 qPrintable(tr("unknown command \"%1\". Run peephole-cli --help for the list.").arg(command)));
+    return Usage;
+}
+
+} // namespace Peephole::Cli

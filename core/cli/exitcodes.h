@@ -1,0 +1,32 @@
+#pragma once
+
+#include "http/exchange.h"
+
+namespace Peephole::Cli {
+
+/// peephole-cli's exit codes; documented in --help, the README and the man page.
+enum ExitCode : int {
+    Success = 0,
+    Usage = 2,
+    InputFile = 3,
+    HostNotFound = 5,
+    ConnectionRefused = 6,
+    Timeout = 7,
+    Tls = 8,
+    ConnectionReset = 9,
+    MalformedResponse = 10,
+    Redirects = 11,
+    Proxy = 12,
+    Output = 13,
+    Transport = 14,
+    HttpError = 22,
+    AuthFailed = 25,
+    RunFailed = 30,
+};
+
+/// The exit code for a transport failure recorded in an exchange.
+int exitCodeFor(ExchangeError::Kind kind);
+/// The table printed by --help.
+QString exitCodeHelp();
+
+} // namespace Peephole::Cli

@@ -1,0 +1,252 @@
+#include "cli/sendoptions.h"
+
+#include "cli/exitcodes.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace Peephole::Cli {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Peephole::Cli", text);
+}
+
+struct Parser
+{
+    QCommandLineParser p;
+    QCommandLineOption method{{u"X"_s, u"request"_s}, tr("Request method (any token)."), u"METHOD"_s};
+    QCommandLineOption header{{u"H"_s, u"header"_s}, tr("Add a header line \"Name: value\"; repeatable."),
+                              u"LINE"_s};
+    QCommandLineOption data{{u"d"_s, u"data"_s}, tr("Request body; @FILE reads a file. Implies POST."),
+                            u"DATA"_s};
+    QCommandLineOption dataFile{u"data-file"_s, tr("Stream the request body from FILE. Implies POST."),
+                                u"FILE"_s};
+    QCommandLineOption output{{u"o"_s, u"output"_s}, tr("Write the response body to FILE."), u"FILE"_s};
+    QCommandLineOption har{u"har"_s, tr("Write the chain of exchanges as a HAR 1.2 log to FILE."), u"FILE"_s};
+    QCommandLineOption noFollow{u"no-follow"_s, tr("Do not follow redirects.")};
+    QCommandLineOption maxRedirects{u"max-redirects"_s, tr("Follow at most N redirects (default 10)."), u"N"_s};
+    QCommandLineOption insecure{{u"k"_s, u"insecure"_s}, tr("Do not verify the server's TLS certificate.")};
+    QCommandLineOption cacert{u"cacert"_s, tr("Trust the CA certificates in FILE (PEM)."), u"FILE"_s};
+    QCommandLineOption cert{u"cert"_s, tr("Client certificate, PEM or PKCS#12 (.p12)."), u"FILE"_s};
+    QCommandLineOption key{u"key"_s, tr("Private key of the client certificate (PEM)."), u"FILE"_s};
+    QCommandLineOption proxy{{u"x"_s, u"proxy"_s}, tr("Send through this proxy: http://host:port or socks5://..."),
+                             u"URL"_s};
+    QCommandLineOption timeout{{u"m"_s, u"timeout"_s}, tr("Give up after S seconds without data (default 30)."),
+                               u"S"_s};
+    QCommandLineOption http2{u"http2"_s, tr("Allow HTTP/2 over TLS (the default).")};
+    QCommandLineOption http11{u"http1.1"_s, tr("Use HTTP/1.1 only.")};
+    QCommandLineOption h2c{u"h2c"_s, tr("Cleartext HTTP/2 with prior knowledge.")};
+    QCommandLineOption fail{{u"f"_s, u"fail"_s}, tr("Exit with code 22 when the final status is 400 or more.")};
+    QCommandLineOption verbose{{u"v"_s, u"verbose"_s}, tr("Also show timings, TLS, cookies and challenges.")};
+    QCommandLineOption head{{u"I"_s, u"head"_s}, tr("Print the heads only, no body (the method stays; use -X HEAD to send HEAD).")};
+    QCommandLineOption bodyOnly{u"body-only"_s, tr("Print the response body only.")};
+    QCommandLineOption user{{u"u"_s, u"user"_s}, tr("Credentials NAME[:PASSWORD]; asks for the password when left out."),
+                            u"NAME[:PASSWORD]"_s};
+    QCommandLineOption auth{u"auth"_s, tr("Which scheme to answer: any (default), basic, digest, bearer."),
+                            u"SCHEME"_s};
+    QCommandLineOption token{u"token"_s, tr("Bearer token."), u"T"_s};
+    QCommandLineOption proxyUser{u"proxy-user"_s, tr("Proxy credentials NAME[:PASSWORD]."), u"NAME[:PASSWORD]"_s};
+    QCommandLineOption saveCredentials{u"save-credentials"_s,
+                                       tr("Store credentials that worked in the OS keychain.")};
+    QCommandLineOption preemptive{u"preemptive"_s, tr("Send credentials with the first request.")};
+    QCommandLineOption latin1{u"basic-latin1"_s, tr("Encode Basic credentials as Latin-1 (legacy servers).")};
+    QCommandLineOption help{{u"h"_s, u"help"_s}, tr("Show this help.")};
+
+    Parser()
+    {
+        p.setApplicationDescription(tr("Send one request and print every exchange of its chain."));
+        p.addOptions({method, header, data, dataFile, output, har, noFollow, maxRedirects, insecure, cacert, cert, key,
+                      proxy, timeout, http2, http11, h2c, fail, verbose, head, bodyOnly, user, auth, token, proxyUser,
+                      saveCredentials, preemptive, latin1, help});
+        p.addPositionalArgument(u"URL"_s, tr("The URL to send to (http:// is assumed when no scheme is given)."));
+    }
+};
+
+bool splitUser(const QString &value, QString *user, QString *password)
+{
+    const qsizetype colon = value.indexOf(u':');
+    if (colon < 0) {
+        *user = value;
+        return false;
+    }
+    *user = value.left(colon);
+    *password = value.mid(colon + 1);
+    return true;
+}
+
+bool checkReadable(const QString &path, QString *error)
+{
+    const QFileInfo info(path);
+    if (!info.exists() || !info.isFile() || !info.isReadable()) {
+        *error = tr("cannot read \"%1\": no such readable file").arg(path);
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+QString sendHelp()
+{
+    Parser parser;
+    return u"Usage: peephole-cli send [options] URL\n\n"_s + parser.p.helpText().section(u'\n', 2)
+           + u'\n' + exitCodeHelp();
+}
+
+bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *error, bool *helpShown)
+{
+    Parser ps;
+    QCommandLineParser &p = ps.p;
+    *helpShown = false;
+    if (!p.parse(QStringList{u"peephole-cli send"_s} + arguments)) {
+        *error = p.errorText() + u' ' + tr("See peephole-cli send --help.");
+        return false;
+    }
+    if (p.isSet(ps.help)) {
+        *helpShown = true;
+        return true;
+    }
+    const QStringList positional = p.positionalArguments();
+    if (positional.size() != 1) {
+        *error = positional.isEmpty() ? tr("no URL given. Usage: peephole-cli send [options] URL")
+                                      : tr("more than one URL given: %1").arg(positional.join(u' '));
+        return false;
+    }
+    RequestSpec &spec = out->spec;
+    QString urlText = positional.first();
+    if (!urlText.contains(u"://"_s))
+        urlText.prepend(u"http://"_s);
+    spec.url = QUrl(urlText, QUrl::StrictMode);
+    if (!spec.url.isValid() || spec.url.host().isEmpty()) {
+        *error = tr("bad URL \"%1\": %2").arg(positional.first(),
+                                              spec.url.isValid() ? tr("no host") : spec.url.errorString());
+        return false;
+    }
+    if (spec.url.scheme() != u"http"_s && spec.url.scheme() != u"https"_s) {
+        *error = tr("bad URL \"%1\": only http and https are supported").arg(positional.first());
+        return false;
+    }
+    for (const QString &line : p.values(ps.header)) {
+        const qsizetype colon = line.indexOf(u':');
+        const QByteArray name = line.left(colon).trimmed().toLatin1();
+        if (colon <= 0 || !Headers::isValidName(name)) {
+            *error = tr("bad header \"%1\": expected \"Name: value\" with a valid field name").arg(line);
+            return false;
+        }
+        spec.headers.append({name, line.mid(colon + 1).trimmed().toUtf8(), true});
+    }
+    if (p.isSet(ps.data) && p.isSet(ps.dataFile)) {
+        *error = tr("use either --data or --data-file, not both");
+        return false;
+    }
+    if (p.isSet(ps.data)) {
+        const QString data = p.values(ps.data).join(u'&');
+        if (data.startsWith(u'@')) {
+            if (!checkReadable(data.mid(1), error))
+                return false;
+            spec.body.kind = RequestBody::Kind::File;
+            spec.body.filePath = data.mid(1);
+        } else {
+            spec.body.kind = RequestBody::Kind::Raw;
+            spec.body.raw = data.toUtf8();
+        }
+        spec.body.contentType = "application/x-www-form-urlencoded";
+    } else if (p.isSet(ps.dataFile)) {
+        if (!checkReadable(p.value(ps.dataFile), error))
+            return false;
+        spec.body.kind = RequestBody::Kind::File;
+        spec.body.filePath = p.value(ps.dataFile);
+        spec.body.contentType = "application/octet-stream";
+    }
+    spec.method = p.isSet(ps.method)    ? p.value(ps.method).toLatin1()
+                  : spec.body.isEmpty() ? QByteArray("GET")
+                                        : QByteArray("POST");
+    if (!Headers::isValidName(spec.method)) {
+        *error = tr("bad method \"%1\": a method is a token (letters, digits, !#$%&'*+-.^_`|~)")
+                     .arg(p.value(ps.method));
+        return false;
+    }
+
+    RequestOptions &o = spec.options;
+    o.followRedirects = !p.isSet(ps.noFollow);
+    if (p.isSet(ps.maxRedirects)) {
+        bool ok = false;
+        o.maxRedirects = p.value(ps.maxRedirects).toInt(&ok);
+        if (!ok || o.maxRedirects < 0) {
+            *error = tr("bad --max-redirects \"%1\": expected a number of 0 or more").arg(p.value(ps.maxRedirects));
+            return false;
+        }
+    }
+    if (p.isSet(ps.timeout)) {
+        bool ok = false;
+        const double seconds = p.value(ps.timeout).toDouble(&ok);
+        if (!ok || seconds < 0) {
+            *error = tr("bad --timeout \"%1\": expected seconds, e.g. 2.5").arg(p.value(ps.timeout));
+            return false;
+        }
+        o.timeoutMs = int(seconds * 1000);
+    }
+    o.verifyTls = !p.isSet(ps.insecure);
+    for (const auto &[opt, target] : {std::pair{&ps.cacert, &o.caFile}, std::pair{&ps.cert, &o.clientCertFile},
+                                      std::pair{&ps.key, &o.clientKeyFile}}) {
+        if (p.isSet(*opt)) {
+            *target = p.value(*opt);
+            if (!checkReadable(*target, error))
+                return false;
+        }
+    }
+    if (p.isSet(ps.proxy)) {
+        o.proxy = QUrl(p.value(ps.proxy), QUrl::StrictMode);
+        if (!o.proxy.isValid() || o.proxy.host().isEmpty()) {
+            *error = tr("bad --proxy \"%1\": expected http://host:port or socks5://host:port").arg(p.value(ps.proxy));
+            return false;
+        }
+    }
+    o.http2Allowed = !p.isSet(ps.http11);
+    o.h2cPriorKnowledge = p.isSet(ps.h2c);
+
+    AuthSettings &a = spec.auth;
+    if (p.isSet(ps.user))
+        out->passwordMissing = !splitUser(p.value(ps.user), &a.user, &a.password);
+    if (p.isSet(ps.proxyUser))
+        out->proxyPasswordMissing = !splitUser(p.value(ps.proxyUser), &a.proxyUser, &a.proxyPassword);
+    a.token = p.value(ps.token);
+    a.preemptive = p.isSet(ps.preemptive);
+    a.saveToKeychain = p.isSet(ps.saveCredentials);
+    a.basicCharset = p.isSet(ps.latin1) ? AuthSettings::BasicCharset::Latin1 : AuthSettings::BasicCharset::Utf8;
+    if (p.isSet(ps.auth)) {
+        const QString s = p.value(ps.auth).toLower();
+        if (s == u"any"_s)
+            a.scheme = AuthSettings::Scheme::Any;
+        else if (s == u"basic"_s)
+            a.scheme = AuthSettings::Scheme::Basic;
+        else if (s == u"digest"_s)
+            a.scheme = AuthSettings::Scheme::Digest;
+        else if (s == u"bearer"_s)
+            a.scheme = AuthSettings::Scheme::Bearer;
+        else {
+            *error = tr("bad --auth \"%1\": expected any, basic, digest or bearer").arg(p.value(ps.auth));
+            return false;
+        }
+    }
+
+    out->outputFile = p.value(ps.output);
+    out->harFile = p.value(ps.har);
+    out->fail = p.isSet(ps.fail);
+    const int modes = int(p.isSet(ps.verbose)) + int(p.isSet(ps.head)) + int(p.isSet(ps.bodyOnly));
+    if (modes > 1) {
+        *error = tr("choose one of --verbose, --head and --body-only");
+        return false;
+    }
+    out->mode = p.isSet(ps.verbose)  ? SendOptions::Mode::Verbose
+                : p.isSet(ps.head)   ? SendOptions::Mode::Head
+                : p.isSet(ps.bodyOnly) ? SendOptions::Mode::BodyOnly
+                                     : SendOptions::Mode::Normal;
+    return true;
+}
+
+} // namespace Peephole::Cli

@@ -1,0 +1,87 @@
+#include "http/httpsession.h"
+
+#include "http/bodystore.h"
+#include "http/exchangelog.h"
+#include "http/transfer.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkCookieJar>
+#include <QNetworkProxy>
+
+using namespace Qt::StringLiterals;
+
+namespace Peephole {
+
+HttpSession::HttpSession(ExchangeLog *log, QObject *parent)
+    : QObject(parent)
+    , m_log(log)
+    , m_jar(new QNetworkCookieJar(this))
+    , m_spillThreshold(BodyStore::DefaultSpillThreshold)
+{
+}
+
+HttpSession::~HttpSession()
+{
+    cancelAll();
+}
+
+QNetworkCookieJar *HttpSession::cookieJar() const
+{
+    return m_jar;
+}
+
+QNetworkAccessManager *HttpSession::managerFor(const QUrl &proxyUrl)
+{
+    const QString key = proxyUrl.toString(QUrl::FullyEncoded);
+    if (QNetworkAccessManager *nam = m_managers.value(key))
+        return nam;
+    auto *nam = new QNetworkAccessManager(this);
+    // Cookies are handled by the transfer (so the record shows them); keep Qt's jar out of it.
+    nam->setCookieJar(new QNetworkCookieJar(nam));
+    nam->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    nam->setAutoDeleteReplies(false);
+    if (proxyUrl.isEmpty()) {
+        nam->setProxy(QNetworkProxy::NoProxy);
+    } else {
+        const bool socks = proxyUrl.scheme().startsWith(u"socks"_s);
+        QNetworkProxy proxy(socks ? QNetworkProxy::Socks5Proxy : QNetworkProxy::HttpProxy, proxyUrl.host(),
+                            quint16(proxyUrl.port(socks ? 1080 : 8080)));
+        proxy.setUser(proxyUrl.userName());
+        proxy.setPassword(proxyUrl.password());
+        nam->setProxy(proxy);
+    }
+    m_managers.insert(key, nam);
+    return nam;
+}
+
+quint64 HttpSession::send(const RequestSpec &spec)
+{
+    const quint64 chainId = m_log->nextChainId();
+    auto *transfer = new Transfer(this, managerFor(spec.options.proxy), spec, chainId, m_nextOutputFile);
+    m_nextOutputFile.clear();
+    m_transfers.insert(chainId, transfer);
+    transfer->start();
+    return chainId;
+}
+
+void HttpSession::cancel(quint64 chainId)
+{
+    if (Transfer *t = m_transfers.value(chainId))
+        t->cancel();
+}
+
+void HttpSession::cancelAll()
+{
+    const QList<Transfer *> transfers = m_transfers.values();
+    for (Transfer *t : transfers)
+        t->cancel();
+}
+
+void HttpSession::transferDone(Transfer *transfer)
+{
+    m_transfers.remove(transfer->chainId());
+    transfer->deleteLater();
+    Q_EMIT chainFinished(transfer->chainId(), transfer->lastExchangeId());
+}
+
+} // namespace Peephole

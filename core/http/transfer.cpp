@@ -1,0 +1,538 @@
+#include "http/transfer.h"
+
+#include "http/bodydevice.h"
+#include "http/contentdecoder.h"
+#include "http/exchangelog.h"
+#include "http/httpsession.h"
+#include "http/networkerrors.h"
+#include "http/redirects.h"
+#include "http/requestbuilder.h"
+#include "http/tlsconfig.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QNetworkCookieJar>
+#include <QPointer>
+#include <QSslCipher>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcTransfer, "peephole.http.transfer", QtWarningMsg)
+
+namespace Peephole {
+
+namespace {
+constexpr qint64 ReadChunk = 512 * 1024;
+constexpr qint64 AuthIntBodyLimit = 64 * 1024 * 1024;
+constexpr int MaxAuthRetries = 4;
+
+QString protocolName(QSsl::SslProtocol p)
+{
+    switch (p) {
+    case QSsl::TlsV1_2:
+        return u"TLS 1.2"_s;
+    case QSsl::TlsV1_3:
+        return u"TLS 1.3"_s;
+    case QSsl::DtlsV1_2:
+        return u"DTLS 1.2"_s;
+    default:
+        return u"TLS"_s;
+    }
+}
+
+QString visitKey(const QByteArray &method, const QUrl &url)
+{
+    return QString::fromLatin1(method) + u' ' + url.toString(QUrl::FullyEncoded);
+}
+} // namespace
+
+Transfer::Transfer(HttpSession *session, QNetworkAccessManager *nam, const RequestSpec &spec, quint64 chainId,
+                   const QString &outputFile)
+    : QObject(session)
+    , m_session(session)
+    , m_nam(nam)
+    , m_spec(spec)
+    , m_chainId(chainId)
+    , m_outputFile(outputFile)
+{
+    m_timeout.setSingleShot(true);
+    connect(&m_timeout, &QTimer::timeout, this, &Transfer::onTimeout);
+}
+
+Transfer::~Transfer()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void Transfer::start()
+{
+    m_hop.method = m_spec.method.isEmpty() ? QByteArray("GET") : m_spec.method;
+    m_hop.url = m_spec.url;
+    m_hop.headers = m_spec.headers;
+    m_hop.reason = HopReason::Initial;
+
+    if (!m_hop.url.isValid() || m_hop.url.host().isEmpty()
+        || (m_hop.url.scheme() != u"http"_s && m_hop.url.scheme() != u"https"_s)) {
+        failBeforeSend(ExchangeError::Kind::Other,
+                       tr("\"%1\" is not an http:// or https:// URL with a host.")
+                           .arg(m_hop.url.toString()));
+        return;
+    }
+    QString error;
+    m_hop.body = materializeBody(m_spec.body, &m_hop.contentType, &error);
+    if (!error.isEmpty()) {
+        failBeforeSend(ExchangeError::Kind::RequestBody, error);
+        return;
+    }
+    sendHop();
+}
+
+HopContext Transfer::hopContext() const
+{
+    HopContext ctx;
+    ctx.chainId = m_chainId;
+    ctx.spec = &m_spec;
+    ctx.method = m_hop.method;
+    ctx.url = m_hop.url;
+    ctx.hasBody = m_hop.body != nullptr;
+    if (m_hop.body)
+        ctx.body = m_hop.body->read(0, AuthIntBodyLimit);
+    return ctx;
+}
+
+void Transfer::publish()
+{
+    m_session->log()->update(m_exchange);
+}
+
+void Transfer::sendHop()
+{
+    const quint64 previous = m_exchange.id;
+    const int hopIndex = previous ? m_exchange.hop + 1 : 0;
+    m_exchange = Exchange{};
+    m_exchange.chainId = m_chainId;
+    m_exchange.previousId = previous;
+    m_exchange.hop = hopIndex;
+    m_exchange.reason = m_hop.reason;
+    m_exchange.group = m_session->m_group;
+    m_exchange.method = m_hop.method;
+    m_exchange.url = m_hop.url;
+    m_exchange.notes = m_hop.notes;
+    m_exchange.requestBody = m_hop.body;
+    m_headersSeen = false;
+    m_contentLength = -1;
+    m_wireBytes = 0;
+    m_decoder.reset();
+    m_tlsErrors.clear();
+
+    if (AuthHook *hook = m_session->authHook();
+        hook && (m_hop.reason == HopReason::Initial || m_hop.reason == HopReason::Redirect)) {
+        m_hop.authHeaders = hook->headersFor(hopContext(), m_exchange.auth);
+    }
+    const BuiltRequest built = buildRequest(m_hop, m_spec.options, m_session->cookieJar());
+    m_exchange.requestHeaders = built.sentHeaders;
+    m_exchange.cookiesSent = built.cookiesSent;
+    m_exchange.timings.startNs = monotonicNs();
+    m_exchange.startedAt = wallClockAt(m_exchange.timings.startNs);
+    if (const QByteArray auth = Headers::value(m_hop.authHeaders, "Authorization"); !auth.isEmpty())
+        m_exchange.auth.sentScheme = QString::fromLatin1(auth.left(auth.indexOf(' ')));
+    m_session->log()->append(m_exchange);
+    // The log assigned the id; keep our copy in step.
+    m_exchange.id = m_session->log()->at(m_session->log()->count() - 1).id;
+
+    QNetworkRequest request = built.request;
+    if (m_hop.url.scheme() == u"https"_s) {
+        QSslConfiguration tls;
+        QString error;
+        if (!buildTlsConfiguration(m_spec.options, &tls, &error)) {
+            finishChain({ExchangeError::Kind::Tls, error});
+            return;
+        }
+        request.setSslConfiguration(tls);
+        m_exchange.tls.verificationDisabled = !m_spec.options.verifyTls;
+    }
+
+    QIODevice *upload = m_hop.body ? new BodyDevice(m_hop.body) : nullptr;
+    if (upload)
+        upload->open(QIODevice::ReadOnly);
+    m_reply = m_nam->sendCustomRequest(request, m_hop.method, upload);
+    if (upload)
+        upload->setParent(m_reply);
+    m_reply->setReadBufferSize(2 * ReadChunk); // bounded: a slow consumer throttles the socket
+
+    connect(m_reply, &QNetworkReply::socketStartedConnecting, this, &Transfer::onSocketStartedConnecting);
+    connect(m_reply, &QNetworkReply::encrypted, this, &Transfer::onEncrypted);
+    connect(m_reply, &QNetworkReply::requestSent, this, &Transfer::onRequestSent);
+    connect(m_reply, &QNetworkReply::sslErrors, this, &Transfer::onSslErrors);
+    connect(m_reply, &QNetworkReply::metaDataChanged, this, &Transfer::onMetaData);
+    connect(m_reply, &QNetworkReply::readyRead, this, &Transfer::onReadyRead);
+    connect(m_reply, &QNetworkReply::finished, this, &Transfer::onFinished);
+    connect(m_reply, &QNetworkReply::uploadProgress, this, [this] {
+        if (m_spec.options.timeoutMs > 0)
+            m_timeout.start(m_spec.options.timeoutMs);
+    });
+    if (m_spec.options.timeoutMs > 0)
+        m_timeout.start(m_spec.options.timeoutMs);
+    m_sinceUpdate.start();
+    qCDebug(lcTransfer) << "chain" << m_chainId << "hop" << hopIndex << m_hop.method << m_hop.url;
+}
+
+void Transfer::onSocketStartedConnecting()
+{
+    m_exchange.timings.connectStartNs = monotonicNs();
+}
+
+void Transfer::onEncrypted()
+{
+    m_exchange.timings.tlsDoneNs = monotonicNs();
+}
+
+void Transfer::onRequestSent()
+{
+    m_exchange.timings.requestSentNs = monotonicNs();
+}
+
+void Transfer::onSslErrors(const QList<QSslError> &errors)
+{
+    for (const QSslError &e : errors) {
+        QString text = e.errorString();
+        if (!e.certificate().isNull())
+            text += u" (" + describeCertificate(e.certificate()) + u')';
+        m_tlsErrors.append(text);
+    }
+    m_exchange.tls.errors = m_tlsErrors;
+    if (!m_spec.options.verifyTls)
+        m_reply->ignoreSslErrors();
+}
+
+void Transfer::recordResponseHead()
+{
+    m_exchange.statusCode = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    m_exchange.reasonPhrase = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
+    const bool h2 = m_reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
+    m_exchange.httpVersion = h2 ? "HTTP/2" : "HTTP/1.1";
+    if (h2)
+        Headers::remove(m_exchange.requestHeaders, "Connection");
+
+    m_exchange.responseHeaders.clear();
+    qint64 headSize = m_exchange.httpVersion.size() + 7 + m_exchange.reasonPhrase.size();
+    for (const auto &[name, value] : m_reply->rawHeaderPairs()) {
+        // Qt joins repeated Set-Cookie fields with newlines: give each its own line again.
+        const QList<QByteArray> parts = name.compare("set-cookie", Qt::CaseInsensitive) == 0
+                                            ? value.split('\n')
+                                            : QList<QByteArray>{value};
+        for (const QByteArray &part : parts) {
+            m_exchange.responseHeaders.append({name, part, true});
+            headSize += name.size() + part.size() + 4;
+        }
+    }
+    m_exchange.wireHeaderSize = headSize + 2;
+    bool ok = false;
+    m_contentLength = Headers::value(m_exchange.responseHeaders, "Content-Length").toLongLong(&ok);
+    if (!ok)
+        m_contentLength = -1;
+
+    const QList<QByteArray> setCookies = Headers::values(m_exchange.responseHeaders, "Set-Cookie");
+    for (const QByteArray &line : setCookies)
+        m_exchange.cookiesSet += QNetworkCookie::parseCookies(line);
+    if (!m_exchange.cookiesSet.isEmpty())
+        m_session->cookieJar()->setCookiesFromUrl(m_exchange.cookiesSet, m_hop.url);
+}
+
+bool Transfer::consumesBody(int status) const
+{
+    if ((status == 401 || status == 407) && m_session->authHook())
+        return true;
+    const bool redirect = status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    return redirect && m_spec.options.followRedirects;
+}
+
+void Transfer::openResponseBody()
+{
+    if (m_outputFile.isEmpty() || consumesBody(m_exchange.statusCode)) {
+        m_exchange.responseBody = std::make_shared<BodyStore>(m_session->m_spillThreshold);
+        return;
+    }
+    QString error;
+    m_exchange.responseBody = BodyStore::createFileBacked(m_outputFile, &error);
+    if (!m_exchange.responseBody) {
+        m_exchange.responseBody = std::make_shared<BodyStore>(m_session->m_spillThreshold);
+        m_exchange.error = {ExchangeError::Kind::Output, error};
+        m_reply->abort();
+    }
+}
+
+void Transfer::onMetaData()
+{
+    if (m_headersSeen || !m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+        return;
+    m_headersSeen = true;
+    m_exchange.timings.headersNs = monotonicNs();
+    if (m_exchange.timings.requestSentNs < 0)
+        m_exchange.timings.requestSentNs = m_exchange.timings.headersNs;
+    recordResponseHead();
+    openResponseBody();
+    m_decoder = std::make_unique<ContentDecoder>(Headers::value(m_exchange.responseHeaders, "Content-Encoding"));
+    if (m_decoder->passesThroughUnknownCoding())
+        m_exchange.notes.append(tr("The body is kept as received: Peephole does not decode Content-Encoding \"%1\".")
+                                    .arg(QString::fromLatin1(Headers::value(m_exchange.responseHeaders,
+                                                                            "Content-Encoding"))));
+    publish();
+}
+
+void Transfer::onReadyRead()
+{
+    if (!m_reply)
+        return;
+    if (!m_headersSeen)
+        onMetaData();
+    if (!m_exchange.responseBody)
+        return;
+    QByteArray buffer;
+    QByteArray decoded;
+    while (m_reply->bytesAvailable() > 0) {
+        buffer.resize(qMin(m_reply->bytesAvailable(), ReadChunk));
+        const qint64 n = m_reply->read(buffer.data(), buffer.size());
+        if (n <= 0)
+            break;
+        m_wireBytes += n;
+        const char *data = buffer.constData();
+        qint64 size = n;
+        if (m_decoder && m_decoder->decodes()) {
+            if (!m_decoder->feed(data, n, &decoded)) {
+                m_exchange.error = {ExchangeError::Kind::MalformedResponse, m_decoder->errorString()};
+                m_reply->abort();
+                return;
+            }
+            data = decoded.constData();
+            size = decoded.size();
+        }
+        if (!m_exchange.responseBody->append(data, size)) {
+            m_exchange.error = {ExchangeError::Kind::Output, m_exchange.responseBody->errorString()};
+            m_reply->abort();
+            return;
+        }
+        m_exchange.decodedBodySize += size;
+    }
+    if (m_spec.options.timeoutMs > 0)
+        m_timeout.start(m_spec.options.timeoutMs);
+    if (m_sinceUpdate.elapsed() > 250) {
+        m_sinceUpdate.restart();
+        publish();
+    }
+}
+
+void Transfer::onTimeout()
+{
+    if (!m_reply)
+        return;
+    m_timedOut = true;
+    m_reply->abort();
+}
+
+void Transfer::onFinished()
+{
+    m_timeout.stop();
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    onReadyRead();
+    m_reply = nullptr;
+    reply->deleteLater();
+    reply->disconnect(this);
+
+    Timings &t = m_exchange.timings;
+    t.finishedNs = monotonicNs();
+    if (m_exchange.responseBody)
+        m_exchange.responseBody->finish();
+    if (m_hop.url.scheme() == u"https"_s) {
+        const QSslConfiguration tls = reply->sslConfiguration();
+        m_exchange.tls.used = true;
+        m_exchange.tls.protocol = protocolName(tls.sessionProtocol());
+        m_exchange.tls.cipher = tls.sessionCipher().name();
+        m_exchange.tls.chain = tls.peerCertificateChain();
+        m_exchange.tls.errors = m_tlsErrors;
+    }
+    m_exchange.wireBodySize = m_wireBytes;
+
+    if (m_exchange.error.isError()) {
+        finishChain();
+        return;
+    }
+    const QNetworkReply::NetworkError error = reply->error();
+    // Qt reports a proxy's 407 as a transport error; it is an answer the auth layer handles.
+    const bool proxyChallenge = error == QNetworkReply::ProxyAuthenticationRequiredError && m_headersSeen
+                                && m_exchange.statusCode == 407;
+    if (error != QNetworkReply::NoError && !(m_headersSeen && isHttpStatusError(error)) && !proxyChallenge) {
+        ReplyFacts facts;
+        facts.url = m_hop.url;
+        facts.headersReceived = m_headersSeen;
+        facts.bodyReceived = m_wireBytes;
+        facts.contentLength = m_contentLength;
+        facts.timedOut = m_timedOut;
+        facts.cancelled = m_cancelled;
+        facts.timeoutMs = m_spec.options.timeoutMs;
+        facts.tlsErrors = m_tlsErrors;
+        finishChain(classifyReplyError(error, reply->errorString(), facts));
+        return;
+    }
+
+    AuthHook *hook = m_session->authHook();
+    if (hook)
+        hook->responseReceived(hopContext(), m_exchange);
+    const int status = m_exchange.statusCode;
+    if (m_exchange.isRedirect() && m_spec.options.followRedirects)
+        followRedirect();
+    else if ((status == 401 || status == 407) && hook)
+        askAuth();
+    else
+        finishChain();
+}
+
+void Transfer::followRedirect()
+{
+    const QByteArray location = Headers::value(m_exchange.responseHeaders, "Location");
+    if (location.isEmpty()) {
+        finishChain();
+        return;
+    }
+    const QUrl next = m_hop.url.resolved(QUrl::fromEncoded(location));
+    if (next.scheme() != u"http"_s && next.scheme() != u"https"_s) {
+        finishChain({ExchangeError::Kind::Other,
+                     tr("Redirect to \"%1\": only http and https are followed.").arg(next.toString())});
+        return;
+    }
+    if (m_redirects >= m_spec.options.maxRedirects) {
+        finishChain({ExchangeError::Kind::TooManyRedirects,
+                     tr("Stopped after %1 redirects, the limit for this request. The next hop would have been "
+                        "%2. Raise the limit if this is expected.")
+                         .arg(m_redirects)
+                         .arg(next.toString())});
+        return;
+    }
+    const QByteArray method = Redirects::nextMethod(m_exchange.statusCode, m_hop.method);
+    m_visited.insert(visitKey(m_hop.method, m_hop.url));
+    if (m_visited.contains(visitKey(method, next))) {
+        finishChain({ExchangeError::Kind::RedirectLoop,
+                     tr("Redirect loop: %1 was already requested in this chain.").arg(next.toString())});
+        return;
+    }
+    ++m_redirects;
+    Hop hop;
+    hop.method = method;
+    hop.url = next;
+    hop.headers = m_hop.headers;
+    hop.reason = HopReason::Redirect;
+    if (Redirects::keepsBody(m_exchange.statusCode, m_hop.method, method)) {
+        hop.body = m_hop.body;
+        hop.contentType = m_hop.contentType;
+    } else {
+        Redirects::dropBodyHeaders(hop.headers);
+    }
+    hop.notes = Redirects::dropCredentialHeaders(hop.headers, m_hop.url, next);
+    m_exchange.finished = true;
+    publish();
+    m_hop = hop;
+    sendHop();
+}
+
+void Transfer::askAuth()
+{
+    AuthHook *hook = m_session->authHook();
+    if (m_authRetries >= MaxAuthRetries) {
+        finishChain();
+        return;
+    }
+    m_exchange.finished = true;
+    const HopContext ctx = hopContext();
+    QPointer<Transfer> guard(this);
+    const quint64 exchangeId = m_exchange.id;
+    hook->challenged(ctx, m_exchange, [guard, exchangeId](const AuthRetry &retry, const AuthRecord &record) {
+        if (!guard || guard->m_ended || guard->m_exchange.id != exchangeId)
+            return;
+        Transfer *self = guard.data();
+        self->m_exchange.auth = record;
+        if (!retry.retry || self->m_cancelled) {
+            self->finishChain(self->m_cancelled ? ExchangeError{ExchangeError::Kind::Cancelled, tr("Cancelled.")}
+                                                : ExchangeError{});
+            return;
+        }
+        self->publish();
+        ++self->m_authRetries;
+        for (const HeaderField &h : retry.headers) {
+            Headers::remove(self->m_hop.authHeaders, h.name);
+            self->m_hop.authHeaders.append(h);
+        }
+        self->m_hop.reason = self->m_exchange.statusCode == 407 ? HopReason::ProxyAuthRetry
+                                                                : HopReason::AuthRetry;
+        self->m_hop.notes.clear();
+        self->sendHop();
+    });
+    if (guard && !m_ended && m_exchange.id == exchangeId)
+        publish(); // The hook filled exchange.auth synchronously; show it while the answer is pending.
+}
+
+void Transfer::failBeforeSend(ExchangeError::Kind kind, const QString &message)
+{
+    m_exchange = Exchange{};
+    m_exchange.chainId = m_chainId;
+    m_exchange.group = m_session->m_group;
+    m_exchange.method = m_hop.method;
+    m_exchange.url = m_hop.url;
+    m_exchange.requestHeaders = m_hop.headers;
+    m_exchange.timings.startNs = monotonicNs();
+    m_exchange.startedAt = wallClockAt(m_exchange.timings.startNs);
+    m_exchange.id = m_session->log()->append(m_exchange);
+    finishChain({kind, message});
+}
+
+void Transfer::cancel()
+{
+    if (m_ended)
+        return;
+    m_cancelled = true;
+    if (m_reply)
+        m_reply->abort(); // finished() follows and ends the chain as cancelled.
+    else
+        finishChain({ExchangeError::Kind::Cancelled, tr("Cancelled.")});
+}
+
+void Transfer::finishChain(const ExchangeError &error)
+{
+    if (m_ended)
+        return;
+    m_ended = true;
+    m_timeout.stop();
+    if (error.isError() && !m_exchange.error.isError())
+        m_exchange.error = error;
+    if (m_exchange.timings.finishedNs < 0)
+        m_exchange.timings.finishedNs = monotonicNs();
+    if (m_exchange.responseBody)
+        m_exchange.responseBody->finish();
+    // The final body belongs in the output file even when it was first read into memory
+    // (a 401 that was not answered, a redirect that was not followed).
+    if (!m_outputFile.isEmpty() && m_exchange.responseBody
+        && m_exchange.responseBody->filePath() != m_outputFile && !m_exchange.error.isError()) {
+        QString error2;
+        auto out = BodyStore::createFileBacked(m_outputFile, &error2);
+        const qint64 size = m_exchange.responseBody->size();
+        for (qint64 off = 0; out && off < size; off += ReadChunk)
+            out->append(m_exchange.responseBody->read(off, ReadChunk));
+        if (!out)
+            m_exchange.error = {ExchangeError::Kind::Output, error2};
+        else
+            out->finish();
+    }
+    m_exchange.finished = true;
+    publish();
+    if (AuthHook *hook = m_session->authHook())
+        hook->chainFinished(m_chainId);
+    m_session->transferDone(this);
+}
+
+} // namespace Peephole
