@@ -84,6 +84,21 @@ bool containsFolded(QStringView hay, QStringView needle)
     return false;
 }
 
+/// True if @p hay ends with the case-folded @p needle, ignoring case.
+bool endsWithFolded(QStringView hay, QStringView needle)
+{
+    const qsizetype n = needle.size();
+    if (hay.size() < n)
+        return false;
+    const char16_t *h = hay.utf16() + (hay.size() - n);
+    const char16_t *k = needle.utf16();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (fold(h[i]) != k[i])
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 TimelineFilter TimelineFilter::parse(const QString &text)
@@ -166,7 +181,7 @@ bool TimelineFilter::parseTerm(const QString &token, qsizetype position)
             alt.kind = Kind::Method;
             alt.text = v;
         } else if (key == u"host" || key == u"domain") {
-            QString host = v.toLower();
+            QString host = v.toCaseFolded();
             if (host.startsWith(u"*.")) {
                 alt.kind = Kind::HostSuffix;
                 alt.text = host.mid(1); // ".example.com"
@@ -223,13 +238,13 @@ bool TimelineFilter::matchOne(const Alternative &alt, const TimelineRecord &r)
         return r.method.compare(alt.text, Qt::CaseInsensitive) == 0;
     case Kind::Host: {
         const QStringView host = r.host();
-        if (host.compare(alt.text, Qt::CaseInsensitive) == 0)
-            return true;
-        return host.size() > alt.text.size() && host.endsWith(alt.text, Qt::CaseInsensitive) &&
-               host.at(host.size() - alt.text.size() - 1) == u'.';
+        const qsizetype n = alt.text.size();
+        if (host.size() == n)
+            return endsWithFolded(host, alt.text);
+        return host.size() > n && host.at(host.size() - n - 1) == u'.' && endsWithFolded(host, alt.text);
     }
     case Kind::HostSuffix:
-        return r.host().endsWith(alt.text, Qt::CaseInsensitive);
+        return endsWithFolded(r.host(), alt.text);
     case Kind::Type:
         return r.mime.contains(alt.text);
     case Kind::IsError:
