@@ -158,8 +158,8 @@ int main(int argc, char **argv)
             timer.restart();
             pages->setPage(pages->pageCount() / 4 * i);
             pages->editor()->viewport()->repaint();
-            std::printf("%s page flip (%lld KiB page): %.1f ms\n", pretty ? "pretty" : "raw", pages->pageSize() / 1024,
-                        double(timer.nsecsElapsed()) / 1e6);
+            std::printf("%s page flip (%lld KiB page): %.1f ms\n", pretty ? "pretty" : "raw",
+                        pages->pageSize() / 1024, double(timer.nsecsElapsed()) / 1e6);
         }
     }
 
