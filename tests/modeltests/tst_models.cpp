@@ -47,7 +47,20 @@ private Q_SLOTS:
     void filterProxyTracksAppendsAndUpdates();
     void filterProxySorts();
     void jsonTreeModelIsLazyAndConsistent();
+    void timelineModelOutlivesItsLog();
 };
+
+void TestModels::timelineModelOutlivesItsLog()
+{
+    auto log = std::make_unique<ExchangeLog>();
+    log->append(makeExchange("GET", u"https://example.com/a"_s, 200, log->nextChainId()));
+    TimelineModel model(log.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 1);
+    log.reset();
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(model.rowOfId(1), -1);
+}
 
 void TestModels::timelineModelAppendUpdateClear()
 {

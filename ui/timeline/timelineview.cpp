@@ -49,6 +49,7 @@ void TimelineView::setLog(ExchangeLog *log)
     TimelineFilterProxy *oldProxy = m_proxy;
 
     m_model = new TimelineModel(log, this);
+    m_model->setMinimumFlushInterval(MinimumFlushIntervalMs);
     m_proxy = new TimelineFilterProxy(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setDynamicSortFilter(true);
