@@ -62,6 +62,11 @@ struct RequestSpec
 {
     QByteArray method = "GET"; ///< Any token, custom ones included.
     QUrl url;
+    /// The URL exactly as typed, when it holds unresolved {{variables}} (which
+    /// a QUrl cannot carry: "https://{{host}}/x" is not a valid URL). Empty
+    /// when @c url is the whole truth. Variables::resolveRequest() turns it
+    /// into @c url.
+    QString urlTemplate;
     HeaderList headers;        ///< As typed: order, case and duplicates kept.
     RequestBody body;
     RequestOptions options;

@@ -1,0 +1,5 @@
+#include "collection/collectionlog.h"
+
+namespace Peephole {
+Q_LOGGING_CATEGORY(lcCollection, "peephole.collection")
+}

@@ -1,0 +1,312 @@
+#include "collection/variables.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace Peephole {
+
+namespace {
+constexpr int MaxDepth = 16;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Peephole::Variables", text);
+}
+} // namespace
+
+Variables::Variables(QList<VariableScope> scopes) : m_scopes(std::move(scopes)) {}
+
+std::optional<QString> Variables::value(const QString &name) const
+{
+    for (const VariableScope &scope : m_scopes) {
+        const auto it = scope.constFind(name);
+        if (it != scope.constEnd())
+            return it.value();
+    }
+    return std::nullopt;
+}
+
+bool Variables::hasReferences(QStringView text)
+{
+    const qsizetype open = text.indexOf(u"{{");
+    return open >= 0 && text.indexOf(u"}}", open + 2) >= 0;
+}
+
+QStringList Variables::references(QStringView text)
+{
+    QStringList names;
+    qsizetype pos = 0;
+    while (true) {
+        const qsizetype open = text.indexOf(u"{{", pos);
+        if (open < 0)
+            break;
+        const qsizetype close = text.indexOf(u"}}", open + 2);
+        if (close < 0)
+            break;
+        const QString name = text.mid(open + 2, close - open - 2).trimmed().toString();
+        if (!name.isEmpty() && !names.contains(name))
+            names.append(name);
+        pos = close + 2;
+    }
+    return names;
+}
+
+QString Variables::reference(const QString &name)
+{
+    return u"{{"_s + name + u"}}"_s;
+}
+
+std::optional<QString> Variables::dynamicValue(const QString &expression, const QString &where,
+                                               VariableError *error) const
+{
+    const QStringList words = expression.split(u' ', Qt::SkipEmptyParts);
+    const QString &name = words.first();
+    if (name == u"$uuid" || name == u"$guid" || name == u"$random.uuid")
+        return QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (name == u"$timestamp")
+        return QString::number(QDateTime::currentSecsSinceEpoch());
+    if (name == u"$isoTimestamp")
+        return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    if (name == u"$randomInt" || name == u"$random.integer") {
+        qint64 low = 0;
+        qint64 high = 1001;
+        if (words.size() == 3) {
+            bool okLow = false;
+            bool okHigh = false;
+            low = words.at(1).toLongLong(&okLow);
+            high = words.at(2).toLongLong(&okHigh);
+            if (!okLow || !okHigh || high <= low) {
+                if (error) {
+                    error->name = name;
+                    error->where = where;
+                    error->message = tr("In the %1: {{%2}} needs two whole numbers MIN MAX with MIN < MAX.")
+                                         .arg(where, expression);
+                }
+                return std::nullopt;
+            }
+        } else if (words.size() != 1) {
+            if (error) {
+                error->name = name;
+                error->where = where;
+                error->message = tr("In the %1: write {{$randomInt}} or {{$randomInt MIN MAX}}, not {{%2}}.")
+                                     .arg(where, expression);
+            }
+            return std::nullopt;
+        }
+        return QString::number(QRandomGenerator::global()->bounded(low, high));
+    }
+    if (error) {
+        error->name = name;
+        error->where = where;
+        error->message = tr("In the %1: {{%2}} is not a dynamic variable Peephole knows "
+                            "($uuid, $timestamp, $isoTimestamp, $randomInt).")
+                             .arg(where, name);
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> Variables::resolveImpl(const QString &text, const QString &where, int depth,
+                                              QStringList &chain, VariableError *error) const
+{
+    QString out;
+    out.reserve(text.size());
+    qsizetype pos = 0;
+    while (pos < text.size()) {
+        const qsizetype open = text.indexOf(u"{{"_s, pos);
+        if (open < 0) {
+            out += QStringView(text).mid(pos);
+            break;
+        }
+        out += QStringView(text).mid(pos, open - pos);
+        const qsizetype close = text.indexOf(u"}}"_s, open + 2);
+        if (close < 0) {
+            if (error) {
+                error->name.clear();
+                error->where = where;
+                error->message = tr("In the %1: \"{{\" at character %2 is never closed with \"}}\". "
+                                    "Close the variable reference or remove the braces.")
+                                     .arg(where)
+                                     .arg(open + 1);
+            }
+            return std::nullopt;
+        }
+        const QString expression = text.mid(open + 2, close - open - 2).trimmed();
+        if (expression.isEmpty()) {
+            if (error) {
+                error->name.clear();
+                error->where = where;
+                error->message = tr("In the %1: \"{{}}\" names no variable.").arg(where);
+            }
+            return std::nullopt;
+        }
+        if (expression.startsWith(u'$')) {
+            const std::optional<QString> dynamic = dynamicValue(expression, where, error);
+            if (!dynamic)
+                return std::nullopt;
+            out += *dynamic;
+        } else {
+            const std::optional<QString> found = value(expression);
+            if (!found) {
+                if (error) {
+                    error->name = expression;
+                    error->where = where;
+                    error->message = chain.isEmpty()
+                                         ? tr("The variable {{%1}} in the %2 is not defined in the request, "
+                                              "folder, collection or environment.")
+                                               .arg(expression, where)
+                                         : tr("The variable {{%1}} (used by {{%2}}) in the %3 is not defined "
+                                              "in the request, folder, collection or environment.")
+                                               .arg(expression, chain.last(), where);
+                }
+                return std::nullopt;
+            }
+            if (chain.contains(expression) || depth >= MaxDepth) {
+                if (error) {
+                    error->name = expression;
+                    error->where = where;
+                    error->message =
+                        tr("In the %1: the variable {{%2}} refers to itself (%3).")
+                            .arg(where, expression, (chain + QStringList{expression}).join(u" → "_s));
+                }
+                return std::nullopt;
+            }
+            if (hasReferences(*found)) {
+                chain.append(expression);
+                const std::optional<QString> nested = resolveImpl(*found, where, depth + 1, chain, error);
+                chain.removeLast();
+                if (!nested)
+                    return std::nullopt;
+                out += *nested;
+            } else {
+                out += *found;
+            }
+        }
+        pos = close + 2;
+    }
+    return out;
+}
+
+std::optional<QString> Variables::resolve(const QString &text, const QString &where,
+                                          VariableError *error) const
+{
+    if (!text.contains(u"{{"_s))
+        return text;
+    QStringList chain;
+    return resolveImpl(text, where, 0, chain, error);
+}
+
+std::optional<QByteArray> Variables::resolve(const QByteArray &text, const QString &where,
+                                             VariableError *error) const
+{
+    if (!text.contains("{{"))
+        return text;
+    const std::optional<QString> resolved = resolve(QString::fromUtf8(text), where, error);
+    if (!resolved)
+        return std::nullopt;
+    return resolved->toUtf8();
+}
+
+std::optional<RequestSpec> Variables::resolveRequest(const RequestSpec &spec, VariableError *error) const
+{
+    RequestSpec out = spec;
+    const QString urlText =
+        spec.urlTemplate.isEmpty() ? QString::fromUtf8(spec.url.toEncoded()) : spec.urlTemplate;
+    const std::optional<QString> url = resolve(urlText, tr("URL"), error);
+    if (!url)
+        return std::nullopt;
+    out.url = QUrl(*url);
+    out.urlTemplate.clear();
+    if (!url->isEmpty() && (!out.url.isValid() || out.url.isRelative())) {
+        if (error) {
+            error->name.clear();
+            error->where = tr("URL");
+            error->message = tr("After replacing its variables the URL \"%1\" is not a valid absolute URL%2.")
+                                 .arg(*url, out.url.isValid() ? QString() : u": "_s + out.url.errorString());
+        }
+        return std::nullopt;
+    }
+
+    for (HeaderField &field : out.headers) {
+        if (!field.enabled)
+            continue;
+        const std::optional<QByteArray> name = resolve(field.name, tr("header name"), error);
+        if (!name)
+            return std::nullopt;
+        const std::optional<QByteArray> value =
+            resolve(field.value, tr("value of header %1").arg(QString::fromUtf8(*name)), error);
+        if (!value)
+            return std::nullopt;
+        field.name = *name;
+        field.value = *value;
+    }
+
+    RequestBody &body = out.body;
+    const QString bodyWhere = tr("body");
+    switch (body.kind) {
+    case RequestBody::Kind::None:
+        break;
+    case RequestBody::Kind::Raw: {
+        const std::optional<QByteArray> raw = resolve(body.raw, bodyWhere, error);
+        if (!raw)
+            return std::nullopt;
+        body.raw = *raw;
+        break;
+    }
+    case RequestBody::Kind::File: {
+        const std::optional<QString> path = resolve(body.filePath, tr("body file path"), error);
+        if (!path)
+            return std::nullopt;
+        body.filePath = *path;
+        break;
+    }
+    case RequestBody::Kind::FormUrlEncoded:
+        for (auto &pair : body.form) {
+            const std::optional<QByteArray> name = resolve(pair.first, tr("form field name"), error);
+            if (!name)
+                return std::nullopt;
+            const std::optional<QByteArray> value =
+                resolve(pair.second, tr("form field %1").arg(QString::fromUtf8(*name)), error);
+            if (!value)
+                return std::nullopt;
+            pair = {*name, *value};
+        }
+        break;
+    case RequestBody::Kind::Multipart:
+        for (MultipartPart &part : body.parts) {
+            const std::optional<QByteArray> name = resolve(part.name, tr("multipart field name"), error);
+            if (!name)
+                return std::nullopt;
+            const QString partWhere = tr("multipart field %1").arg(QString::fromUtf8(*name));
+            const std::optional<QByteArray> value = resolve(part.value, partWhere, error);
+            if (!value)
+                return std::nullopt;
+            const std::optional<QString> path = resolve(part.filePath, partWhere, error);
+            if (!path)
+                return std::nullopt;
+            part.name = *name;
+            part.value = *value;
+            part.filePath = *path;
+        }
+        break;
+    }
+
+    const std::optional<QString> user = resolve(out.auth.user, tr("auth user"), error);
+    if (!user)
+        return std::nullopt;
+    const std::optional<QString> password = resolve(out.auth.password, tr("auth password"), error);
+    if (!password)
+        return std::nullopt;
+    const std::optional<QString> token = resolve(out.auth.token, tr("auth token"), error);
+    if (!token)
+        return std::nullopt;
+    out.auth.user = *user;
+    out.auth.password = *password;
+    out.auth.token = *token;
+    return out;
+}
+
+} // namespace Peephole

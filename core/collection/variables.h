@@ -1,0 +1,71 @@
+#pragma once
+
+#include "http/requestspec.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace Peephole {
+
+/// One scope of variables: name -> value. Values may refer to other variables.
+using VariableScope = QHash<QString, QString>;
+
+/// Why a text could not be resolved.
+struct VariableError
+{
+    QString name;    ///< The variable concerned (empty for a syntax problem).
+    QString where;   ///< "URL", "header name", "header value of Accept", "body"...
+    QString message; ///< The whole explanation, ready to show.
+
+    bool isError() const { return !message.isEmpty(); }
+};
+
+/// Replaces {{name}} references. Scopes are searched in the order given
+/// (request, folder, collection, environment: the first that defines a name
+/// wins). Dynamic variables need no scope:
+///   {{$uuid}} (also $guid, $random.uuid)   a random UUID v4
+///   {{$timestamp}}                         Unix time in seconds
+///   {{$isoTimestamp}}                      ISO 8601 UTC with milliseconds
+///   {{$randomInt}} / {{$randomInt MIN MAX}} an integer in [0, 1000] or [MIN, MAX)
+/// An undefined variable is an error that names it and the place it was
+/// found; its braces are never sent.
+class Variables
+{
+public:
+    explicit Variables(QList<VariableScope> scopes = {});
+
+    const QList<VariableScope> &scopes() const { return m_scopes; }
+    /// The value of @p name from the first scope that has it.
+    std::optional<QString> value(const QString &name) const;
+
+    /// @p text with every reference replaced; std::nullopt and @p error on failure.
+    std::optional<QString> resolve(const QString &text, const QString &where, VariableError *error) const;
+    std::optional<QByteArray> resolve(const QByteArray &text, const QString &where,
+                                      VariableError *error) const;
+
+    /// A copy of @p spec ready to send: URL (urlTemplate, or url), header names
+    /// and values, body text, form fields, multipart values and file paths,
+    /// auth user, password and token. The copy's urlTemplate is empty.
+    std::optional<RequestSpec> resolveRequest(const RequestSpec &spec, VariableError *error) const;
+
+    /// True if @p text holds at least one {{...}} reference.
+    static bool hasReferences(QStringView text);
+    /// The names referenced in @p text, in order, without duplicates (dynamic ones included).
+    static QStringList references(QStringView text);
+    /// "{{name}}"
+    static QString reference(const QString &name);
+
+private:
+    std::optional<QString> resolveImpl(const QString &text, const QString &where, int depth,
+                                       QStringList &chain, VariableError *error) const;
+    std::optional<QString> dynamicValue(const QString &expression, const QString &where,
+                                        VariableError *error) const;
+
+    QList<VariableScope> m_scopes;
+};
+
+} // namespace Peephole

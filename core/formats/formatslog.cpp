@@ -1,0 +1,5 @@
+#include "formats/formatslog.h"
+
+namespace Peephole {
+Q_LOGGING_CATEGORY(lcFormats, "peephole.formats")
+}

@@ -1,0 +1,185 @@
+#include "formats/httpfile.h"
+
+#include <QCoreApplication>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace Peephole {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Peephole::HttpFileWriter", text);
+}
+
+QByteArray multipartText(const RequestBody &body, const QByteArray &boundary)
+{
+    QByteArray out;
+    for (const MultipartPart &part : body.parts) {
+        out += "--" + boundary + "\nContent-Disposition: form-data; name=\"" + part.name + '"';
+        if (!part.filePath.isEmpty()) {
+            const QByteArray fileName =
+                part.fileName.isEmpty() ? part.filePath.section(u'/', -1).toUtf8() : part.fileName;
+            out += "; filename=\"" + fileName + '"';
+        }
+        out += '\n';
+        if (!part.contentType.isEmpty())
+            out += "Content-Type: " + part.contentType + '\n';
+        out += '\n';
+        out += part.filePath.isEmpty() ? part.value : "< " + part.filePath.toUtf8();
+        out += '\n';
+    }
+    out += "--" + boundary + "--";
+    return out;
+}
+
+void writeRequest(QByteArray &out, const HttpFileRequest &req, QStringList *warnings)
+{
+    const RequestSpec &spec = req.request;
+    const RequestOptions defaults;
+    const QString itemName = req.name.isEmpty() ? QString::fromUtf8(spec.method) : req.name;
+    auto warn = [&](const QString &message) {
+        if (warnings)
+            warnings->append(itemName + u": "_s + message);
+    };
+
+    out += "###\n";
+    if (!req.name.isEmpty())
+        out += "# @name " + req.name.toUtf8() + '\n';
+    for (const QString &comment : req.comments)
+        out += comment.toUtf8() + '\n';
+    if (!spec.options.followRedirects)
+        out += "# @no-redirect\n";
+    else if (spec.options.maxRedirects != defaults.maxRedirects)
+        out += "# @peephole-max-redirects " + QByteArray::number(spec.options.maxRedirects) + '\n';
+    if (spec.options.timeoutMs != defaults.timeoutMs)
+        out += "# @peephole-timeout " + QByteArray::number(spec.options.timeoutMs) + '\n';
+    if (!spec.options.verifyTls)
+        out += "# @peephole-insecure\n";
+    const AuthReference auth = req.auth.isSet ? req.auth : AuthReference::fromSettings(spec.auth);
+    if (auth.isSet) {
+        out += "# @peephole-auth " + auth.toDirective().toUtf8() + '\n';
+        if (!req.auth.isSet && auth.source == AuthReference::SecretSource::Keychain)
+            warn(tr("the secret was not written; it must be in the keychain."));
+    }
+    for (const QString &assertion : req.assertions)
+        out += "# @peephole-assert " + assertion.toUtf8() + '\n';
+
+    const QString url =
+        spec.urlTemplate.isEmpty() ? QString::fromUtf8(spec.url.toEncoded()) : spec.urlTemplate;
+    out += (spec.method.isEmpty() ? QByteArray("GET") : spec.method) + ' ' + url.toUtf8();
+    if (!req.httpVersion.isEmpty())
+        out += ' ' + req.httpVersion;
+    out += '\n';
+
+    HeaderList headers = spec.headers;
+    QByteArray bodyText;
+    const RequestBody &body = spec.body;
+    switch (body.kind) {
+    case RequestBody::Kind::None:
+        break;
+    case RequestBody::Kind::Raw:
+        bodyText = body.raw;
+        break;
+    case RequestBody::Kind::File:
+        bodyText = "< " + body.filePath.toUtf8();
+        break;
+    case RequestBody::Kind::FormUrlEncoded: {
+        QByteArrayList pairs;
+        for (const auto &pair : body.form)
+            pairs.append(pair.first.toPercentEncoding() + '=' + pair.second.toPercentEncoding());
+        bodyText = pairs.join('&');
+        if (!Headers::contains(headers, "content-type"))
+            headers.append({"Content-Type", "application/x-www-form-urlencoded", true});
+        break;
+    }
+    case RequestBody::Kind::Multipart: {
+        const QByteArray boundary = "PeepholeBoundary";
+        if (!Headers::contains(headers, "content-type"))
+            headers.append({"Content-Type", "multipart/form-data; boundary=" + boundary, true});
+        bodyText = multipartText(body, boundary);
+        warn(tr("the multipart body was written in the JetBrains layout; Peephole reads it back as text."));
+        break;
+    }
+    }
+    if ((body.kind == RequestBody::Kind::Raw || body.kind == RequestBody::Kind::File) &&
+        !body.contentType.isEmpty() && !Headers::contains(headers, "content-type"))
+        headers.append({"Content-Type", body.contentType, true});
+
+    for (const HeaderField &field : headers) {
+        if (field.enabled)
+            out += field.name + ": " + field.value + '\n';
+        else
+            out += "# @peephole-disabled " + field.name + ": " + field.value + '\n';
+    }
+
+    bodyText.replace("\r\n", "\n");
+    while (bodyText.endsWith('\n') || bodyText.endsWith(' ') || bodyText.endsWith('\t'))
+        bodyText.chop(1);
+    if (!bodyText.isEmpty()) {
+        const QList<QByteArray> lines = bodyText.split('\n');
+        for (const QByteArray &line : lines) {
+            if (line.startsWith("###"))
+                warn(tr(
+                    "a body line starts with \"###\" and will be read back as the start of a new request."));
+            else if (line.startsWith("> ") || line.startsWith("<> ") || line.startsWith(">> "))
+                warn(tr("a body line starts like a response handler and will be read back as one."));
+        }
+        if (body.kind != RequestBody::Kind::File && lines.size() == 1 && bodyText.startsWith("< "))
+            warn(tr("the body starts with \"< \" and will be read back as a file reference."));
+    }
+    if (!bodyText.isEmpty() || !req.responseHandler.isEmpty()) {
+        out += '\n';
+        if (!bodyText.isEmpty())
+            out += bodyText + '\n';
+        if (!bodyText.isEmpty() && !req.responseHandler.isEmpty())
+            out += '\n';
+        for (const QString &line : req.responseHandler)
+            out += line.toUtf8() + '\n';
+    }
+}
+
+} // namespace
+
+QByteArray HttpFileWriter::write(const HttpFile &file, QStringList *warnings)
+{
+    QByteArray out;
+    for (const QString &comment : file.leadingComments)
+        out += comment.toUtf8() + '\n';
+    if (!file.leadingComments.isEmpty())
+        out += '\n';
+    for (const HttpFileVariable &var : file.variables)
+        out += '@' + var.name.toUtf8() + " = " + var.value.trimmed().toUtf8() + '\n';
+    if (!file.variables.isEmpty())
+        out += '\n';
+    bool first = true;
+    for (const HttpFileRequest &req : file.requests) {
+        if (!first)
+            out += '\n';
+        writeRequest(out, req, warnings);
+        first = false;
+    }
+    return out;
+}
+
+bool HttpFileWriter::writeFile(const QString &path, const HttpFile &file, QString *error,
+                               QStringList *warnings)
+{
+    QSaveFile save(path);
+    if (!save.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(path, save.errorString());
+        return false;
+    }
+    save.write(write(file, warnings));
+    if (!save.commit()) {
+        if (error)
+            *error = tr("Cannot write %1: %2").arg(path, save.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace Peephole

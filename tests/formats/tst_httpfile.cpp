@@ -1,0 +1,239 @@
+#include "formats/httpfile.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Peephole;
+
+class TestHttpFile : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void jetBrainsFileParses();
+    void peepholeDirectives();
+    void byteStability_data();
+    void byteStability();
+    void writerNormalises();
+    void writeNeverHoldsSecrets();
+    void errorsKeepOtherRequests();
+    void writeFileAtomically();
+
+private:
+    static QByteArray fixture(const QString &name);
+};
+
+QByteArray TestHttpFile::fixture(const QString &name)
+{
+    QFile file(qEnvironmentVariable("PEEPHOLE_SOURCE_DIR") + u"/tests/formats/fixtures/"_s + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open fixture %s", qPrintable(file.fileName()));
+    return file.readAll();
+}
+
+void TestHttpFile::jetBrainsFileParses()
+{
+    const HttpFileParseResult r = HttpFileParser::parse(fixture(u"jetbrains.http"_s));
+    QVERIFY(r.ok);
+    QCOMPARE(r.file.leadingComments, (QStringList{u"# Requests for the example API."_s,
+                                                  u"// Run them with the \"dev\" environment."_s}));
+    QCOMPARE(r.file.variables,
+             (QList<HttpFileVariable>{{u"host"_s, u"api.example.com"_s}, {u"version"_s, u"v2"_s}}));
+
+    // The broken request is reported with its line; the others load.
+    QCOMPARE(r.errors.size(), 1);
+    QCOMPARE(r.errors.first().line, 46);
+    QVERIFY(r.errors.first().message.contains(u"This is not a header"_s));
+    QCOMPARE(r.file.requests.size(), 5);
+
+    const HttpFileRequest &get = r.file.requests.at(0);
+    QCOMPARE(get.name, u"Get a user"_s);
+    QCOMPARE(get.comments, QStringList{u"# Fetches one user."_s});
+    QCOMPARE(get.request.method, "GET"_ba);
+    QCOMPARE(get.request.urlTemplate, u"https://{{host}}/{{version}}/users/42"_s);
+    QCOMPARE(Headers::value(get.request.headers, "x-request-id"), "{{$uuid}}"_ba);
+    QVERIFY(get.request.body.isEmpty());
+    QCOMPARE(get.line, 9);
+
+    const HttpFileRequest &post = r.file.requests.at(1);
+    QCOMPARE(post.name, u"createUser"_s);
+    QCOMPARE(post.httpVersion, "HTTP/1.1"_ba);
+    QCOMPARE(post.request.body.kind, RequestBody::Kind::Raw);
+    QCOMPARE(post.request.body.raw, "{\n  \"name\": \"Ada\",\n  \"tags\": [\"a\", \"b\"]\n}"_ba);
+    QCOMPARE(post.responseHandler.size(), 5);
+    QVERIFY(post.responseHandler.first().startsWith(u"> {%"_s));
+
+    const HttpFileRequest &search = r.file.requests.at(2);
+    QCOMPARE(search.request.method, "GET"_ba); // no method written
+    QCOMPARE(search.request.urlTemplate, u"https://{{host}}/search?q=peephole&page=2"_s);
+    QVERIFY(!search.request.options.followRedirects);
+    QCOMPARE(search.comments, QStringList{u"# @no-cookie-jar"_s}); // another tool's directive, kept
+
+    const HttpFileRequest &upload = r.file.requests.at(3);
+    QCOMPARE(upload.request.body.kind, RequestBody::Kind::File);
+    QCOMPARE(upload.request.body.filePath, u"./data/report.bin"_s);
+    QCOMPARE(upload.requestWithPathsResolved(u"/home/u/api"_s).body.filePath,
+             u"/home/u/api/data/report.bin"_s);
+
+    const HttpFileRequest &form = r.file.requests.at(4);
+    QCOMPARE(form.request.body.raw, "user=alice&password={{password}}"_ba);
+
+    // The response handler is reported as kept-but-not-run.
+    QCOMPARE(r.issues.size(), 1);
+    QCOMPARE(r.issues.first().item, u"createUser"_s);
+}
+
+void TestHttpFile::peepholeDirectives()
+{
+    const QByteArray text = "###\n"
+                            "# @name login\n"
+                            "# @peephole-timeout 5000\n"
+                            "# @peephole-insecure\n"
+                            "# @peephole-auth digest user=\"Jane Doe\" secret=keychain\n"
+                            "# @peephole-assert status == 200\n"
+                            "?? header content-type includes json\n"
+                            "GET https://example.com/\n"
+                            "X-On: 1\n"
+                            "# @peephole-disabled X-Off: 2\n"
+                            "\n"
+                            "###\n"
+                            "# @peephole-auth bearer secret={{token}} preemptive\n"
+                            "GET https://example.com/b\n";
+    const HttpFileParseResult r = HttpFileParser::parse(text);
+    QVERIFY(r.errors.isEmpty());
+    QCOMPARE(r.file.requests.size(), 2);
+    const HttpFileRequest &a = r.file.requests.at(0);
+    QCOMPARE(a.request.options.timeoutMs, 5000);
+    QVERIFY(!a.request.options.verifyTls);
+    QVERIFY(a.auth.isSet);
+    QCOMPARE(a.auth.scheme, AuthSettings::Scheme::Digest);
+    QCOMPARE(a.auth.user, u"Jane Doe"_s);
+    QCOMPARE(a.auth.source, AuthReference::SecretSource::Keychain);
+    QCOMPARE(a.request.auth.scheme, AuthSettings::Scheme::Digest);
+    QVERIFY(a.request.auth.password.isEmpty());
+    QCOMPARE(a.assertions, (QStringList{u"status == 200"_s, u"header content-type includes json"_s}));
+    QCOMPARE(a.request.headers, (HeaderList{{"X-On", "1", true}, {"X-Off", "2", false}}));
+
+    const HttpFileRequest &b = r.file.requests.at(1);
+    QCOMPARE(b.auth.source, AuthReference::SecretSource::Variable);
+    QCOMPARE(b.auth.variable, u"token"_s);
+    QCOMPARE(b.request.auth.token, u"{{token}}"_s);
+    QVERIFY(b.request.auth.preemptive);
+
+    // A literal secret in the directive is refused.
+    const HttpFileParseResult bad = HttpFileParser::parse("# @peephole-auth basic user=a secret=hunter2\n"
+                                                          "GET https://example.com/\n");
+    QCOMPARE(bad.errors.size(), 1);
+    QCOMPARE(bad.errors.first().line, 1);
+    QVERIFY(bad.file.requests.isEmpty());
+}
+
+void TestHttpFile::byteStability_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::newRow("jetbrains fixture") << fixture(u"jetbrains.http"_s);
+    QTest::newRow("directives") << QByteArray(
+        "@a = 1\n### x\n# @peephole-assert status == 200\n# @no-redirect\n"
+        "# @peephole-auth basic user=u secret={{p}}\n"
+        "PUT https://e.example/a%20b?x=%41  \nA:   b  \n\n\n  body\n\n\n");
+    QTest::newRow("crlf and bom") << QByteArray(
+        "\xef\xbb\xbf### one\r\nGET https://e.example/\r\nX: 1\r\n\r\n"
+        "line1\r\n\r\nline3\r\n\r\n### two\r\nhttps://e.example/2\r\n");
+    QTest::newRow("handler without body") << QByteArray("GET https://e.example/\n\n> ./check.js\n");
+}
+
+// Writing a parsed file gives canonical bytes; parsing and writing those again gives the same bytes.
+void TestHttpFile::byteStability()
+{
+    QFETCH(QByteArray, input);
+    const HttpFileParseResult first = HttpFileParser::parse(input);
+    QVERIFY(first.ok);
+    const QByteArray written = HttpFileWriter::write(first.file);
+    const HttpFileParseResult second = HttpFileParser::parse(written);
+    QVERIFY2(second.errors.isEmpty(), qPrintable(second.errors.value(0).toString()));
+    const QByteArray again = HttpFileWriter::write(second.file);
+    QCOMPARE(again, written);
+    if (qEnvironmentVariableIsSet("PEEPHOLE_DUMP"))
+        qDebug().noquote() << written;
+    QCOMPARE(second.file.requests.size(), first.file.requests.size());
+    for (qsizetype i = 0; i < first.file.requests.size(); ++i) {
+        const HttpFileRequest &a = first.file.requests.at(i);
+        const HttpFileRequest &b = second.file.requests.at(i);
+        QCOMPARE(b.name, a.name);
+        QCOMPARE(b.request.method, a.request.method);
+        QCOMPARE(b.request.headers, a.request.headers);
+        QCOMPARE(b.request.body, a.request.body);
+        QCOMPARE(b.request.options, a.request.options);
+        QCOMPARE(b.auth, a.auth);
+        QCOMPARE(b.assertions, a.assertions);
+        QCOMPARE(b.comments, a.comments);
+    }
+}
+
+void TestHttpFile::writerNormalises()
+{
+    const HttpFileParseResult r = HttpFileParser::parse(
+        "### first\nhttps://e.example/\n###\n// @name second\nDELETE https://e.example/x\n");
+    const QByteArray expected = "###\n"
+                                "# @name first\n"
+                                "GET https://e.example/\n"
+                                "\n"
+                                "###\n"
+                                "# @name second\n"
+                                "DELETE https://e.example/x\n";
+    QCOMPARE(HttpFileWriter::write(r.file), expected);
+}
+
+void TestHttpFile::writeNeverHoldsSecrets()
+{
+    HttpFile file;
+    HttpFileRequest req;
+    req.name = u"secret"_s;
+    req.request.method = "POST";
+    req.request.url = QUrl(u"https://e.example/"_s);
+    req.request.auth.scheme = AuthSettings::Scheme::Basic;
+    req.request.auth.user = u"alice"_s;
+    req.request.auth.password = u"hunter2"_s;
+    req.request.body.kind = RequestBody::Kind::FormUrlEncoded;
+    req.request.body.form = {{"a", "1 2"}, {"b", "x&y"}};
+    file.requests.append(req);
+    QStringList warnings;
+    const QByteArray text = HttpFileWriter::write(file, &warnings);
+    QVERIFY(!text.contains("hunter2"));
+    QVERIFY(text.contains("# @peephole-auth basic user=alice secret=keychain\n"));
+    QVERIFY(text.contains("Content-Type: application/x-www-form-urlencoded\n\na=1%202&b=x%26y\n"));
+    QCOMPARE(warnings.size(), 1);
+}
+
+void TestHttpFile::errorsKeepOtherRequests()
+{
+    const HttpFileParseResult r =
+        HttpFileParser::parse("### a\nGET https://e.example/1\n"
+                              "### b\n# @peephole-timeout soon\nGET https://e.example/2\n"
+                              "### c\nGET not a url\n"
+                              "### d\nGET https://e.example/4\n");
+    QCOMPARE(r.file.requests.size(), 2);
+    QCOMPARE(r.file.requests.at(0).name, u"a"_s);
+    QCOMPARE(r.file.requests.at(1).name, u"d"_s);
+    QCOMPARE(r.errors.size(), 2);
+    QCOMPARE(r.errors.at(0).line, 4);
+    QCOMPARE(r.errors.at(1).line, 7);
+}
+
+void TestHttpFile::writeFileAtomically()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"api.http"_s);
+    const HttpFileParseResult r = HttpFileParser::parse(fixture(u"jetbrains.http"_s));
+    QString error;
+    QVERIFY2(HttpFileWriter::writeFile(path, r.file, &error), qPrintable(error));
+    const HttpFileParseResult back = HttpFileParser::parseFile(path);
+    QCOMPARE(back.file.requests.size(), r.file.requests.size());
+    QVERIFY(!HttpFileWriter::writeFile(dir.filePath(u"missing/dir/x.http"_s), r.file, &error));
+    QVERIFY(error.contains(u"missing/dir"_s));
+}
+
+QTEST_GUILESS_MAIN(TestHttpFile)
+#include "tst_httpfile.moc"

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "auth/authsettings.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QLabel;
+
+namespace Peephole {
+
+/// The Auth tab: which scheme to answer challenges with, and the credentials.
+/// Secrets typed here stay in memory; "Remember" stores them in the keychain.
+class AuthEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit AuthEditor(QWidget *parent = nullptr);
+
+    AuthSettings settings() const;
+    void setSettings(const AuthSettings &settings);
+
+Q_SIGNALS:
+    void edited();
+
+private:
+    void updateVisibility();
+
+    QComboBox *m_scheme;
+    QLineEdit *m_user;
+    QLineEdit *m_password;
+    QLineEdit *m_token;
+    QCheckBox *m_preemptive;
+    QCheckBox *m_latin1;
+    QCheckBox *m_remember;
+    QLabel *m_hint;
+};
+
+} // namespace Peephole

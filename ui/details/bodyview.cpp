@@ -1,0 +1,497 @@
+#include "details/bodyview.h"
+
+#include "details/detailslogging.h"
+#include "details/hexview.h"
+#include "details/jsontreemodel.h"
+#include "details/pagedtextview.h"
+#include "details/syntaxhighlighters.h"
+#include "http/bodystore.h"
+
+#include <QButtonGroup>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPixmap>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Peephole {
+
+BodyView::BodyView(QWidget *parent) : QWidget(parent)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(4, 2, 4, 2);
+    m_modes = new QButtonGroup(this);
+    m_modes->setExclusive(true);
+    const std::pair<Mode, QString> modes[] = {{Mode::Pretty, tr("Pretty")},
+                                              {Mode::Raw, tr("Raw")},
+                                              {Mode::Hex, tr("Hex")},
+                                              {Mode::Image, tr("Image")},
+                                              {Mode::Tree, tr("Tree")}};
+    for (const auto &[mode, text] : modes) {
+        auto *button = new QToolButton(this);
+        button->setText(text);
+        button->setCheckable(true);
+        button->setAutoRaise(true);
+        m_modes->addButton(button, int(mode));
+        bar->addWidget(button);
+    }
+    bar->addStretch(1);
+    m_sizeLabel = new QLabel(this);
+    m_sizeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    bar->addWidget(m_sizeLabel);
+    layout->addLayout(bar);
+
+    m_banner = new QFrame(this);
+    static_cast<QFrame *>(m_banner)->setFrameShape(QFrame::StyledPanel);
+    auto *banner = new QHBoxLayout(m_banner);
+    banner->setContentsMargins(6, 4, 6, 4);
+    m_bannerText = new QLabel(m_banner);
+    m_bannerText->setWordWrap(true);
+    m_formatButton = new QPushButton(tr("Format anyway"), m_banner);
+    m_formatButton->setToolTip(tr("Reindent the whole body in the background; the window stays responsive."));
+    banner->addWidget(m_bannerText, 1);
+    banner->addWidget(m_formatButton);
+    m_banner->hide();
+    layout->addWidget(m_banner);
+
+    m_stack = new QStackedWidget(this);
+    m_pretty = new PagedTextView(m_stack);
+    m_raw = new PagedTextView(m_stack);
+    m_hex = new HexView(m_stack);
+
+    m_imagePage = new QWidget(m_stack);
+    auto *imageLayout = new QVBoxLayout(m_imagePage);
+    imageLayout->setContentsMargins(0, 0, 0, 0);
+    m_imageLabel = new QLabel(m_imagePage);
+    m_imageLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_imageArea = new QScrollArea(m_imagePage);
+    m_image = new QLabel;
+    m_image->setAlignment(Qt::AlignCenter);
+    m_imageArea->setWidget(m_image);
+    m_imageArea->setWidgetResizable(true);
+    imageLayout->addWidget(m_imageLabel);
+    imageLayout->addWidget(m_imageArea, 1);
+
+    m_tree = new QTreeView(m_stack);
+    m_treeModel = new JsonTreeModel(this);
+    m_tree->setModel(m_treeModel);
+    m_tree->setUniformRowHeights(true);
+    m_tree->header()->resizeSection(JsonTreeModel::KeyColumn, 220);
+    m_tree->header()->resizeSection(JsonTreeModel::ValueColumn, 320);
+
+    m_busyPage = new QWidget(m_stack);
+    auto *busyLayout = new QVBoxLayout(m_busyPage);
+    m_busyLabel = new QLabel(m_busyPage);
+    m_busyLabel->setAlignment(Qt::AlignCenter);
+    auto *cancel = new QPushButton(tr("Cancel"), m_busyPage);
+    busyLayout->addStretch(1);
+    busyLayout->addWidget(m_busyLabel);
+    busyLayout->addWidget(cancel, 0, Qt::AlignHCenter);
+    busyLayout->addStretch(1);
+
+    m_stack->addWidget(m_pretty);
+    m_stack->addWidget(m_raw);
+    m_stack->addWidget(m_hex);
+    m_stack->addWidget(m_imagePage);
+    m_stack->addWidget(m_tree);
+    m_stack->addWidget(m_busyPage);
+    layout->addWidget(m_stack, 1);
+
+    m_growTimer = new QTimer(this);
+    m_growTimer->setInterval(300);
+
+    connect(m_modes, &QButtonGroup::idClicked, this, [this](int id) { setMode(Mode(id)); });
+    connect(m_formatButton, &QPushButton::clicked, this, &BodyView::formatAnyway);
+    connect(cancel, &QPushButton::clicked, this,
+            [this] { setMode(m_kind == BodyKind::Binary ? Mode::Hex : Mode::Raw); });
+    connect(m_growTimer, &QTimer::timeout, this, &BodyView::pollGrowing);
+    connect(&m_formatWatcher, &QFutureWatcherBase::finished, this, &BodyView::onFormatted);
+    connect(&m_formatWatcher, &QFutureWatcherBase::progressValueChanged, this, [this](int value) {
+        if (m_stack->currentWidget() == m_busyPage && m_mode == Mode::Pretty)
+            m_busyLabel->setText(tr("Formatting… %1%").arg(value / 10));
+    });
+    connect(&m_treeWatcher, &QFutureWatcherBase::finished, this, &BodyView::onParsed);
+    connect(&m_imageWatcher, &QFutureWatcherBase::finished, this, &BodyView::onDecoded);
+
+    clear();
+}
+
+BodyView::~BodyView()
+{
+    m_formatWatcher.cancel();
+    m_treeWatcher.cancel();
+    m_imageWatcher.cancel();
+}
+
+void BodyView::clear()
+{
+    setBody(nullptr, QByteArray());
+}
+
+bool BodyView::isLarge() const
+{
+    return m_body && m_body->size() > m_largeThreshold;
+}
+
+void BodyView::setBody(std::shared_ptr<BodyStore> body, const QByteArray &mimeType)
+{
+    cancelJobs(Mode(-1));
+    m_body = std::move(body);
+    m_mimeType = mimeType.toLower();
+    m_formatAllowed = false;
+    m_prettyReady = m_treeReady = m_imageReady = false;
+    m_imageSize = {};
+    m_imageInfo.clear();
+    m_image->clear();
+    m_treeModel->clear();
+    m_pretty->setPlaceholder(QString());
+    m_raw->setPlaceholder(QString());
+    m_hex->setStore(nullptr);
+    setNotice(QString(), false);
+    delete m_highlighter;
+    m_highlighter = nullptr;
+
+    const qint64 size = m_body ? m_body->size() : 0;
+    m_kind = classifyBody(m_mimeType, m_body ? m_body->read(0, 4096) : QByteArray());
+    const QLocale locale;
+    m_sizeLabel->setText(
+        m_body ? tr("%1 · %2").arg(locale.formattedDataSize(size),
+                                   m_mimeType.isEmpty() ? tr("no type") : QString::fromLatin1(m_mimeType))
+               : QString());
+
+    Mode mode = Mode::Raw;
+    if (isLarge()) {
+        mode = (m_kind == BodyKind::Binary || m_kind == BodyKind::Image) ? Mode::Hex : Mode::Raw;
+        setNotice(
+            tr("This body is %1, more than %2: it opened unformatted so that the window stays responsive.")
+                .arg(locale.formattedDataSize(size), locale.formattedDataSize(m_largeThreshold)),
+            m_kind == BodyKind::Json);
+    } else {
+        switch (m_kind) {
+        case BodyKind::Json:
+        case BodyKind::Markup:
+            mode = Mode::Pretty;
+            break;
+        case BodyKind::Image:
+            mode = Mode::Image;
+            break;
+        case BodyKind::Binary:
+            mode = Mode::Hex;
+            break;
+        case BodyKind::Text:
+        case BodyKind::Empty:
+            mode = Mode::Raw;
+            break;
+        }
+    }
+    m_mode = mode;
+    if (m_body && !m_body->isFinished())
+        m_growTimer->start();
+    else
+        m_growTimer->stop();
+    updateButtons();
+    showMode();
+}
+
+bool BodyView::isModeAvailable(Mode mode) const
+{
+    if (!m_body || m_body->size() == 0)
+        return mode == Mode::Raw;
+    switch (mode) {
+    case Mode::Pretty:
+        return m_kind == BodyKind::Json || m_kind == BodyKind::Markup || m_kind == BodyKind::Text;
+    case Mode::Raw:
+    case Mode::Hex:
+        return true;
+    case Mode::Image:
+        return m_kind == BodyKind::Image && m_body->size() <= DefaultImageSizeCap;
+    case Mode::Tree:
+        return m_kind == BodyKind::Json && m_body->size() <= m_treeCap;
+    }
+    return false;
+}
+
+void BodyView::updateButtons()
+{
+    const QLocale locale;
+    for (QAbstractButton *button : m_modes->buttons()) {
+        const Mode mode = Mode(m_modes->id(button));
+        button->setEnabled(isModeAvailable(mode));
+        button->setChecked(mode == m_mode);
+        if (mode == Mode::Tree)
+            button->setToolTip(
+                m_kind == BodyKind::Json && !isModeAvailable(mode)
+                    ? tr("The tree is limited to bodies up to %1.").arg(locale.formattedDataSize(m_treeCap))
+                    : tr("A collapsible tree of the JSON document"));
+    }
+}
+
+bool BodyView::setMode(Mode mode)
+{
+    if (!isModeAvailable(mode)) {
+        updateButtons();
+        return false;
+    }
+    if (mode == Mode::Pretty && isLarge())
+        m_formatAllowed = true;
+    cancelJobs(mode);
+    const bool changed = mode != m_mode;
+    m_mode = mode;
+    updateButtons();
+    showMode();
+    if (changed)
+        Q_EMIT modeChanged(m_mode);
+    return true;
+}
+
+void BodyView::formatAnyway()
+{
+    m_formatAllowed = true;
+    setMode(Mode::Pretty);
+}
+
+bool BodyView::isBusy() const
+{
+    return m_formatWatcher.isRunning() || m_treeWatcher.isRunning() || m_imageWatcher.isRunning();
+}
+
+QString BodyView::notice() const
+{
+    return m_banner->isHidden() ? QString() : m_bannerText->text();
+}
+
+QString BodyView::prettyText() const
+{
+    return m_pretty->text();
+}
+
+QString BodyView::rawText() const
+{
+    return m_raw->text();
+}
+
+QString BodyView::imageInfo() const
+{
+    return m_imageInfo;
+}
+
+void BodyView::setNotice(const QString &text, bool offerFormat)
+{
+    m_bannerText->setText(text);
+    m_formatButton->setVisible(offerFormat);
+    m_banner->setVisible(!text.isEmpty());
+}
+
+void BodyView::showBusy(const QString &text)
+{
+    m_busyLabel->setText(text);
+    m_stack->setCurrentWidget(m_busyPage);
+}
+
+void BodyView::attachHighlighter(BodyKind kind)
+{
+    delete m_highlighter;
+    m_highlighter = nullptr;
+    QTextDocument *doc = m_pretty->editor()->document();
+    if (kind == BodyKind::Json)
+        m_highlighter = new JsonHighlighter(doc);
+    else if (kind == BodyKind::Markup)
+        m_highlighter = new MarkupHighlighter(doc);
+}
+
+void BodyView::showMode()
+{
+    if (!m_body || m_body->size() == 0) {
+        m_raw->setPlaceholder(m_body ? tr("The body is empty.") : tr("No body."));
+        m_stack->setCurrentWidget(m_raw);
+        return;
+    }
+    switch (m_mode) {
+    case Mode::Pretty:
+        if (m_prettyReady) {
+            m_stack->setCurrentWidget(m_pretty);
+        } else if (m_kind == BodyKind::Json) {
+            startFormat();
+        } else {
+            attachHighlighter(m_kind);
+            m_pretty->setStore(m_body);
+            m_prettyReady = m_body->isFinished();
+            m_stack->setCurrentWidget(m_pretty);
+        }
+        if (m_formatButton->isVisible() && m_formatAllowed)
+            m_formatButton->hide();
+        break;
+    case Mode::Raw:
+        if (m_raw->store() != m_body)
+            m_raw->setStore(m_body);
+        m_stack->setCurrentWidget(m_raw);
+        break;
+    case Mode::Hex:
+        if (m_hex->store() != m_body)
+            m_hex->setStore(m_body);
+        m_stack->setCurrentWidget(m_hex);
+        break;
+    case Mode::Image:
+        if (m_imageReady)
+            m_stack->setCurrentWidget(m_imagePage);
+        else
+            startImage();
+        break;
+    case Mode::Tree:
+        if (m_treeReady)
+            m_stack->setCurrentWidget(m_tree);
+        else
+            startTree();
+        break;
+    }
+}
+
+void BodyView::cancelJobs(Mode keep)
+{
+    if (keep != Mode::Pretty && m_formatWatcher.isRunning())
+        m_formatWatcher.cancel();
+    if (keep != Mode::Tree && m_treeWatcher.isRunning())
+        m_treeWatcher.cancel();
+    if (keep != Mode::Image && m_imageWatcher.isRunning())
+        m_imageWatcher.cancel();
+}
+
+void BodyView::startFormat()
+{
+    if (!m_body->isFinished()) {
+        showBusy(tr("Waiting for the body to arrive before formatting…"));
+        return;
+    }
+    if (m_formatWatcher.isRunning()) {
+        showBusy(tr("Formatting…"));
+        return;
+    }
+    qCDebug(lcDetails) << "Formatting a JSON body of" << m_body->size() << "bytes";
+    showBusy(tr("Formatting…"));
+    std::shared_ptr<BodyStore> body = m_body;
+    m_formatWatcher.setFuture(
+        runJob<FormatResult>([body](QPromise<FormatResult> &promise) { formatJsonJob(promise, body); }));
+}
+
+void BodyView::startTree()
+{
+    if (!m_body->isFinished()) {
+        showBusy(tr("Waiting for the body to arrive…"));
+        return;
+    }
+    if (!m_treeWatcher.isRunning()) {
+        std::shared_ptr<BodyStore> body = m_body;
+        m_treeWatcher.setFuture(
+            runJob<TreeResult>([body](QPromise<TreeResult> &promise) { parseJsonJob(promise, body); }));
+    }
+    showBusy(tr("Parsing…"));
+}
+
+void BodyView::startImage()
+{
+    if (!m_body->isFinished()) {
+        showBusy(tr("Waiting for the image to arrive…"));
+        return;
+    }
+    if (!m_imageWatcher.isRunning()) {
+        std::shared_ptr<BodyStore> body = m_body;
+        const QByteArray mime = m_mimeType;
+        m_imageWatcher.setFuture(runJob<ImageResult>(
+            [body, mime](QPromise<ImageResult> &promise) { decodeImageJob(promise, body, mime); }));
+    }
+    showBusy(tr("Decoding the image…"));
+}
+
+void BodyView::onFormatted()
+{
+    const QFuture<FormatResult> f = m_formatWatcher.future();
+    if (f.isCanceled() || f.resultCount() == 0)
+        return;
+    const FormatResult result = f.result();
+    m_prettyReady = true;
+    attachHighlighter(BodyKind::Json);
+    m_pretty->setStore(result.text);
+    if (!result.error.isEmpty())
+        setNotice(tr("Not valid JSON: %1 The text is reindented as received.").arg(result.error), false);
+    else if (m_formatAllowed)
+        setNotice(QString(), false);
+    if (m_mode == Mode::Pretty)
+        m_stack->setCurrentWidget(m_pretty);
+    Q_EMIT jobFinished(Mode::Pretty);
+}
+
+void BodyView::onParsed()
+{
+    const QFuture<TreeResult> f = m_treeWatcher.future();
+    if (f.isCanceled() || f.resultCount() == 0)
+        return;
+    const TreeResult result = f.result();
+    m_treeReady = true;
+    m_treeModel->setDocument(result.document);
+    if (!result.error.isEmpty())
+        setNotice(result.error, false);
+    if (m_mode == Mode::Tree)
+        m_stack->setCurrentWidget(m_tree);
+    Q_EMIT jobFinished(Mode::Tree);
+}
+
+void BodyView::onDecoded()
+{
+    const QFuture<ImageResult> f = m_imageWatcher.future();
+    if (f.isCanceled() || f.resultCount() == 0)
+        return;
+    const ImageResult result = f.result();
+    m_imageReady = true;
+    if (result.image.isNull()) {
+        m_image->setText(result.error);
+        m_imageInfo.clear();
+        m_imageLabel->setText(result.error);
+    } else {
+        m_imageSize = result.image.size();
+        const QByteArray format = m_mimeType.mid(m_mimeType.indexOf('/') + 1).toUpper();
+        m_imageInfo = tr("%1 × %2 px · %3 · %4")
+                          .arg(m_imageSize.width())
+                          .arg(m_imageSize.height())
+                          .arg(QString::fromLatin1(format), QLocale().formattedDataSize(m_body->size()));
+        m_imageLabel->setText(m_imageInfo);
+        m_image->setPixmap(QPixmap::fromImage(result.image));
+    }
+    if (m_mode == Mode::Image)
+        m_stack->setCurrentWidget(m_imagePage);
+    Q_EMIT jobFinished(Mode::Image);
+}
+
+void BodyView::pollGrowing()
+{
+    if (!m_body) {
+        m_growTimer->stop();
+        return;
+    }
+    m_raw->refresh();
+    m_hex->refresh();
+    if (m_body->isFinished()) {
+        m_growTimer->stop();
+        const std::shared_ptr<BodyStore> body = m_body;
+        const QByteArray mime = m_mimeType;
+        const Mode mode = m_mode;
+        setBody(body, mime); // re-classify and pick the mode with the whole body
+        if (mode != m_mode && isModeAvailable(mode))
+            setMode(mode);
+    }
+}
+
+} // namespace Peephole

@@ -1,0 +1,5 @@
+#include "details/detailslogging.h"
+
+namespace Peephole {
+Q_LOGGING_CATEGORY(lcDetails, "peephole.ui.details")
+} // namespace Peephole

@@ -1,0 +1,237 @@
+#include "timeline/timelinefilter.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Peephole {
+
+namespace {
+
+struct Token
+{
+    QString text;
+    qsizetype position = 0; ///< 1-based character position in the filter text
+    bool quoted = false;
+};
+
+QList<Token> tokenize(const QString &text)
+{
+    QList<Token> out;
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    while (i < n) {
+        while (i < n && text.at(i).isSpace())
+            ++i;
+        if (i >= n)
+            break;
+        Token t;
+        t.position = i + 1;
+        QString current;
+        while (i < n && !text.at(i).isSpace()) {
+            if (text.at(i) == u'"') {
+                t.quoted = true;
+                ++i;
+                while (i < n && text.at(i) != u'"')
+                    current += text.at(i++);
+                if (i < n)
+                    ++i; // closing quote
+                continue;
+            }
+            current += text.at(i++);
+        }
+        t.text = current;
+        out.append(t);
+    }
+    return out;
+}
+
+bool isDigits(QStringView s)
+{
+    if (s.isEmpty())
+        return false;
+    for (QChar c : s) {
+        if (!c.isDigit())
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+TimelineFilter TimelineFilter::parse(const QString &text)
+{
+    TimelineFilter f;
+    f.m_text = text;
+    const QList<Token> tokens = tokenize(text);
+    for (const Token &t : tokens) {
+        if (t.quoted) {
+            // A quoted token is always free text (a leading '-' outside the quotes still negates).
+            Term term;
+            QString body = t.text;
+            if (body.startsWith(u'-') && t.position < text.size() && text.at(t.position) == u'"') {
+                term.negate = true;
+                body.remove(0, 1);
+            }
+            if (body.isEmpty())
+                continue;
+            term.alternatives.append(Alternative{Kind::Text, 0, body});
+            f.m_terms.append(term);
+            continue;
+        }
+        if (!f.parseTerm(t.text, t.position)) {
+            f.m_terms.clear();
+            return f;
+        }
+    }
+    return f;
+}
+
+bool TimelineFilter::parseTerm(const QString &token, qsizetype position)
+{
+    Term term;
+    QString body = token;
+    if (body.size() > 1 && body.startsWith(u'-')) {
+        term.negate = true;
+        body.remove(0, 1);
+    }
+    const qsizetype colon = body.indexOf(u':');
+    const QString key = colon > 0 ? body.left(colon).toLower() : QString();
+    static const QStringList keys = {u"status"_s, u"method"_s, u"host"_s, u"domain"_s,
+                                     u"type"_s,   u"mime"_s,   u"is"_s};
+    if (colon <= 0 || !keys.contains(key)) {
+        term.alternatives.append(Alternative{Kind::Text, 0, body});
+        m_terms.append(term);
+        return true;
+    }
+    const QString valueText = body.mid(colon + 1);
+    if (valueText.isEmpty()) {
+        m_error =
+            tr("The term '%1' at character %2 has no value. Examples: status:404, status:4xx, method:POST, "
+               "host:example.com, type:json, is:error.")
+                .arg(token)
+                .arg(position);
+        return false;
+    }
+    const QStringList values = valueText.split(u',', Qt::SkipEmptyParts);
+    for (const QString &v : values) {
+        Alternative alt;
+        if (key == u"status") {
+            const QString lower = v.toLower();
+            if (isDigits(v) && v.size() == 3) {
+                alt.kind = Kind::Status;
+                alt.number = v.toInt();
+            } else if (lower.size() == 3 && lower.at(0) >= u'1' && lower.at(0) <= u'5' &&
+                       lower.mid(1) == u"xx") {
+                alt.kind = Kind::StatusClass;
+                alt.number = lower.at(0).digitValue();
+            } else if (lower == u"error" || lower == u"failed") {
+                alt.kind = Kind::StatusError;
+            } else {
+                m_error =
+                    tr("'%1' in the term '%2' at character %3 is not a status. Use a code (404), a class "
+                       "(4xx) or 'error'.")
+                        .arg(v, token)
+                        .arg(position);
+                return false;
+            }
+        } else if (key == u"method") {
+            alt.kind = Kind::Method;
+            alt.text = v;
+        } else if (key == u"host" || key == u"domain") {
+            QString host = v.toLower();
+            if (host.startsWith(u"*.")) {
+                alt.kind = Kind::HostSuffix;
+                alt.text = host.mid(1); // ".example.com"
+            } else {
+                alt.kind = Kind::Host;
+                alt.text = host;
+            }
+        } else if (key == u"type" || key == u"mime") {
+            alt.kind = Kind::Type;
+            alt.text = v.toLower();
+        } else if (key == u"is") {
+            const QString lower = v.toLower();
+            if (lower == u"error")
+                alt.kind = Kind::IsError;
+            else if (lower == u"auth")
+                alt.kind = Kind::IsAuth;
+            else if (lower == u"redirect")
+                alt.kind = Kind::IsRedirect;
+            else if (lower == u"pending")
+                alt.kind = Kind::IsPending;
+            else if (lower == u"hop")
+                alt.kind = Kind::IsHop;
+            else {
+                m_error = tr("'%1' in the term '%2' at character %3 is unknown. Use is:error, is:auth, "
+                             "is:redirect, is:pending or is:hop.")
+                              .arg(v, token)
+                              .arg(position);
+                return false;
+            }
+        }
+        term.alternatives.append(alt);
+    }
+    if (term.alternatives.isEmpty()) {
+        m_error = tr("The term '%1' at character %2 has no value.").arg(token).arg(position);
+        return false;
+    }
+    m_terms.append(term);
+    return true;
+}
+
+bool TimelineFilter::matchOne(const Alternative &alt, const TimelineRecord &r)
+{
+    switch (alt.kind) {
+    case Kind::Text:
+        return r.url.contains(alt.text, Qt::CaseInsensitive) ||
+               r.method.contains(alt.text, Qt::CaseInsensitive) ||
+               r.statusText.contains(alt.text, Qt::CaseInsensitive);
+    case Kind::Status:
+        return r.statusCode == alt.number;
+    case Kind::StatusClass:
+        return r.statusCode / 100 == alt.number && !r.isError();
+    case Kind::StatusError:
+        return r.isError();
+    case Kind::Method:
+        return r.method.compare(alt.text, Qt::CaseInsensitive) == 0;
+    case Kind::Host: {
+        const QStringView host = r.host();
+        if (host.compare(alt.text, Qt::CaseInsensitive) == 0)
+            return true;
+        return host.size() > alt.text.size() && host.endsWith(alt.text, Qt::CaseInsensitive) &&
+               host.at(host.size() - alt.text.size() - 1) == u'.';
+    }
+    case Kind::HostSuffix:
+        return r.host().endsWith(alt.text, Qt::CaseInsensitive);
+    case Kind::Type:
+        return r.mime.contains(alt.text);
+    case Kind::IsError:
+        return r.isError();
+    case Kind::IsAuth:
+        return r.isAuthChallenge();
+    case Kind::IsRedirect:
+        return r.statusCode >= 300 && r.statusCode < 400;
+    case Kind::IsPending:
+        return !r.finished;
+    case Kind::IsHop:
+        return r.hop > 0;
+    }
+    return false;
+}
+
+bool TimelineFilter::matches(const TimelineRecord &r) const
+{
+    for (const Term &term : m_terms) {
+        bool hit = false;
+        for (const Alternative &alt : term.alternatives) {
+            if (matchOne(alt, r)) {
+                hit = true;
+                break;
+            }
+        }
+        if (hit == term.negate)
+            return false;
+    }
+    return true;
+}
+
+} // namespace Peephole

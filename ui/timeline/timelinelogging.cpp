@@ -1,0 +1,5 @@
+#include "timeline/timelinelogging.h"
+
+namespace Peephole {
+Q_LOGGING_CATEGORY(lcTimeline, "peephole.ui.timeline")
+} // namespace Peephole

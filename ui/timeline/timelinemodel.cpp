@@ -1,0 +1,407 @@
+#include "timeline/timelinemodel.h"
+
+#include "http/exchangelog.h"
+#include "timeline/statuscolors.h"
+#include "timeline/timelinelogging.h"
+
+#include <QApplication>
+#include <QFont>
+#include <QIcon>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPalette>
+#include <QPixmap>
+
+using namespace Qt::StringLiterals;
+
+namespace Peephole {
+
+namespace {
+
+/// A small padlock badge for 401/407 rows, drawn once.
+QIcon authIcon()
+{
+    static const QIcon icon = [] {
+        QIcon result;
+        for (int side : {16, 32}) {
+            QPixmap pm(side, side);
+            pm.fill(Qt::transparent);
+            QPainter p(&pm);
+            p.setRenderHint(QPainter::Antialiasing);
+            const qreal s = side / 16.0;
+            const QColor body(0xd2, 0x99, 0x22);
+            QPen pen(body, 1.8 * s);
+            p.setPen(pen);
+            p.setBrush(Qt::NoBrush);
+            p.drawArc(QRectF(4.5 * s, 1.5 * s, 7 * s, 8 * s), 0, 180 * 16);
+            p.drawLine(QPointF(4.5 * s, 5.5 * s), QPointF(4.5 * s, 7.5 * s));
+            p.drawLine(QPointF(11.5 * s, 5.5 * s), QPointF(11.5 * s, 7.5 * s));
+            p.setPen(Qt::NoPen);
+            p.setBrush(body);
+            p.drawRoundedRect(QRectF(2.5 * s, 7 * s, 11 * s, 8 * s), 1.5 * s, 1.5 * s);
+            p.setBrush(QColor(0x40, 0x30, 0x10));
+            p.drawEllipse(QRectF(7 * s, 9.5 * s, 2 * s, 2 * s));
+            p.end();
+            result.addPixmap(pm);
+        }
+        return result;
+    }();
+    return icon;
+}
+
+QString formatDuration(qint64 ns)
+{
+    if (ns < 0)
+        return {};
+    const double ms = double(ns) / 1e6;
+    if (ms < 1.0)
+        return QCoreApplication::translate("Peephole::TimelineModel", "%1 ms")
+            .arg(QLocale().toString(ms, 'f', 2));
+    if (ms < 1000.0)
+        return QCoreApplication::translate("Peephole::TimelineModel", "%1 ms")
+            .arg(QLocale().toString(qRound64(ms)));
+    return QCoreApplication::translate("Peephole::TimelineModel", "%1 s")
+        .arg(QLocale().toString(ms / 1000.0, 'f', 2));
+}
+
+} // namespace
+
+TimelineModel::TimelineModel(ExchangeLog *log, QObject *parent) : QAbstractTableModel(parent), m_log(log)
+{
+    if (!log)
+        return;
+    connect(log, &ExchangeLog::added, this, &TimelineModel::onAdded);
+    connect(log, &ExchangeLog::updated, this, &TimelineModel::onUpdated);
+    connect(log, &ExchangeLog::cleared, this, &TimelineModel::onCleared);
+    m_rows.reserve(size_t(log->count()));
+    for (qsizetype i = 0; i < log->count(); ++i) {
+        TimelineRecord r = m_factory.make(log->at(i));
+        assignShade(r);
+        extendSpan(r);
+        m_rows.push_back(std::move(r));
+    }
+    m_spanDirty = false;
+}
+
+TimelineModel::~TimelineModel() = default;
+
+int TimelineModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int TimelineModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+int TimelineModel::rowOfId(quint64 id) const
+{
+    if (!m_log)
+        return -1;
+    const qsizetype i = m_log->indexOf(id);
+    return i >= 0 && size_t(i) < m_rows.size() && m_rows[size_t(i)].id == id ? int(i) : -1;
+}
+
+void TimelineModel::assignShade(TimelineRecord &r)
+{
+    auto it = m_shadeOfChain.constFind(r.chainId);
+    if (r.chainId != 0 && it != m_shadeOfChain.constEnd()) {
+        r.chainShade = it.value();
+        return;
+    }
+    r.chainShade = m_nextShade;
+    m_nextShade = !m_nextShade;
+    if (r.chainId != 0)
+        m_shadeOfChain.insert(r.chainId, r.chainShade);
+}
+
+void TimelineModel::extendSpan(const TimelineRecord &r)
+{
+    const qint64 start = r.timings.startNs;
+    const qint64 end = r.lastKnownNs();
+    if (start >= 0 && (m_spanStart < 0 || start < m_spanStart)) {
+        m_spanStart = start;
+        m_spanDirty = true;
+    }
+    if (end >= 0 && end > m_spanEnd) {
+        m_spanEnd = end;
+        m_spanDirty = true;
+    }
+}
+
+void TimelineModel::onAdded(qsizetype index)
+{
+    if (index != qsizetype(m_rows.size() + m_pending.size())) {
+        // The log and the model disagree (should not happen): resynchronise.
+        qCWarning(lcTimeline) << "Exchange log index" << index << "out of sequence; rebuilding the timeline";
+        flush();
+        beginResetModel();
+        m_rows.clear();
+        m_pending.clear();
+        for (qsizetype i = 0; i < m_log->count(); ++i) {
+            TimelineRecord r = m_factory.make(m_log->at(i));
+            assignShade(r);
+            extendSpan(r);
+            m_rows.push_back(std::move(r));
+        }
+        endResetModel();
+        return;
+    }
+    TimelineRecord r = m_factory.make(m_log->at(index));
+    assignShade(r);
+    extendSpan(r);
+    m_pending.push_back(std::move(r));
+    scheduleFlush();
+}
+
+void TimelineModel::onUpdated(qsizetype index)
+{
+    if (index < 0 || !m_log || index >= m_log->count())
+        return;
+    const size_t i = size_t(index);
+    TimelineRecord r = m_factory.make(m_log->at(index));
+    extendSpan(r);
+    if (i < m_rows.size()) {
+        r.chainShade = m_rows[i].chainShade;
+        m_rows[i] = std::move(r);
+        m_dirtyFirst = m_dirtyFirst < 0 ? int(i) : qMin(m_dirtyFirst, int(i));
+        m_dirtyLast = qMax(m_dirtyLast, int(i));
+    } else if (i - m_rows.size() < m_pending.size()) {
+        TimelineRecord &p = m_pending[i - m_rows.size()];
+        r.chainShade = p.chainShade;
+        p = std::move(r);
+    }
+    scheduleFlush();
+}
+
+void TimelineModel::onCleared()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rows.shrink_to_fit();
+    m_pending.clear();
+    m_pending.shrink_to_fit();
+    m_factory.clear();
+    m_shadeOfChain.clear();
+    m_nextShade = false;
+    m_dirtyFirst = m_dirtyLast = -1;
+    m_spanStart = m_spanEnd = -1;
+    m_spanDirty = false;
+    endResetModel();
+    Q_EMIT spanChanged(m_spanStart, m_spanEnd);
+}
+
+void TimelineModel::scheduleFlush()
+{
+    if (m_flushScheduled)
+        return;
+    m_flushScheduled = true;
+    QMetaObject::invokeMethod(this, &TimelineModel::flush, Qt::QueuedConnection);
+}
+
+void TimelineModel::flush()
+{
+    m_flushScheduled = false;
+    if (!m_pending.empty()) {
+        const int first = int(m_rows.size());
+        const int last = first + int(m_pending.size()) - 1;
+        beginInsertRows({}, first, last);
+        if (m_rows.empty()) {
+            m_rows = std::move(m_pending);
+        } else {
+            m_rows.reserve(m_rows.size() + m_pending.size());
+            std::move(m_pending.begin(), m_pending.end(), std::back_inserter(m_rows));
+        }
+        m_pending.clear();
+        endInsertRows();
+    }
+    if (m_dirtyFirst >= 0) {
+        const int first = m_dirtyFirst;
+        const int last = m_dirtyLast;
+        m_dirtyFirst = m_dirtyLast = -1;
+        Q_EMIT dataChanged(index(first, 0), index(last, ColumnCount - 1));
+    }
+    if (m_spanDirty) {
+        m_spanDirty = false;
+        // Only the scale changed, not the rows' data: views repaint, proxies need not re-filter.
+        Q_EMIT spanChanged(m_spanStart, m_spanEnd);
+    }
+}
+
+QString TimelineModel::displayText(const TimelineRecord &r, int row, int column) const
+{
+    switch (column) {
+    case NumberColumn:
+        return r.hop > 0 ? u"\u2514 "_s + QString::number(row + 1) : QString::number(row + 1);
+    case MethodColumn:
+        return r.method;
+    case StatusColumn:
+        return r.statusText;
+    case HostColumn:
+        return r.host().toString();
+    case PathColumn:
+        return r.path().toString();
+    case TypeColumn:
+        return r.mimeShort;
+    case SizeColumn:
+        return r.size < 0 ? QString()
+                          : QLocale().formattedDataSize(r.size, 1, QLocale::DataSizeTraditionalFormat);
+    case TimeColumn:
+        return r.finished ? formatDuration(r.timings.totalNs()) : tr("Pending");
+    default:
+        return {};
+    }
+}
+
+QVariant TimelineModel::sortValue(const TimelineRecord &r, int row, int column) const
+{
+    switch (column) {
+    case NumberColumn:
+        return row;
+    case MethodColumn:
+        return r.method;
+    case StatusColumn:
+        return r.statusCode > 0 ? r.statusCode : 1000 + int(r.errorKind);
+    case HostColumn:
+        return r.host().toString();
+    case PathColumn:
+        return r.path().toString();
+    case TypeColumn:
+        return r.mimeShort;
+    case SizeColumn:
+        return r.size;
+    case TimeColumn:
+        return r.timings.totalNs();
+    case WaterfallColumn:
+        return r.timings.startNs;
+    default:
+        return {};
+    }
+}
+
+QVariant TimelineModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const int column = index.column();
+    const TimelineRecord &r = m_rows[size_t(row)];
+    switch (role) {
+    case Qt::DisplayRole: {
+        if (column == WaterfallColumn)
+            return {};
+        if (!r.text)
+            r.text = std::make_unique<std::array<QString, TimelineRecord::CachedColumns>>();
+        QString &cached = (*r.text)[size_t(column)];
+        if (cached.isNull()) {
+            cached = displayText(r, row, column);
+            if (cached.isNull())
+                cached = u""_s;
+        }
+        return cached;
+    }
+    case Qt::ToolTipRole:
+        if (column == StatusColumn && r.isError())
+            return r.errorMessage.isEmpty() ? r.statusText : r.errorMessage;
+        if (column == StatusColumn && r.isAuthChallenge())
+            return tr("Authentication challenge: see the Auth tab for the parsed challenges");
+        if (column == PathColumn || column == HostColumn)
+            return r.url;
+        if (column == TypeColumn)
+            return r.mime;
+        if (column == NumberColumn && r.hop > 0)
+            return tr("Hop %1 of chain %2").arg(r.hop + 1).arg(r.chainId);
+        return {};
+    case Qt::ForegroundRole: {
+        const StatusClass cls = r.statusClass();
+        if (column == StatusColumn || cls == StatusClass::Error)
+            return statusColor(cls, QApplication::palette());
+        if (column == NumberColumn && r.hop > 0)
+            return QApplication::palette().color(QPalette::PlaceholderText);
+        return {};
+    }
+    case Qt::BackgroundRole:
+        if (r.chainShade)
+            return QApplication::palette().brush(QPalette::AlternateBase);
+        return {};
+    case Qt::DecorationRole:
+        if (column == StatusColumn && r.isAuthChallenge())
+            return authIcon();
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == SizeColumn || column == TimeColumn)
+            return (Qt::AlignRight | Qt::AlignVCenter).toInt();
+        return {};
+    case Qt::FontRole:
+        if (r.isAuthChallenge() && column == StatusColumn) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        return {};
+    case ExchangeIdRole:
+        return r.id;
+    case ChainIdRole:
+        return r.chainId;
+    case HopRole:
+        return r.hop;
+    case IsAuthRole:
+        return r.isAuthChallenge();
+    case IsErrorRole:
+        return r.isError();
+    case StatusCodeRole:
+        return r.statusCode;
+    case StatusClassRole:
+        return int(r.statusClass());
+    case TimingsRole:
+        return QVariant::fromValue(r.timings);
+    case SpanStartRole:
+        return m_spanStart;
+    case SpanEndRole:
+        return m_spanEnd;
+    case SortRole:
+        return sortValue(r, row, column);
+    case UrlRole:
+        return r.url;
+    case ChainShadeRole:
+        return r.chainShade;
+    default:
+        return {};
+    }
+}
+
+QVariant TimelineModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::TextAlignmentRole && (section == SizeColumn || section == TimeColumn))
+        return (Qt::AlignRight | Qt::AlignVCenter).toInt();
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NumberColumn:
+        return tr("#");
+    case MethodColumn:
+        return tr("Method");
+    case StatusColumn:
+        return tr("Status");
+    case HostColumn:
+        return tr("Host");
+    case PathColumn:
+        return tr("Path");
+    case TypeColumn:
+        return tr("Type");
+    case SizeColumn:
+        return tr("Size");
+    case TimeColumn:
+        return tr("Time");
+    case WaterfallColumn:
+        return tr("Waterfall");
+    default:
+        return {};
+    }
+}
+
+} // namespace Peephole

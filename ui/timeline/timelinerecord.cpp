@@ -1,0 +1,288 @@
+#include "timeline/timelinerecord.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+using namespace Qt::StringLiterals;
+
+namespace Peephole {
+
+namespace {
+QString trRecord(const char *text)
+{
+    return QCoreApplication::translate("Peephole::TimelineRecord", text);
+}
+} // namespace
+
+StatusClass TimelineRecord::statusClass() const
+{
+    if (errorKind != ExchangeError::Kind::None)
+        return StatusClass::Error;
+    if (statusCode <= 0)
+        return finished ? StatusClass::Error : StatusClass::Pending;
+    switch (statusCode / 100) {
+    case 1:
+        return StatusClass::Informational;
+    case 2:
+        return StatusClass::Success;
+    case 3:
+        return StatusClass::Redirect;
+    case 4:
+        return StatusClass::ClientError;
+    case 5:
+        return StatusClass::ServerError;
+    default:
+        return StatusClass::Error;
+    }
+}
+
+qint64 TimelineRecord::lastKnownNs() const
+{
+    const Timings &t = timings;
+    for (qint64 v : {t.finishedNs, t.headersNs, t.requestSentNs, t.tlsDoneNs, t.connectStartNs, t.startNs}) {
+        if (v >= 0)
+            return v;
+    }
+    return -1;
+}
+
+QString errorKindText(ExchangeError::Kind kind)
+{
+    using K = ExchangeError::Kind;
+    switch (kind) {
+    case K::None:
+        return {};
+    case K::ConnectionRefused:
+        return trRecord("Connection refused");
+    case K::HostNotFound:
+        return trRecord("Host not found");
+    case K::Timeout:
+        return trRecord("Timed out");
+    case K::Tls:
+        return trRecord("TLS error");
+    case K::ConnectionReset:
+        return trRecord("Connection reset");
+    case K::MalformedResponse:
+        return trRecord("Malformed response");
+    case K::Proxy:
+        return trRecord("Proxy error");
+    case K::TooManyRedirects:
+        return trRecord("Too many redirects");
+    case K::RedirectLoop:
+        return trRecord("Redirect loop");
+    case K::Cancelled:
+        return trRecord("Cancelled");
+    case K::RequestBody:
+        return trRecord("Request body unreadable");
+    case K::Output:
+        return trRecord("Output not writable");
+    case K::Other:
+        return trRecord("Failed");
+    }
+    return trRecord("Failed");
+}
+
+QString standardReasonPhrase(int code)
+{
+    // Reason phrases are protocol text (RFC 9110), shown as received: not translated.
+    switch (code) {
+    case 100:
+        return u"Continue"_s;
+    case 101:
+        return u"Switching Protocols"_s;
+    case 200:
+        return u"OK"_s;
+    case 201:
+        return u"Created"_s;
+    case 202:
+        return u"Accepted"_s;
+    case 203:
+        return u"Non-Authoritative Information"_s;
+    case 204:
+        return u"No Content"_s;
+    case 206:
+        return u"Partial Content"_s;
+    case 301:
+        return u"Moved Permanently"_s;
+    case 302:
+        return u"Found"_s;
+    case 303:
+        return u"See Other"_s;
+    case 304:
+        return u"Not Modified"_s;
+    case 307:
+        return u"Temporary Redirect"_s;
+    case 308:
+        return u"Permanent Redirect"_s;
+    case 400:
+        return u"Bad Request"_s;
+    case 401:
+        return u"Unauthorized"_s;
+    case 403:
+        return u"Forbidden"_s;
+    case 404:
+        return u"Not Found"_s;
+    case 405:
+        return u"Method Not Allowed"_s;
+    case 406:
+        return u"Not Acceptable"_s;
+    case 407:
+        return u"Proxy Authentication Required"_s;
+    case 408:
+        return u"Request Timeout"_s;
+    case 409:
+        return u"Conflict"_s;
+    case 410:
+        return u"Gone"_s;
+    case 411:
+        return u"Length Required"_s;
+    case 412:
+        return u"Precondition Failed"_s;
+    case 413:
+        return u"Content Too Large"_s;
+    case 414:
+        return u"URI Too Long"_s;
+    case 415:
+        return u"Unsupported Media Type"_s;
+    case 416:
+        return u"Range Not Satisfiable"_s;
+    case 418:
+        return u"I'm a teapot"_s;
+    case 422:
+        return u"Unprocessable Content"_s;
+    case 425:
+        return u"Too Early"_s;
+    case 426:
+        return u"Upgrade Required"_s;
+    case 428:
+        return u"Precondition Required"_s;
+    case 429:
+        return u"Too Many Requests"_s;
+    case 431:
+        return u"Request Header Fields Too Large"_s;
+    case 451:
+        return u"Unavailable For Legal Reasons"_s;
+    case 500:
+        return u"Internal Server Error"_s;
+    case 501:
+        return u"Not Implemented"_s;
+    case 502:
+        return u"Bad Gateway"_s;
+    case 503:
+        return u"Service Unavailable"_s;
+    case 504:
+        return u"Gateway Timeout"_s;
+    case 505:
+        return u"HTTP Version Not Supported"_s;
+    default:
+        return {};
+    }
+}
+
+QString shortMimeType(const QString &mime)
+{
+    if (mime.isEmpty())
+        return {};
+    qsizetype slash = mime.indexOf(u'/');
+    QString sub = slash >= 0 ? mime.mid(slash + 1) : mime;
+    // application/problem+json -> json; image/svg+xml -> svg
+    const qsizetype plus = sub.lastIndexOf(u'+');
+    if (plus >= 0) {
+        const QString suffix = sub.mid(plus + 1);
+        if (suffix == u"json" || suffix == u"xml")
+            return mime.startsWith(u"image/") ? sub.left(plus) : suffix;
+    }
+    if (sub.startsWith(u"x-"))
+        sub = sub.mid(2);
+    if (sub == u"javascript" || sub == u"ecmascript")
+        return u"js"_s;
+    if (sub == u"plain")
+        return u"text"_s;
+    if (sub == u"octet-stream")
+        return u"binary"_s;
+    if (sub == u"jpeg")
+        return u"jpg"_s;
+    return sub;
+}
+
+TimelineRecord TimelineRecordFactory::make(const Exchange &e)
+{
+    TimelineRecord r;
+    r.id = e.id;
+    r.chainId = e.chainId;
+    r.hop = e.hop;
+    r.statusCode = e.statusCode;
+    r.errorKind = e.error.kind;
+    r.finished = e.finished;
+    r.method = intern(QString::fromLatin1(e.method));
+    r.errorMessage = e.error.message;
+
+    QString status;
+    if (e.statusCode > 0) {
+        QString reason = QString::fromLatin1(e.reasonPhrase).trimmed();
+        if (reason.isEmpty())
+            reason = standardReasonPhrase(e.statusCode);
+        status =
+            reason.isEmpty() ? QString::number(e.statusCode) : QString::number(e.statusCode) + u' ' + reason;
+        if (e.error.isError())
+            status += u" · " + errorKindText(e.error.kind);
+    } else if (e.error.isError()) {
+        status = errorKindText(e.error.kind);
+    } else if (!e.finished) {
+        status = trRecord("Pending");
+    } else {
+        status = trRecord("No response");
+    }
+    r.statusText = intern(status);
+
+    // Display URL built from parts so that host and path are views into one string.
+    const QString scheme = e.url.scheme();
+    QString host = e.url.host(QUrl::FullyDecoded);
+    if (host.contains(u':'))
+        host = u'[' + host + u']';
+    QString url;
+    if (!scheme.isEmpty())
+        url = scheme + u"://";
+    r.hostPos = qint32(url.size());
+    r.hostLen = qint32(host.size());
+    url += host;
+    if (e.url.port() >= 0)
+        url += u':' + QString::number(e.url.port());
+    r.pathPos = qint32(url.size());
+    QString path = e.url.path(QUrl::FullyEncoded);
+    if (path.isEmpty())
+        path = u"/"_s;
+    url += path;
+    if (e.url.hasQuery())
+        url += u'?' + e.url.query(QUrl::FullyEncoded);
+    r.url = url;
+
+    r.mime = intern(QString::fromLatin1(e.mimeType()));
+    r.mimeShort = intern(shortMimeType(r.mime));
+    if (e.decodedBodySize > 0)
+        r.size = e.decodedBodySize;
+    else if (e.responseBody)
+        r.size = e.responseBody->size();
+    else
+        r.size = e.finished ? 0 : -1;
+    r.timings = e.timings;
+    return r;
+}
+
+void TimelineRecordFactory::clear()
+{
+    m_strings.clear();
+}
+
+QString TimelineRecordFactory::intern(const QString &s)
+{
+    if (s.isEmpty())
+        return {};
+    auto it = m_strings.constFind(s);
+    if (it != m_strings.constEnd())
+        return it.value();
+    m_strings.insert(s, s);
+    return s;
+}
+
+} // namespace Peephole
