@@ -163,7 +163,8 @@ bool Autosave::restore(const QString &file)
             QJsonDocument::fromJson(f.readAll()).object().value(u"requests"_s).toObject();
         for (auto it = requests.begin(); it != requests.end(); ++it) {
             const HttpBlocks::BlockResult r = HttpBlocks::parse(it.value().toString().toUtf8(), 1);
-            if (!r.request || !m_store->updateRequest(RequestRef{item.file, it.key().toInt()}, *r.request))
+            if (r.file.requests.size() != 1 ||
+                !m_store->updateRequest(RequestRef{item.file, it.key().toInt()}, r.file.requests.first()))
                 all = false;
         }
     }

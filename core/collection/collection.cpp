@@ -7,11 +7,17 @@ using namespace Qt::StringLiterals;
 
 namespace Peephole {
 
-QString CollectionRequest::displayName() const
+QString urlText(const CollectionRequest &request)
 {
-    if (!name.isEmpty())
-        return name;
-    return QString::fromLatin1(method) + u' ' + url;
+    return request.request.urlTemplate.isEmpty() ? request.request.url.toString()
+                                                 : request.request.urlTemplate;
+}
+
+QString displayName(const CollectionRequest &request)
+{
+    if (!request.name.isEmpty())
+        return request.name;
+    return QString::fromLatin1(request.request.method) + u' ' + urlText(request);
 }
 
 int Collection::fileIndex(const QString &path) const
@@ -61,7 +67,7 @@ QList<const CollectionFile *> Collection::problems() const
 {
     QList<const CollectionFile *> out;
     for (const CollectionFile &f : files) {
-        if (f.problem.isError())
+        if (!f.problems.isEmpty())
             out.append(&f);
     }
     return out;
@@ -77,8 +83,8 @@ int Collection::requestCount() const
 
 QString Collection::idFor(const QString &rootName)
 {
-    const QByteArray hash =
-        QCryptographicHash::hash(QByteArray("peephole-collection:" + rootName.toUtf8()), QCryptographicHash::Sha256);
+    const QByteArray hash = QCryptographicHash::hash(QByteArray("peephole-collection:" + rootName.toUtf8()),
+                                                     QCryptographicHash::Sha256);
     return QString::fromLatin1(hash.toHex().left(16));
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "http/requestspec.h"
+#include "formats/httpfile.h"
 
 #include <QByteArray>
 #include <QList>
@@ -10,42 +10,15 @@
 
 namespace Peephole {
 
-/// Where the secret of an auth reference lives. Never the secret itself.
-struct AuthReference
-{
-    enum class Scheme { None, Basic, Digest, Bearer };
-    enum class Source {
-        None,     ///< No secret (e.g. Basic with an empty password).
-        Variable, ///< {{name}}: resolved from the environment (secret variables come from the keychain).
-        Keychain, ///< The OS keychain, under SecretVariableStore::requestKey().
-    };
+/// One request of a .http file (see formats/httpfile.h): name, RequestSpec
+/// with its {{variables}} unresolved (URL in request.urlTemplate), auth
+/// reference (never a secret), assertions, comments, line.
+using CollectionRequest = HttpFileRequest;
 
-    Scheme scheme = Scheme::None;
-    QString user; ///< May hold {{variables}}.
-    Source source = Source::None;
-    QString variable; ///< Source::Variable: the variable's name (without braces).
-
-    bool isSet() const { return scheme != Scheme::None; }
-    friend bool operator==(const AuthReference &, const AuthReference &) = default;
-};
-
-/// One request of a .http file. The spec's URL, headers and body keep their
-/// {{variables}} unresolved; spec.auth never holds a secret.
-struct CollectionRequest
-{
-    QString name; ///< "# @name" (or "### Name"); empty: derived for display by displayName().
-    QByteArray method = "GET";
-    QString url; ///< As typed, {{variables}} included.
-    HeaderList headers;
-    RequestBody body; ///< Raw or File (`< path`, relative to the .http file).
-    AuthReference auth;
-    QStringList assertions; ///< "status == 200", as typed after "?? ".
-    QStringList comments;   ///< Other comment lines before the request line, verbatim.
-    int line = 0;           ///< 1-based line of the request line in its file.
-
-    QString displayName() const;
-    friend bool operator==(const CollectionRequest &, const CollectionRequest &) = default;
-};
+/// "GET /path" for a request without a name.
+QString displayName(const CollectionRequest &request);
+/// The URL as written ({{variables}} kept).
+QString urlText(const CollectionRequest &request);
 
 /// A problem of one .http file: the rest of the collection still loads.
 struct FileProblem
@@ -60,10 +33,13 @@ struct CollectionFile
 {
     QString path; ///< Relative to the collection root, '/' separated.
     QList<CollectionRequest> requests;
-    QList<QByteArray> blocks;  ///< Raw text of each block ("###"-separated); concatenated = file.
-    QList<int> blockOfRequest; ///< requests[i] came from blocks[blockOfRequest[i]].
-    QByteArray bytes;          ///< The file as last read from or written to disk.
-    FileProblem problem;       ///< Set when the file could not be read or parsed (requests then empty).
+    QList<QByteArray> blocks;          ///< Raw text of each block ("###"-separated); concatenated = file.
+    QList<int> blockOfRequest;         ///< requests[i] came from blocks[blockOfRequest[i]].
+    QList<HttpFileVariable> variables; ///< "@name = value" lines (file scope).
+    QByteArray bytes;                  ///< The file as last read from or written to disk.
+    /// Requests that could not be parsed (line and reason), or a file that
+    /// could not be read (line 0). The file's other requests still load.
+    QList<FileProblem> problems;
 };
 
 /// A folder of the collection; the root folder has an empty path.
@@ -100,7 +76,7 @@ struct Collection
     QList<RequestRef> allRequests() const;
     /// The requests under folder @p path (recursively); "" is the whole collection.
     QList<RequestRef> requestsUnder(const QString &path) const;
-    /// The files that failed to parse.
+    /// The files with at least one problem.
     QList<const CollectionFile *> problems() const;
     int requestCount() const;
 

@@ -34,20 +34,17 @@ void parseInto(CollectionFile *file)
 {
     file->requests.clear();
     file->blockOfRequest.clear();
-    file->problem = {};
+    file->variables.clear();
+    file->problems.clear();
     file->blocks = HttpBlocks::split(file->bytes);
     int line = 1;
     for (int b = 0; b < file->blocks.size(); ++b) {
         const QByteArray &block = file->blocks.at(b);
         HttpBlocks::BlockResult r = HttpBlocks::parse(block, line);
-        if (r.problem.isError()) {
-            file->problem = r.problem;
-            file->requests.clear();
-            file->blockOfRequest.clear();
-            return;
-        }
-        if (r.request) {
-            file->requests.append(*r.request);
+        file->problems += r.problems;
+        file->variables += r.file.variables;
+        for (CollectionRequest &req : r.file.requests) {
+            file->requests.append(std::move(req));
             file->blockOfRequest.append(b);
         }
         line += int(block.count('\n'));
@@ -60,7 +57,7 @@ CollectionFile loadFile(const QString &rootPath, const QString &relativePath)
     file.path = relativePath;
     QFile f(rootPath + u'/' + relativePath);
     if (!f.open(QIODevice::ReadOnly)) {
-        file.problem = FileProblem{0, tr("cannot read the file: %1").arg(f.errorString())};
+        file.problems.append(FileProblem{0, tr("cannot read the file: %1").arg(f.errorString())});
         return file;
     }
     file.bytes = f.readAll();
@@ -129,9 +126,8 @@ bool load(const QString &rootPath, Collection *collection, QString *error)
         c.folders[folder].files.append(k);
     }
     for (const CollectionFile &f : std::as_const(c.files)) {
-        if (f.problem.isError())
-            qCWarning(lcCollectionStore)
-                << "cannot load" << f.path << "line" << f.problem.line << f.problem.message;
+        for (const FileProblem &p : f.problems)
+            qCDebug(lcCollectionStore) << "cannot load" << f.path << "line" << p.line << p.message;
     }
     *collection = std::move(c);
     return true;

@@ -39,7 +39,15 @@ QStringList environmentNames(const QString &root)
 bool sameContent(CollectionRequest a, CollectionRequest b)
 {
     a.line = b.line = 0;
-    return a == b;
+    return HttpBlocks::write(a, {}, false) == HttpBlocks::write(b, {}, false);
+}
+
+/// The leading comments and variables of @p block, which a rewrite keeps.
+HttpFile contextOf(const QByteArray &block)
+{
+    HttpFile f = HttpFileParser::parse(block).file;
+    f.requests.clear();
+    return f;
 }
 } // namespace
 
@@ -138,8 +146,7 @@ QByteArray CollectionStore::bytesWith(const CollectionFile &file, const QList<in
         const int b = file.blockOfRequest.value(idx, -1);
         if (b < 0)
             continue;
-        blocks[b] = HttpBlocks::write(file.requests.at(idx), HttpBlocks::separatorOf(blocks.at(b)),
-                                      b + 1 < blocks.size());
+        blocks[b] = HttpBlocks::write(file.requests.at(idx), contextOf(blocks.at(b)), b + 1 < blocks.size());
     }
     QByteArray out;
     for (const QByteArray &b : std::as_const(blocks))
@@ -164,8 +171,7 @@ QByteArray CollectionStore::requestText(const RequestRef &ref) const
     const int b = f.blockOfRequest.at(ref.index);
     if (!isDirty(ref))
         return f.blocks.at(b);
-    return HttpBlocks::write(f.requests.at(ref.index), HttpBlocks::separatorOf(f.blocks.at(b)),
-                             b + 1 < f.blocks.size());
+    return HttpBlocks::write(f.requests.at(ref.index), contextOf(f.blocks.at(b)), b + 1 < f.blocks.size());
 }
 
 bool CollectionStore::writeFile(CollectionFile *file, const QByteArray &bytes, QString *error)
@@ -202,6 +208,8 @@ bool CollectionStore::saveRequest(const RequestRef &ref, QString *error)
         *error = tr("no request %1 in %2").arg(ref.index + 1).arg(ref.file);
         return false;
     }
+    if (!isDirty(ref))
+        return true; // nothing to write: the file keeps its exact bytes
     const QByteArray bytes = bytesWith(*file, {ref.index});
     m_dirty[ref.file].remove(ref.index);
     if (!writeFile(file, bytes, error)) {

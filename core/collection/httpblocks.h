@@ -5,40 +5,27 @@
 #include <QByteArray>
 #include <QList>
 
-#include <optional>
-
 namespace Peephole::HttpBlocks {
 
 /// Splits a .http file at the lines that start with "###". Each block keeps
 /// its separator line; concatenating the blocks gives back @p bytes exactly.
+/// A block holds at most one request, so one request can be rewritten while
+/// every other byte of the file stays as it was.
 QList<QByteArray> split(const QByteArray &bytes);
 
-/// The outcome of parsing one block.
+/// The outcome of parsing one block with HttpFileParser.
 struct BlockResult
 {
-    std::optional<CollectionRequest> request; ///< Empty for a block of comments and blank lines.
-    FileProblem problem;
+    HttpFile file;               ///< At most one request; leading comments and variables of a first block.
+    QList<FileProblem> problems; ///< Lines are those of the whole file.
 };
 
 /// Parses one block whose first line is line @p firstLine (1-based) of its file.
-///
-///     ### Optional title (becomes the name when no "# @name" is given)
-///     # @name get-user
-///     # @auth basic alice {{password}}      (or: bearer {{token}} / digest alice keychain)
-///     GET https://{{host}}/users/1 HTTP/1.1
-///     Accept: application/json
-///     ?? status == 200
-///
-///     optional body; "< ./file.json" streams a file
-///     ?? body $.id == 1
 BlockResult parse(const QByteArray &block, int firstLine);
 
-/// The text of @p request as a block. @p separator is the block's "###" line
-/// (empty for a first block that had none); @p followed adds the blank line
-/// that separates it from the next block.
-QByteArray write(const CollectionRequest &request, const QByteArray &separator, bool followed);
-
-/// The "###..." first line of @p block (with its line break), or empty.
-QByteArray separatorOf(const QByteArray &block);
+/// The canonical text (HttpFileWriter) of @p request as a block. @p context
+/// carries the leading comments and variables a first block had; @p followed
+/// adds the blank line that separates it from the next block.
+QByteArray write(const CollectionRequest &request, const HttpFile &context, bool followed);
 
 } // namespace Peephole::HttpBlocks
