@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 
 #include <cstdio>
 #include <optional>
@@ -157,7 +158,7 @@ std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList
                 warnings->append(nameOf(r, i) + u": "_s + x);
             if (file.requests.size() > 1)
                 out += "# " + nameOf(r, i).toUtf8() + '\n';
-            out += command.toUtf8() + '\n';
+            out += command.trimmed().toUtf8() + '\n';
             if (i + 1 < file.requests.size())
                 out += '\n';
         }
@@ -184,6 +185,8 @@ QString ConvertCommand::help()
 
 int ConvertCommand::run(const QStringList &arguments)
 {
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(u"peephole.*.debug=false\npeephole.*.info=false"_s);
     Parser parser;
     if (!parser.p.parse(QStringList{u"peephole-cli convert"_s} + arguments)) {
         printError(parser.p.errorText());

@@ -61,12 +61,12 @@ Result diff(const QStringList &expected, const QStringList &actual, int maxLines
         if (i < n && j < m && expected.at(head + i) == actual.at(head + j)) {
             ++i;
             ++j;
-        } else if (j < m && (i == n || at(i, j + 1) >= at(i + 1, j))) {
-            add(Line::Op::Added, i, j, actual.at(head + j));
-            ++j;
-        } else {
+        } else if (i < n && (j == m || at(i + 1, j) >= at(i, j + 1))) {
             add(Line::Op::Removed, i, j, expected.at(head + i));
             ++i;
+        } else {
+            add(Line::Op::Added, i, j, actual.at(head + j));
+            ++j;
         }
     }
     return out;
