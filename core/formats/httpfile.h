@@ -68,11 +68,21 @@ struct HttpFileVariable
     friend bool operator==(const HttpFileVariable &, const HttpFileVariable &) = default;
 };
 
+/// A block that could not be parsed, kept verbatim so that saving the file
+/// does not lose it.
+struct HttpFileUnparsedBlock
+{
+    int position = 0;  ///< Index of the request it stood before (requests.size(): at the end).
+    QString separator; ///< Its "###..." line ("###" when it had none).
+    QStringList lines; ///< Its lines after the separator, trailing blank lines removed.
+};
+
 struct HttpFile
 {
     QStringList leadingComments;       ///< Comments before the first request that belong to no request.
     QList<HttpFileVariable> variables; ///< "@name = value" lines, in order.
     QList<HttpFileRequest> requests;
+    QList<HttpFileUnparsedBlock> unparsed; ///< Written back verbatim at their place.
 };
 
 struct HttpFileParseResult
@@ -125,6 +135,9 @@ public:
 ///     Name: value                   headers in order; disabled ones as "# @peephole-disabled Name: value"
 ///                                   a blank line, then the body and the response handler lines, if any
 ///                                   one blank line between requests; the file ends with one newline
+///
+/// Blocks that failed to parse (HttpFile::unparsed) are written back verbatim
+/// where they stood, so saving a file with an error loses nothing.
 ///
 /// Lines end in "\n". Secrets are never written: auth is written as a
 /// reference (see AuthReference). Bodies lose trailing newlines; a body line

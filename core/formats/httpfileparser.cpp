@@ -2,6 +2,7 @@
 
 #include "collection/variables.h"
 #include "formats/formatslog.h"
+#include "formats/httpfile_p.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -135,19 +136,41 @@ struct BlockParser
     HttpFileParseResult &result;
     bool firstBlock = false;
 
+    bool failed = false;
+
     void fail(int line, const QString &message)
     {
+        failed = true;
         ParseError error;
         error.line = line;
         error.message = message;
         result.errors.append(error);
     }
 
-    /// Parses one "###" block. @p title is the text after "###".
-    void parse(const QList<Line> &lines, const QString &title, int separatorLine);
+    /// Parses one "###" block; keeps it verbatim when it fails. @p separator is its "###..." line.
+    void parse(const QList<Line> &lines, const QString &separator, int separatorLine);
+    void parseBlock(const QList<Line> &lines, const QString &title, int separatorLine);
 };
 
-void BlockParser::parse(const QList<Line> &lines, const QString &title, int separatorLine)
+void BlockParser::parse(const QList<Line> &lines, const QString &separator, int separatorLine)
+{
+    failed = false;
+    const qsizetype variableCount = result.file.variables.size();
+    parseBlock(lines, separator.mid(3).trimmed(), separatorLine);
+    if (!failed)
+        return;
+    result.file.variables.resize(variableCount); // they stay in the kept lines
+    HttpFileUnparsedBlock block;
+    block.position = int(result.file.requests.size());
+    block.separator = separator.isEmpty() ? u"###"_s : separator;
+    for (const Line &line : lines)
+        block.lines.append(line.text);
+    while (!block.lines.isEmpty() && block.lines.last().trimmed().isEmpty())
+        block.lines.removeLast();
+    result.file.unparsed.append(block);
+}
+
+void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int separatorLine)
 {
     static const QRegularExpression variableLine(u"^@([A-Za-z0-9_.$-]+)\\s*=\\s*(.*)$"_s);
     static const QRegularExpression methodWord(u"^[A-Z][A-Z0-9_-]*$"_s);
@@ -318,7 +341,17 @@ void BlockParser::parse(const QList<Line> &lines, const QString &title, int sepa
     const QString itemName = req.name.isEmpty() ? tr("request at line %1").arg(req.line) : req.name;
     if (!req.responseHandler.isEmpty())
         result.issues.append({itemName, tr("Response handler scripts are kept in the file but not run.")});
-    if (body.size() == 1 && body.first().startsWith(u"< "_s)) {
+    const QByteArray boundary =
+        HttpFileDetail::multipartBoundary(Headers::value(spec.headers, "content-type"));
+    std::optional<QList<MultipartPart>> parts;
+    if (!boundary.isEmpty() && !body.isEmpty())
+        parts = HttpFileDetail::parseMultipart(body, boundary);
+    if (parts) {
+        // Peephole sends the parts with a boundary of its own.
+        spec.body.kind = RequestBody::Kind::Multipart;
+        spec.body.parts = *parts;
+        Headers::remove(spec.headers, "content-type");
+    } else if (body.size() == 1 && body.first().startsWith(u"< "_s)) {
         spec.body.kind = RequestBody::Kind::File;
         spec.body.filePath = body.first().mid(2).trimmed();
     } else if (!body.isEmpty()) {
@@ -326,9 +359,10 @@ void BlockParser::parse(const QList<Line> &lines, const QString &title, int sepa
         spec.body.raw = body.join(u'\n').toUtf8();
         for (const QString &b : std::as_const(body)) {
             if (b.startsWith(u"< "_s)) {
-                result.issues.append({itemName, tr("Including a file inside a larger body (\"%1\") is not "
-                                                   "supported; the line is sent as text.")
-                                                    .arg(b)});
+                result.issues.append(
+                    {itemName, tr("Including a file inside a body (\"%1\") is only supported in "
+                                  "multipart bodies; the line is sent as text.")
+                                   .arg(b)});
             }
         }
     }
@@ -362,12 +396,12 @@ HttpFileParseResult HttpFileParser::parse(const QByteArray &content)
 
     BlockParser parser{result};
     QList<Line> block;
-    QString title;
+    QString separator;
     int separatorLine = 0;
     bool first = true;
     auto flush = [&] {
         parser.firstBlock = first;
-        parser.parse(block, title, separatorLine);
+        parser.parse(block, separator, separatorLine);
         block.clear();
         first = false;
     };
@@ -375,7 +409,9 @@ HttpFileParseResult HttpFileParser::parse(const QByteArray &content)
         const QString &line = all.at(n);
         if (line.startsWith(u"###"_s)) {
             flush();
-            title = line.mid(3).trimmed();
+            separator = line;
+            while (separator.endsWith(u' ') || separator.endsWith(u'\t'))
+                separator.chop(1);
             separatorLine = int(n + 1);
             continue;
         }

@@ -1,5 +1,7 @@
 #include "formats/httpfile.h"
 
+#include "formats/httpfile_p.h"
+
 #include <QCoreApplication>
 #include <QSaveFile>
 
@@ -12,27 +14,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Peephole::HttpFileWriter", text);
-}
-
-QByteArray multipartText(const RequestBody &body, const QByteArray &boundary)
-{
-    QByteArray out;
-    for (const MultipartPart &part : body.parts) {
-        out += "--" + boundary + "\nContent-Disposition: form-data; name=\"" + part.name + '"';
-        if (!part.filePath.isEmpty()) {
-            const QByteArray fileName =
-                part.fileName.isEmpty() ? part.filePath.section(u'/', -1).toUtf8() : part.fileName;
-            out += "; filename=\"" + fileName + '"';
-        }
-        out += '\n';
-        if (!part.contentType.isEmpty())
-            out += "Content-Type: " + part.contentType + '\n';
-        out += '\n';
-        out += part.filePath.isEmpty() ? part.value : "< " + part.filePath.toUtf8();
-        out += '\n';
-    }
-    out += "--" + boundary + "--";
-    return out;
 }
 
 void writeRequest(QByteArray &out, const HttpFileRequest &req, QStringList *warnings)
@@ -96,11 +77,13 @@ void writeRequest(QByteArray &out, const HttpFileRequest &req, QStringList *warn
         break;
     }
     case RequestBody::Kind::Multipart: {
-        const QByteArray boundary = "PeepholeBoundary";
-        if (!Headers::contains(headers, "content-type"))
+        QByteArray boundary = HttpFileDetail::multipartBoundary(Headers::value(headers, "content-type"));
+        if (boundary.isEmpty()) {
+            boundary = "PeepholeBoundary";
+            Headers::remove(headers, "content-type");
             headers.append({"Content-Type", "multipart/form-data; boundary=" + boundary, true});
-        bodyText = multipartText(body, boundary);
-        warn(tr("the multipart body was written in the JetBrains layout; Peephole reads it back as text."));
+        }
+        bodyText = HttpFileDetail::writeMultipart(body.parts, boundary);
         break;
     }
     }
@@ -155,12 +138,26 @@ QByteArray HttpFileWriter::write(const HttpFile &file, QStringList *warnings)
     if (!file.variables.isEmpty())
         out += '\n';
     bool first = true;
-    for (const HttpFileRequest &req : file.requests) {
+    auto writeUnparsed = [&](qsizetype position) {
+        for (const HttpFileUnparsedBlock &block : file.unparsed) {
+            if (block.position != position)
+                continue;
+            if (!first)
+                out += '\n';
+            out += block.separator.toUtf8() + '\n';
+            for (const QString &line : block.lines)
+                out += line.toUtf8() + '\n';
+            first = false;
+        }
+    };
+    for (qsizetype i = 0; i < file.requests.size(); ++i) {
+        writeUnparsed(i);
         if (!first)
             out += '\n';
-        writeRequest(out, req, warnings);
+        writeRequest(out, file.requests.at(i), warnings);
         first = false;
     }
+    writeUnparsed(file.requests.size());
     return out;
 }
 

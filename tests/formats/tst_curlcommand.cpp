@@ -236,7 +236,8 @@ void TestCurlCommand::forms()
     const CurlParseResult r = CurlCommand::parse(
         u"curl https://e.example/upload -F 'title=Holiday' -F 'photo=@/tmp/a "
         u"b.jpg;type=image/jpeg;filename=\"x.jpg\"' "
-        u"-F 'note=<note.txt' --form-string 'raw=@not-a-file' -F 'q=\"a;b\";type=text/plain'"_s,
+        u"-F 'note=<note.txt' --form-string 'raw=@not-a-file' -F 'q=\"a;b\";type=text/plain' "
+        u"-H 'Content-Type: multipart/form-data'"_s,
         dir.path());
     QVERIFY2(r.ok, qPrintable(r.error.toString()));
     QCOMPARE(r.request.method, "POST"_ba);
@@ -253,6 +254,7 @@ void TestCurlCommand::forms()
     QCOMPARE(parts.at(3).value, "@not-a-file"_ba);
     QCOMPARE(parts.at(4).value, "a;b"_ba);
     QCOMPARE(parts.at(4).contentType, "text/plain"_ba);
+    QVERIFY(!Headers::contains(r.request.headers, "content-type")); // the engine adds it with the boundary
 }
 
 void TestCurlCommand::authVariants()

@@ -1,0 +1,22 @@
+#pragma once
+
+// Internal to the .http parser and writer.
+
+#include "http/requestspec.h"
+
+#include <QStringList>
+
+#include <optional>
+
+namespace Peephole::HttpFileDetail {
+
+/// The boundary parameter of a multipart/form-data Content-Type, or empty.
+QByteArray multipartBoundary(const QByteArray &contentType);
+/// The parts of a JetBrains-style multipart body ("--boundary" lines, part
+/// headers, a blank line, then the content or "< ./file"). std::nullopt
+/// when the text does not follow that layout.
+std::optional<QList<MultipartPart>> parseMultipart(const QStringList &lines, const QByteArray &boundary);
+/// The JetBrains-style text of @p parts ("\n" line ends, files as "< path").
+QByteArray writeMultipart(const QList<MultipartPart> &parts, const QByteArray &boundary);
+
+} // namespace Peephole::HttpFileDetail
