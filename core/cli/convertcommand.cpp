@@ -2,8 +2,11 @@
 
 #include "cli/exitcodes.h"
 #include "formats/curlcommand.h"
+#include "formats/harreader.h"
+#include "formats/harwriter.h"
 #include "formats/httpfile.h"
 #include "formats/importreport.h"
+#include "formats/postman.h"
 #include "replay/reports.h"
 
 #include <QCommandLineParser>
@@ -69,6 +72,23 @@ Imported read(Format format, const QByteArray &input, const QString &baseDirecto
 std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList *warnings, QString *error);
 
 namespace {
+/// Requests of a Postman tree in order, named "Folder / Request".
+void flatten(const ImportedItem &item, const QString &prefix, QList<HttpFileRequest> *out)
+{
+    for (const ImportedItem &child : item.children) {
+        const QString name = prefix.isEmpty() ? child.name : prefix + u" / "_s + child.name;
+        if (child.isFolder()) {
+            flatten(child, name, out);
+            continue;
+        }
+        HttpFileRequest req;
+        req.name = name;
+        req.request = *child.request;
+        req.auth = AuthReference::fromSettings(child.request->auth);
+        out->append(req);
+    }
+}
+
 QString nameOf(const HttpFileRequest &r, qsizetype index)
 {
     return r.name.isEmpty() ? tr("request %1").arg(index + 1) : r.name;
@@ -124,10 +144,38 @@ Imported read(Format format, const QByteArray &input, const QString &baseDirecto
         out.file = r.file;
         break;
     }
-    case Format::Har:
-    case Format::Postman:
-        out.error = tr("reading this format is not available in this build");
-        return out;
+    case Format::Har: {
+        const HarImportResult r = HarReader::read(input);
+        out.issues = r.issues;
+        if (!r.ok) {
+            out.error = r.error.toString();
+            return out;
+        }
+        for (const RequestSpec &spec : r.requests) {
+            HttpFileRequest req;
+            req.request = spec;
+            out.file.requests.append(req);
+        }
+        break;
+    }
+    case Format::Postman: {
+        const CollectionImportResult r = PostmanImporter::read(input);
+        out.issues = r.issues;
+        if (!r.ok) {
+            out.error = r.error.toString();
+            return out;
+        }
+        for (const ImportedSecret &secret : r.secrets)
+            out.issues.append(ImportIssue{secret.where, tr("the %1 was moved out of the requests: they use "
+                                                           "{{%2}}; set it in an environment or the keychain")
+                                                            .arg(secret.what, secret.variable)});
+        for (const ImportedVariable &v : r.root.variables) {
+            if (!v.secret && v.enabled)
+                out.file.variables.append(HttpFileVariable{v.name, v.value});
+        }
+        flatten(r.root, QString(), &out.file.requests);
+        break;
+    }
     }
     if (out.file.requests.isEmpty()) {
         out.error = tr("the input holds no request");
@@ -164,11 +212,57 @@ std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList
         }
         return out;
     }
-    case Format::Har:
-    case Format::Postman:
-        break;
+    case Format::Har: {
+        QList<Exchange> exchanges;
+        for (qsizetype i = 0; i < file.requests.size(); ++i) {
+            const RequestSpec &spec = file.requests.at(i).request;
+            Exchange e;
+            e.id = quint64(i + 1);
+            e.chainId = e.id;
+            e.method = spec.method;
+            e.url = spec.urlTemplate.isEmpty() ? spec.url : QUrl(spec.urlTemplate, QUrl::TolerantMode);
+            if (!e.url.isValid() || e.url.host().isEmpty()) {
+                warnings->append(tr("%1: skipped: HAR needs a complete URL, this one is \"%2\" (resolve its "
+                                    "{{variables}} first)")
+                                     .arg(nameOf(file.requests.at(i), i), spec.urlTemplate.isEmpty()
+                                                                              ? spec.url.toString()
+                                                                              : spec.urlTemplate));
+                continue;
+            }
+            e.requestHeaders = spec.headers;
+            e.httpVersion = "HTTP/1.1";
+            if (spec.body.kind == RequestBody::Kind::Raw)
+                e.requestBody = BodyStore::fromBytes(spec.body.raw);
+            else if (spec.body.kind != RequestBody::Kind::None)
+                warnings->append(
+                    tr("%1: only raw bodies are written to HAR").arg(nameOf(file.requests.at(i), i)));
+            exchanges.append(e);
+        }
+        if (exchanges.isEmpty()) {
+            *error = tr("no request could be written to HAR");
+            return std::nullopt;
+        }
+        warnings->append(tr("the HAR holds the requests only: no response was recorded"));
+        return HarWriter().toBytes(exchanges);
     }
-    *error = tr("writing this format is not available in this build");
+    case Format::Postman: {
+        ImportedItem root;
+        root.name = tr("Converted by Peephole");
+        for (const HttpFileVariable &v : file.variables)
+            root.variables.append(ImportedVariable{v.name, v.value, true, false});
+        for (qsizetype i = 0; i < file.requests.size(); ++i) {
+            ImportedItem item;
+            item.name = nameOf(file.requests.at(i), i);
+            item.request = file.requests.at(i).request;
+            if (item.request->auth.scheme != AuthSettings::Scheme::Any ||
+                item.request->auth.hasUserCredentials() || item.request->auth.hasToken())
+                item.auth = item.request->auth;
+            root.children.append(item);
+        }
+        return PostmanExporter::write(root, warnings);
+    }
+    }
+    *error = tr("this format cannot be written");
     return std::nullopt;
 }
 

@@ -47,6 +47,7 @@ HttpFile contextOf(const QByteArray &block)
 {
     HttpFile f = HttpFileParser::parse(block).file;
     f.requests.clear();
+    f.unparsed.clear();
     return f;
 }
 } // namespace

@@ -190,6 +190,22 @@ private Q_SLOTS:
         QVERIFY(r.err.contains("cannot import"));
         QVERIFY(!QFileInfo::exists(target));
         QCOMPARE(cli({u"convert"_s, u"--from"_s, u"word"_s, u"--to"_s, u"http"_s, in}).exitCode, 2);
+
+        // .http -> Postman -> .http and .http -> HAR -> curl keep method, URL and headers.
+        const QString pm = m_dir.path() + u"/cmd.postman.json"_s;
+        r = cli({u"convert"_s, u"--from"_s, u"http"_s, u"--to"_s, u"postman"_s, out, pm});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = cli({u"convert"_s, u"--from"_s, u"postman"_s, u"--to"_s, u"http"_s, pm});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("PUT http://example.invalid/items/1"));
+        QVERIFY(r.out.contains("X-A: 1"));
+        const QString har = m_dir.path() + u"/cmd.har"_s;
+        r = cli({u"convert"_s, u"--from"_s, u"http"_s, u"--to"_s, u"har"_s, out, har});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        r = cli({u"convert"_s, u"--from"_s, u"har"_s, u"--to"_s, u"curl"_s, har});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("-X PUT") || r.out.contains("--request PUT"));
+        QVERIFY(r.out.contains("http://example.invalid/items/1"));
     }
 
 private:
