@@ -77,20 +77,65 @@ bool CollectionStore::open(const QString &rootPath, QString *error)
 
 void CollectionStore::watchAll()
 {
-    const QStringList old = m_watcher->files() + m_watcher->directories();
-    if (!old.isEmpty())
-        m_watcher->removePaths(old);
-    QStringList paths;
-    paths.reserve(m_collection.folders.size() + m_collection.files.size());
+    // Watch what is new, unwatch what is gone. Adding a watch costs tens of
+    // microseconds, so past the first chunk the files are added a chunk per
+    // event-loop turn: opening a big collection does not wait for them.
+    QSet<QString> wanted;
+    QStringList dirs, files;
     for (const CollectionFolder &d : std::as_const(m_collection.folders))
-        paths.append(d.path.isEmpty() ? m_collection.rootPath : m_collection.rootPath + u'/' + d.path);
+        dirs.append(d.path.isEmpty() ? m_collection.rootPath : m_collection.rootPath + u'/' + d.path);
     for (const CollectionFile &f : std::as_const(m_collection.files))
-        paths.append(m_collection.rootPath + u'/' + f.path);
-    if (!paths.isEmpty()) {
-        const QStringList failed = m_watcher->addPaths(paths);
-        if (!failed.isEmpty())
-            qCWarning(lcCollectionStore) << "cannot watch" << failed.size() << "paths (inotify limit?)";
+        files.append(m_collection.rootPath + u'/' + f.path);
+    wanted.reserve(dirs.size() + files.size());
+    for (const QString &p : std::as_const(dirs))
+        wanted.insert(p);
+    for (const QString &p : std::as_const(files))
+        wanted.insert(p);
+    QStringList stale;
+    const QStringList watched = m_watcher->files() + m_watcher->directories();
+    QSet<QString> have;
+    for (const QString &p : watched) {
+        if (wanted.contains(p))
+            have.insert(p);
+        else
+            stale.append(p);
     }
+    if (!stale.isEmpty())
+        m_watcher->removePaths(stale);
+    m_watchQueue.clear();
+    QStringList now;
+    for (const QString &p : std::as_const(dirs)) {
+        if (!have.contains(p))
+            now.append(p);
+    }
+    for (const QString &p : std::as_const(files)) {
+        if (have.contains(p))
+            continue;
+        if (now.size() < WatchChunk)
+            now.append(p);
+        else
+            m_watchQueue.append(p);
+    }
+    if (!now.isEmpty())
+        addWatches(now);
+    if (!m_watchQueue.isEmpty())
+        QMetaObject::invokeMethod(this, &CollectionStore::watchMore, Qt::QueuedConnection);
+}
+
+void CollectionStore::watchMore()
+{
+    const QStringList chunk = m_watchQueue.mid(0, WatchChunk);
+    m_watchQueue.remove(0, chunk.size());
+    addWatches(chunk);
+    if (!m_watchQueue.isEmpty())
+        QMetaObject::invokeMethod(this, &CollectionStore::watchMore, Qt::QueuedConnection);
+}
+
+void CollectionStore::addWatches(const QStringList &paths)
+{
+    const QStringList failed = m_watcher->addPaths(paths);
+    if (!failed.isEmpty())
+        qCWarning(lcCollectionStore) << "cannot watch" << failed.size() << "paths (inotify limit?)";
 }
 
 CollectionFile *CollectionStore::fileFor(const QString &path)

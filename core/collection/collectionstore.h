@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <QStringList>
 
 class QFileSystemWatcher;
 
@@ -77,6 +78,8 @@ private:
     bool writeFile(CollectionFile *file, const QByteArray &bytes, QString *error);
     QByteArray bytesWith(const CollectionFile &file, const QList<int> &requests) const;
     void watchAll();
+    void watchMore();
+    void addWatches(const QStringList &paths);
     void onPathChanged(const QString &absolutePath);
     QString relativeOf(const QString &absolutePath) const;
 
@@ -86,6 +89,8 @@ private:
     QSet<QString> m_conflicts;
     QHash<QString, QByteArray> m_conflictTheirs;
     QFileSystemWatcher *m_watcher;
+    QStringList m_watchQueue; ///< Files still to watch (added a chunk per event-loop turn).
+    static constexpr int WatchChunk = 1000;
 };
 
 } // namespace Peephole
