@@ -21,8 +21,15 @@ void Runner::judge(int index, quint64 chainId, quint64 lastExchangeId)
         result.messages.append(tr("no exchange was recorded for this request"));
         return;
     }
-    const QList<Exchange> chain = log->chain(chainId);
-    const qint64 startNs = chain.isEmpty() ? last->timings.startNs : chain.first().timings.startNs;
+    // The first hop, through previousId (ExchangeLog::chain() scans the whole log).
+    const Exchange *first = last;
+    while (first->previousId != 0) {
+        const Exchange *previous = log->find(first->previousId);
+        if (!previous)
+            break;
+        first = previous;
+    }
+    const qint64 startNs = first->timings.startNs;
     if (startNs >= 0 && last->timings.finishedNs >= 0)
         result.durationMs = (last->timings.finishedNs - startNs) / 1'000'000;
     result.status = last->statusCode;
