@@ -13,20 +13,20 @@ namespace Peephole {
 /// has credentials for a challenge.
 struct CredentialRequest
 {
-    QString origin;          ///< "https://example.org:443", or "proxy http://proxy:3128".
+    QString origin; ///< "https://example.org:443", or "proxy http://proxy:3128".
     QString realm;
     bool isProxy = false;
     QList<Challenge> challenges; ///< Everything the server offered.
-    QString suggestedScheme; ///< The scheme Peephole would answer with, e.g. "Digest SHA-256".
+    QString suggestedScheme;     ///< The scheme Peephole would answer with, e.g. "Digest SHA-256".
     quint64 chainId = 0;
-    quint64 exchangeId = 0;  ///< The 401/407 exchange.
-    QString errorMessage;    ///< Set when credentials for this origin and realm were rejected before.
+    quint64 exchangeId = 0; ///< The 401/407 exchange.
+    QString errorMessage;   ///< Set when credentials for this origin and realm were rejected before.
 };
 
 struct CredentialAnswer
 {
     bool cancelled = false;
-    QString scheme;  ///< "Basic", "Digest", "Bearer" or a label like "Digest SHA-256"; empty: any.
+    QString scheme; ///< "Basic", "Digest", "Bearer" or a label like "Digest SHA-256"; empty: any.
     QString user;
     QString password;
     QString token;

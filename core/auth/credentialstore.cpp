@@ -23,7 +23,8 @@ QString describe(const StoredAccount &a)
 {
     if (a.user.isEmpty())
         return CredentialStore::tr("%1 token for %2 (realm “%3”)").arg(a.scheme, a.origin, a.realm);
-    return CredentialStore::tr("%1 credential of “%2” for %3 (realm “%4”)").arg(a.scheme, a.user, a.origin, a.realm);
+    return CredentialStore::tr("%1 credential of “%2” for %3 (realm “%4”)")
+        .arg(a.scheme, a.user, a.origin, a.realm);
 }
 
 /// The cause of a keychain failure, in words.
@@ -31,8 +32,9 @@ QString causeOf(QKeychain::Error error, const QString &detail)
 {
     switch (error) {
     case QKeychain::NoBackendAvailable:
-        return CredentialStore::tr("no keychain service is running (no Secret Service such as gnome-keyring or "
-                                   "KWallet on the session bus)");
+        return CredentialStore::tr(
+            "no keychain service is running (no Secret Service such as gnome-keyring or "
+            "KWallet on the session bus)");
     case QKeychain::AccessDeniedByUser:
         return CredentialStore::tr("access to the keychain was denied");
     case QKeychain::AccessDenied:
@@ -46,15 +48,26 @@ QString causeOf(QKeychain::Error error, const QString &detail)
     case QKeychain::OtherError:
         break;
     }
+    // QtKeychain reports most Secret Service failures as OtherError; name the usual causes.
+    const QString d = detail.toLower();
+    if (d.contains(u"locked"_s))
+        return CredentialStore::tr("the keyring is locked (unlock it in your keyring manager): %1")
+            .arg(detail);
+    if (d.contains(u"could not connect"_s) || d.contains(u"serviceunknown"_s) ||
+        d.contains(u"not provided by any"_s) || d.contains(u"org.freedesktop.secrets"_s) ||
+        d.contains(u"dbus"_s) || d.contains(u"d-bus"_s))
+        return CredentialStore::tr(
+                   "no Secret Service is reachable (no D-Bus session bus, or no gnome-keyring or "
+                   "KWallet running): %1")
+            .arg(detail);
+    if (d.contains(u"denied"_s) || d.contains(u"dismissed"_s))
+        return CredentialStore::tr("access to the keychain was denied: %1").arg(detail);
     return CredentialStore::tr("the keychain failed: %1").arg(detail);
 }
 
 } // namespace
 
-CredentialStore::CredentialStore(QObject *parent)
-    : CredentialStore(QString(), parent)
-{
-}
+CredentialStore::CredentialStore(QObject *parent) : CredentialStore(QString(), parent) {}
 
 CredentialStore::CredentialStore(const QString &indexFile, QObject *parent)
     : QObject(parent), m_indexFile(indexFile)
@@ -72,9 +85,9 @@ QString CredentialStore::keychainKey(const StoredAccount &a)
 
 QList<StoredAccount> CredentialStore::readIndex() const
 {
-    std::unique_ptr<QSettings> settings = m_indexFile.isEmpty()
-                                              ? std::make_unique<QSettings>()
-                                              : std::make_unique<QSettings>(m_indexFile, QSettings::IniFormat);
+    std::unique_ptr<QSettings> settings =
+        m_indexFile.isEmpty() ? std::make_unique<QSettings>()
+                              : std::make_unique<QSettings>(m_indexFile, QSettings::IniFormat);
     QList<StoredAccount> out;
     const int n = settings->beginReadArray(IndexGroup);
     for (int i = 0; i < n; ++i) {
@@ -93,9 +106,9 @@ QList<StoredAccount> CredentialStore::readIndex() const
 
 void CredentialStore::writeIndex(const QList<StoredAccount> &accounts)
 {
-    std::unique_ptr<QSettings> settings = m_indexFile.isEmpty()
-                                              ? std::make_unique<QSettings>()
-                                              : std::make_unique<QSettings>(m_indexFile, QSettings::IniFormat);
+    std::unique_ptr<QSettings> settings =
+        m_indexFile.isEmpty() ? std::make_unique<QSettings>()
+                              : std::make_unique<QSettings>(m_indexFile, QSettings::IniFormat);
     settings->remove(IndexGroup);
     settings->beginWriteArray(IndexGroup, int(accounts.size()));
     for (int i = 0; i < accounts.size(); ++i) {
@@ -196,7 +209,8 @@ void CredentialStore::read(const StoredAccount &account, Callback done)
         r.sessionOnly = true;
         r.secret = session.value();
         // Answer asynchronously, like the keychain does.
-        QMetaObject::invokeMethod(this, [r, done] { done(r); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [r, done] { done(r); }, Qt::QueuedConnection);
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(ServiceName.toString(), this);

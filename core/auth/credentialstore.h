@@ -15,7 +15,7 @@ struct StoredAccount
     QString scheme; ///< "Basic", "Digest" (password) or "Bearer" (token).
     QString origin; ///< "https://example.org:443", or "proxy http://proxy:3128" for a proxy.
     QString realm;
-    QString user;   ///< Empty for a Bearer token.
+    QString user;             ///< Empty for a Bearer token.
     bool sessionOnly = false; ///< Kept in memory only: the keychain could not store it.
 
     bool sameKey(const StoredAccount &other) const

@@ -41,23 +41,23 @@ QByteArray extValue(const QString &s)
 
 } // namespace
 
-bool DigestAuth::parseAlgorithm(QByteArrayView name, DigestAlgorithm *algorithm)
+bool DigestAuth::parseAlgorithm(QByteArrayView name, DigestHashAlgorithm *algorithm)
 {
     struct Entry
     {
         QByteArrayView name;
-        DigestAlgorithm algorithm;
+        DigestHashAlgorithm algorithm;
     };
     static constexpr Entry entries[] = {
-        {"MD5", DigestAlgorithm::Md5},
-        {"MD5-sess", DigestAlgorithm::Md5Sess},
-        {"SHA-256", DigestAlgorithm::Sha256},
-        {"SHA-256-sess", DigestAlgorithm::Sha256Sess},
-        {"SHA-512-256", DigestAlgorithm::Sha512_256},
-        {"SHA-512-256-sess", DigestAlgorithm::Sha512_256Sess},
+        {"MD5", DigestHashAlgorithm::Md5},
+        {"MD5-sess", DigestHashAlgorithm::Md5Sess},
+        {"SHA-256", DigestHashAlgorithm::Sha256},
+        {"SHA-256-sess", DigestHashAlgorithm::Sha256Sess},
+        {"SHA-512-256", DigestHashAlgorithm::Sha512_256},
+        {"SHA-512-256-sess", DigestHashAlgorithm::Sha512_256Sess},
     };
     if (name.isEmpty()) {
-        *algorithm = DigestAlgorithm::Md5;
+        *algorithm = DigestHashAlgorithm::Md5;
         return true;
     }
     for (const Entry &e : entries) {
@@ -69,63 +69,63 @@ bool DigestAuth::parseAlgorithm(QByteArrayView name, DigestAlgorithm *algorithm)
     return false;
 }
 
-bool DigestAuth::algorithmOf(const Challenge &challenge, DigestAlgorithm *algorithm)
+bool DigestAuth::algorithmOf(const Challenge &challenge, DigestHashAlgorithm *algorithm)
 {
     return parseAlgorithm(challenge.param("algorithm"), algorithm);
 }
 
-QString DigestAuth::algorithmName(DigestAlgorithm algorithm)
+QString DigestAuth::algorithmName(DigestHashAlgorithm algorithm)
 {
     switch (algorithm) {
-    case DigestAlgorithm::Md5:
+    case DigestHashAlgorithm::Md5:
         return u"MD5"_s;
-    case DigestAlgorithm::Md5Sess:
+    case DigestHashAlgorithm::Md5Sess:
         return u"MD5-sess"_s;
-    case DigestAlgorithm::Sha256:
+    case DigestHashAlgorithm::Sha256:
         return u"SHA-256"_s;
-    case DigestAlgorithm::Sha256Sess:
+    case DigestHashAlgorithm::Sha256Sess:
         return u"SHA-256-sess"_s;
-    case DigestAlgorithm::Sha512_256:
+    case DigestHashAlgorithm::Sha512_256:
         return u"SHA-512-256"_s;
-    case DigestAlgorithm::Sha512_256Sess:
+    case DigestHashAlgorithm::Sha512_256Sess:
         return u"SHA-512-256-sess"_s;
     }
     return {};
 }
 
-int DigestAuth::strength(DigestAlgorithm algorithm)
+int DigestAuth::strength(DigestHashAlgorithm algorithm)
 {
     switch (algorithm) {
-    case DigestAlgorithm::Md5:
-    case DigestAlgorithm::Md5Sess:
+    case DigestHashAlgorithm::Md5:
+    case DigestHashAlgorithm::Md5Sess:
         return 1;
-    case DigestAlgorithm::Sha256:
-    case DigestAlgorithm::Sha256Sess:
+    case DigestHashAlgorithm::Sha256:
+    case DigestHashAlgorithm::Sha256Sess:
         return 2;
-    case DigestAlgorithm::Sha512_256:
-    case DigestAlgorithm::Sha512_256Sess:
+    case DigestHashAlgorithm::Sha512_256:
+    case DigestHashAlgorithm::Sha512_256Sess:
         return 3;
     }
     return 0;
 }
 
-bool DigestAuth::isSess(DigestAlgorithm algorithm)
+bool DigestAuth::isSess(DigestHashAlgorithm algorithm)
 {
-    return algorithm == DigestAlgorithm::Md5Sess || algorithm == DigestAlgorithm::Sha256Sess ||
-           algorithm == DigestAlgorithm::Sha512_256Sess;
+    return algorithm == DigestHashAlgorithm::Md5Sess || algorithm == DigestHashAlgorithm::Sha256Sess ||
+           algorithm == DigestHashAlgorithm::Sha512_256Sess;
 }
 
-QByteArray DigestAuth::hashHex(DigestAlgorithm algorithm, const QByteArray &data)
+QByteArray DigestAuth::hashHex(DigestHashAlgorithm algorithm, const QByteArray &data)
 {
     switch (algorithm) {
-    case DigestAlgorithm::Md5:
-    case DigestAlgorithm::Md5Sess:
+    case DigestHashAlgorithm::Md5:
+    case DigestHashAlgorithm::Md5Sess:
         return QCryptographicHash::hash(data, QCryptographicHash::Md5).toHex();
-    case DigestAlgorithm::Sha256:
-    case DigestAlgorithm::Sha256Sess:
+    case DigestHashAlgorithm::Sha256:
+    case DigestHashAlgorithm::Sha256Sess:
         return QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex();
-    case DigestAlgorithm::Sha512_256:
-    case DigestAlgorithm::Sha512_256Sess:
+    case DigestHashAlgorithm::Sha512_256:
+    case DigestHashAlgorithm::Sha512_256Sess:
         return Sha512Family::hash(data, Sha512Family::Variant::Sha512_256).toHex();
     }
     return {};
@@ -182,7 +182,7 @@ DigestAnswer DigestAuth::answer(const Challenge &challenge, const DigestInput &i
         return out;
     }
 
-    const DigestAlgorithm alg = out.algorithm;
+    const DigestHashAlgorithm alg = out.algorithm;
     const QByteArray realm = challenge.param("realm");
     const bool utf8Charset = challenge.param("charset").compare("UTF-8", Qt::CaseInsensitive) == 0;
     const bool userhash = challenge.param("userhash").compare("true", Qt::CaseInsensitive) == 0;
@@ -245,7 +245,7 @@ DigestAnswer DigestAuth::answer(const Challenge &challenge, const DigestInput &i
     return out;
 }
 
-QByteArray DigestAuth::expectedRspauth(DigestAlgorithm algorithm, const DigestTrace &trace,
+QByteArray DigestAuth::expectedRspauth(DigestHashAlgorithm algorithm, const DigestTrace &trace,
                                        QByteArrayView responseBody)
 {
     QByteArray a2 = ':' + trace.uri;

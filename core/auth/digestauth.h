@@ -10,7 +10,7 @@
 namespace Peephole {
 
 /// The hash algorithms of Digest (RFC 7616 §3.3 and the IANA registry).
-enum class DigestAlgorithm { Md5, Md5Sess, Sha256, Sha256Sess, Sha512_256, Sha512_256Sess };
+enum class DigestHashAlgorithm { Md5, Md5Sess, Sha256, Sha256Sess, Sha512_256, Sha512_256Sess };
 
 /// What one Digest answer needs besides the challenge.
 struct DigestInput
@@ -29,7 +29,7 @@ struct DigestAnswer
 {
     QByteArray value;  ///< The Authorization value ("Digest username=..."); empty on error.
     DigestTrace trace; ///< For display; never holds the password.
-    DigestAlgorithm algorithm = DigestAlgorithm::Md5;
+    DigestHashAlgorithm algorithm = DigestHashAlgorithm::Md5;
     QString error;
 
     bool ok() const { return error.isEmpty() && !value.isEmpty(); }
@@ -42,15 +42,15 @@ class DigestAuth
 public:
     /// The algorithm named by a challenge's algorithm parameter (absent: MD5),
     /// or false when it is not supported.
-    static bool parseAlgorithm(QByteArrayView name, DigestAlgorithm *algorithm);
-    static bool algorithmOf(const Challenge &challenge, DigestAlgorithm *algorithm);
-    static QString algorithmName(DigestAlgorithm algorithm);
+    static bool parseAlgorithm(QByteArrayView name, DigestHashAlgorithm *algorithm);
+    static bool algorithmOf(const Challenge &challenge, DigestHashAlgorithm *algorithm);
+    static QString algorithmName(DigestHashAlgorithm algorithm);
     /// Higher is stronger; a -sess variant ranks with its base.
-    static int strength(DigestAlgorithm algorithm);
-    static bool isSess(DigestAlgorithm algorithm);
+    static int strength(DigestHashAlgorithm algorithm);
+    static bool isSess(DigestHashAlgorithm algorithm);
 
     /// Lower-case hex of the algorithm's hash of @p data.
-    static QByteArray hashHex(DigestAlgorithm algorithm, const QByteArray &data);
+    static QByteArray hashHex(DigestHashAlgorithm algorithm, const QByteArray &data);
     /// 32 hex characters from the system's random generator.
     static QByteArray newCnonce();
     /// nc as sent: 8 lower-case hex digits.
@@ -61,7 +61,7 @@ public:
 
     /// The rspauth the server should send in Authentication-Info for an answer
     /// described by @p trace (RFC 7616 §3.5). @p responseBody is used for auth-int.
-    static QByteArray expectedRspauth(DigestAlgorithm algorithm, const DigestTrace &trace,
+    static QByteArray expectedRspauth(DigestHashAlgorithm algorithm, const DigestTrace &trace,
                                       QByteArrayView responseBody = {});
 };
 

@@ -1,6 +1,7 @@
 #include "cli/cliapp.h"
 
 #include "cli/convertcommand.h"
+#include "cli/credentialscommand.h"
 #include "cli/exitcodes.h"
 #include "cli/runcommand.h"
 #include "cli/sendcommand.h"
@@ -26,6 +27,7 @@ QString usage()
               "  send URL           send one request and print every exchange of its chain\n"
               "  run PATH           run a collection's requests and check their responses\n"
               "  convert IN [OUT]   convert between curl, HAR, Postman and .http files\n"
+              "  credentials        list or forget credentials stored in the OS keychain\n"
               "  help [COMMAND]     show help\n\n"
               "Options:\n"
               "  -h, --help         show this help\n"
@@ -64,6 +66,10 @@ int run(const QStringList &arguments)
     if (command == u"send"_s) {
         SendCommand send;
         return send.run(args.mid(1));
+    }
+    if (command == u"credentials"_s) {
+        CredentialsCommand credentials;
+        return credentials.run(args.mid(1));
     }
     std::fprintf(stderr, "peephole-cli: %s\n",
                  qPrintable(tr("unknown command \"%1\". Run peephole-cli --help for the list.").arg(command)));

@@ -2,9 +2,12 @@
 
 #include "cli/exchangeprinter.h"
 #include "cli/exitcodes.h"
+#include "cli/terminalcredentials.h"
 #include "cli/terminalprompt.h"
+#include "formats/harwriter.h"
 #include "http/exchangelog.h"
 #include "http/httpsession.h"
+#include "workspace/workspace.h"
 
 #include <QEventLoop>
 
@@ -23,8 +26,7 @@ void printError(const QString &message)
 
 SendCommand::SendCommand(QObject *parent)
     : QObject(parent)
-    , m_log(new ExchangeLog(this))
-    , m_session(new HttpSession(m_log, this))
+    , m_workspace(new Workspace(this))
 {
 }
 
@@ -53,28 +55,39 @@ int SendCommand::run(const QStringList &arguments)
         return Usage;
     }
 
+    TerminalCredentials prompt;
+    m_workspace->setCredentialProvider(&prompt);
+    HttpSession *session = m_workspace->session();
     QEventLoop loop;
     int code = Success;
-    connect(m_session, &HttpSession::chainFinished, this, [&](quint64 chainId) {
+    connect(session, &HttpSession::chainFinished, this, [&](quint64 chainId) {
         code = finish(chainId);
         loop.quit();
     });
     if (!m_options.outputFile.isEmpty())
-        m_session->setOutputFileForNextSend(m_options.outputFile);
-    m_session->send(m_options.spec);
-    if (m_session->inFlight() > 0)
+        session->setOutputFileForNextSend(m_options.outputFile);
+    m_workspace->send(m_options.spec);
+    if (session->inFlight() > 0)
         loop.exec();
+    m_workspace->setCredentialProvider(nullptr);
     return code;
 }
 
 int SendCommand::finish(quint64 chainId)
 {
-    const QList<Exchange> chain = m_log->chain(chainId);
+    const QList<Exchange> chain = m_workspace->log()->chain(chainId);
     ExchangePrinter printer(m_options.mode == SendOptions::Mode::Head ? stdout : stderr, stdout, m_options.mode);
     for (const Exchange &e : chain)
         printer.printHeads(e);
     if (chain.isEmpty())
         return Transport;
+    if (!m_options.harFile.isEmpty()) {
+        QString error;
+        if (!HarWriter().writeFile(m_options.harFile, chain, &error)) {
+            printError(error);
+            return Output;
+        }
+    }
     const Exchange &last = chain.last();
     if (last.error.isError()) {
         printError(last.error.message);

@@ -5,8 +5,7 @@
 #include <QObject>
 
 namespace Peephole {
-class ExchangeLog;
-class HttpSession;
+class Workspace;
 } // namespace Peephole
 
 namespace Peephole::Cli {
@@ -25,8 +24,7 @@ private:
     int finish(quint64 chainId);
 
     SendOptions m_options;
-    ExchangeLog *m_log;
-    HttpSession *m_session;
+    Workspace *m_workspace;
 };
 
 } // namespace Peephole::Cli

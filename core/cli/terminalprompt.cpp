@@ -9,13 +9,18 @@ namespace Peephole::Cli {
 
 bool promptSecret(const QString &prompt, QString *answer)
 {
+    return promptLine(prompt, answer, false);
+}
+
+bool promptLine(const QString &prompt, QString *answer, bool echo)
+{
     const int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
     if (fd < 0)
         return false;
     const QByteArray text = prompt.toLocal8Bit();
     [[maybe_unused]] ssize_t w = ::write(fd, text.constData(), size_t(text.size()));
     termios old{};
-    const bool isTty = tcgetattr(fd, &old) == 0;
+    const bool isTty = !echo && tcgetattr(fd, &old) == 0;
     if (isTty) {
         termios noEcho = old;
         noEcho.c_lflag &= ~tcflag_t(ECHO);

@@ -7,5 +7,7 @@ namespace Peephole::Cli {
 /// Asks on the controlling terminal (not stdin/stdout, which may be piped)
 /// with echo off. Returns false when there is no terminal to ask on.
 bool promptSecret(const QString &prompt, QString *answer);
+/// Like promptSecret(), with echo on when @p echo.
+bool promptLine(const QString &prompt, QString *answer, bool echo);
 
 } // namespace Peephole::Cli

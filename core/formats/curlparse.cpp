@@ -110,7 +110,7 @@ bool Parser::finish()
             error.message =
                 tr("\"%1\" is not a valid URL%2.")
                     .arg(urls.first(), spec.url.isValid() ? QString() : u": "_s + spec.url.errorString());
-            error.line = -1 - int(at); // fixed up by the caller
+            errorOffset = at;
             return false;
         }
     }
@@ -181,7 +181,7 @@ CurlParseResult CurlCommand::parse(const QString &commandLine, const QString &ba
         auto takeValue = [&](const QString &option, QString *value) {
             if (i + 1 >= words.size()) {
                 parser.error.message = tr("The option %1 needs a value after it.").arg(option);
-                parser.error.line = -1 - int(word.offset);
+                parser.errorOffset = word.offset;
                 return false;
             }
             *value = words.at(++i).text;
@@ -200,8 +200,8 @@ CurlParseResult CurlCommand::parse(const QString &commandLine, const QString &ba
             if (it->takesArg && !takeValue(w, &value))
                 break;
             if (!parser.handle(name, *it, value, words.at(i))) {
-                if (parser.error.line == 0)
-                    parser.error.line = -1 - int(words.at(i).offset);
+                if (parser.errorOffset < 0)
+                    parser.errorOffset = words.at(i).offset;
                 break;
             }
             continue;
@@ -226,8 +226,8 @@ CurlParseResult CurlCommand::parse(const QString &commandLine, const QString &ba
                 j = w.size();
             }
             if (!parser.handle(*sit, info, value, words.at(i))) {
-                if (parser.error.line == 0)
-                    parser.error.line = -1 - int(word.offset);
+                if (parser.errorOffset < 0)
+                    parser.errorOffset = word.offset;
                 stop = true;
                 break;
             }
@@ -239,7 +239,7 @@ CurlParseResult CurlCommand::parse(const QString &commandLine, const QString &ba
         parser.finish();
 
     if (!parser.error.message.isEmpty()) {
-        const qsizetype offset = parser.error.line < 0 ? -1 - parser.error.line : 0;
+        const qsizetype offset = qMax<qsizetype>(0, parser.errorOffset);
         return failAt(offset, parser.error.message);
     }
     parser.result.ok = true;

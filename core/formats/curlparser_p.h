@@ -83,6 +83,7 @@ struct Parser
     QString baseDirectory;
     CurlParseResult result;
     ParseError error;
+    qsizetype errorOffset = -1; ///< Where in the command line the error is, -1: at the start.
 
     QByteArray explicitMethod;
     QStringList urls;

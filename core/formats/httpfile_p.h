@@ -2,6 +2,7 @@
 
 // Internal to the .http parser and writer.
 
+#include "formats/httpfile.h"
 #include "http/requestspec.h"
 
 #include <QStringList>
@@ -18,5 +19,9 @@ QByteArray multipartBoundary(const QByteArray &contentType);
 std::optional<QList<MultipartPart>> parseMultipart(const QStringList &lines, const QByteArray &boundary);
 /// The JetBrains-style text of @p parts ("\n" line ends, files as "< path").
 QByteArray writeMultipart(const QList<MultipartPart> &parts, const QByteArray &boundary);
+
+/// The AuthReference of an "@peephole-auth" directive's text (after the
+/// keyword); std::nullopt and @p error when it is malformed or holds a secret.
+std::optional<AuthReference> parseAuthDirective(const QString &text, QString *error);
 
 } // namespace Peephole::HttpFileDetail

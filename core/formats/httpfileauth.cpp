@@ -1,6 +1,9 @@
 #include "formats/httpfile.h"
 
 #include "collection/variables.h"
+#include "formats/httpfile_p.h"
+
+#include <QCoreApplication>
 
 #include <QDir>
 #include <QFileInfo>
@@ -43,7 +46,103 @@ std::optional<QString> variableName(const QString &text)
         return t.mid(2, t.size() - 4).trimmed();
     return std::nullopt;
 }
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Peephole::HttpFileParser", text);
+}
+
+// Splits "a=b c="d e" f" into words, honouring double quotes.
+QStringList directiveWords(const QString &text)
+{
+    QStringList words;
+    QString word;
+    bool quoted = false;
+    bool any = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'\\' && i + 1 < text.size()) {
+                word += text.at(++i);
+            } else if (c == u'"') {
+                quoted = false;
+            } else {
+                word += c;
+            }
+        } else if (c == u'"') {
+            quoted = true;
+            any = true;
+        } else if (c.isSpace()) {
+            if (any || !word.isEmpty())
+                words.append(word);
+            word.clear();
+            any = false;
+        } else {
+            word += c;
+        }
+    }
+    if (any || !word.isEmpty())
+        words.append(word);
+    return words;
+}
+
 } // namespace
+
+namespace HttpFileDetail {
+
+std::optional<AuthReference> parseAuthDirective(const QString &text, QString *error)
+{
+    const QStringList words = directiveWords(text);
+    if (words.isEmpty()) {
+        *error = tr("@peephole-auth needs a scheme: basic, digest, bearer, any or none.");
+        return std::nullopt;
+    }
+    AuthReference ref;
+    ref.isSet = true;
+    const QString scheme = words.first().toLower();
+    if (scheme == u"basic")
+        ref.scheme = AuthSettings::Scheme::Basic;
+    else if (scheme == u"digest")
+        ref.scheme = AuthSettings::Scheme::Digest;
+    else if (scheme == u"bearer")
+        ref.scheme = AuthSettings::Scheme::Bearer;
+    else if (scheme == u"any")
+        ref.scheme = AuthSettings::Scheme::Any;
+    else if (scheme == u"none")
+        ref.scheme = AuthSettings::Scheme::None;
+    else {
+        *error =
+            tr("Unknown auth scheme \"%1\" (use basic, digest, bearer, any or none).").arg(words.first());
+        return std::nullopt;
+    }
+    for (qsizetype i = 1; i < words.size(); ++i) {
+        const QString &w = words.at(i);
+        if (w == u"preemptive") {
+            ref.preemptive = true;
+        } else if (w.startsWith(u"user="_s)) {
+            ref.user = w.mid(5);
+        } else if (w.startsWith(u"secret="_s)) {
+            const QString secret = w.mid(7);
+            const QStringList names = Variables::references(secret);
+            if (secret == u"keychain") {
+                ref.source = AuthReference::SecretSource::Keychain;
+            } else if (names.size() == 1 && secret.trimmed() == Variables::reference(names.first())) {
+                ref.source = AuthReference::SecretSource::Variable;
+                ref.variable = names.first();
+            } else {
+                *error =
+                    tr("secret= must be \"keychain\" or a {{variable}}; a secret is never written in the "
+                       "file itself.");
+                return std::nullopt;
+            }
+        } else {
+            *error = tr("Unknown @peephole-auth part \"%1\" (expected user=, secret= or preemptive).").arg(w);
+            return std::nullopt;
+        }
+    }
+    return ref;
+}
+
+} // namespace HttpFileDetail
 
 AuthReference AuthReference::fromSettings(const AuthSettings &settings)
 {

@@ -109,6 +109,19 @@ void Importer::readUrl(const QJsonValue &v, ImportedItem &item, const QString &p
         }
     }
     raw = raw.trimmed();
+    // Query parameters that carry a secret ("?api_key=..."): the value moves out too.
+    const qsizetype question = raw.indexOf(u'?');
+    if (question >= 0) {
+        QStringList pairs = raw.mid(question + 1).split(u'&');
+        for (QString &pair : pairs) {
+            const qsizetype eq = pair.indexOf(u'=');
+            if (eq <= 0 || !SecretNames::looksSecret(pair.left(eq)))
+                continue;
+            const QString value = QUrl::fromPercentEncoding(pair.mid(eq + 1).toUtf8());
+            pair = pair.left(eq + 1) + moveSecret(path, tr("query parameter %1").arg(pair.left(eq)), value);
+        }
+        raw = raw.left(question + 1) + pairs.join(u'&');
+    }
     if (!raw.isEmpty() && !raw.contains(u"://"_s) && !raw.startsWith(u"{{"_s))
         raw.prepend(u"http://"_s); // what Postman assumes
     if (Variables::hasReferences(raw)) {

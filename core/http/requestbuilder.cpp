@@ -1,10 +1,10 @@
 #include "http/requestbuilder.h"
 
 #include "http/bodystore.h"
+#include "http/contentdecoder.h"
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QtNetwork/qtnetwork-config.h>
 #include <QFileInfo>
 #include <QLocale>
 #include <QMimeDatabase>
@@ -111,15 +111,6 @@ QByteArray hostHeader(const QUrl &url)
 }
 } // namespace
 
-QByteArray stackAcceptEncoding()
-{
-#if QT_CONFIG(brotli)
-    return "zstd, br, gzip, deflate";
-#else
-    return "gzip, deflate";
-#endif
-}
-
 QByteArray defaultUserAgent()
 {
     return "Peephole/" + QCoreApplication::applicationVersion().toLatin1();
@@ -197,7 +188,9 @@ BuiltRequest buildRequest(const Hop &hop, const RequestOptions &options, QNetwor
         fields.append({"User-Agent", defaultUserAgent(), true});
     if (!Headers::contains(fields, "Accept-Language"))
         fields.append({"Accept-Language", acceptLanguage(), true});
-    const bool stackDecompresses = !Headers::contains(fields, "Accept-Encoding");
+    // Peephole decodes bodies itself (ContentDecoder), so Qt leaves the head as received.
+    if (!Headers::contains(fields, "Accept-Encoding"))
+        fields.append({"Accept-Encoding", defaultAcceptEncoding(), true});
     if (!Headers::contains(fields, "Host"))
         fields.append({"Host", hostHeader(hop.url), true});
 
@@ -215,11 +208,9 @@ BuiltRequest buildRequest(const Hop &hop, const RequestOptions &options, QNetwor
     }
     for (const HeaderField &h : std::as_const(out.sentHeaders))
         req.setRawHeader(h.name, h.value);
-    // What Qt's HTTP/1 stack appends itself, in its order.
+    // What Qt's HTTP/1 stack appends itself.
     if (!options.h2cPriorKnowledge)
         out.sentHeaders.append({"Connection", "Keep-Alive", true});
-    if (stackDecompresses)
-        out.sentHeaders.append({"Accept-Encoding", stackAcceptEncoding(), true});
     return out;
 }
 

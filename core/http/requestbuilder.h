@@ -26,7 +26,6 @@ BuiltRequest buildRequest(const Hop &hop, const RequestOptions &options, QNetwor
 
 /// The User-Agent Peephole sends when the user sets none.
 QByteArray defaultUserAgent();
-/// The Accept-Encoding Qt's stack adds (and then decodes) when the user sets none.
-QByteArray stackAcceptEncoding();
+
 
 } // namespace Peephole

@@ -1,6 +1,7 @@
 #include "http/transfer.h"
 
 #include "http/bodydevice.h"
+#include "http/contentdecoder.h"
 #include "http/exchangelog.h"
 #include "http/httpsession.h"
 #include "http/networkerrors.h"
@@ -22,7 +23,7 @@ Q_LOGGING_CATEGORY(lcTransfer, "peephole.http.transfer", QtWarningMsg)
 namespace Peephole {
 
 namespace {
-constexpr qint64 ReadChunk = 256 * 1024;
+constexpr qint64 ReadChunk = 512 * 1024;
 constexpr qint64 AuthIntBodyLimit = 64 * 1024 * 1024;
 constexpr int MaxAuthRetries = 4;
 
@@ -125,6 +126,8 @@ void Transfer::sendHop()
     m_exchange.requestBody = m_hop.body;
     m_headersSeen = false;
     m_contentLength = -1;
+    m_wireBytes = 0;
+    m_decoder.reset();
     m_tlsErrors.clear();
 
     if (AuthHook *hook = m_session->authHook();
@@ -160,7 +163,7 @@ void Transfer::sendHop()
     m_reply = m_nam->sendCustomRequest(request, m_hop.method, upload);
     if (upload)
         upload->setParent(m_reply);
-    m_reply->setReadBufferSize(4 * ReadChunk);
+    m_reply->setReadBufferSize(2 * ReadChunk); // bounded: a slow consumer throttles the socket
 
     connect(m_reply, &QNetworkReply::socketStartedConnecting, this, &Transfer::onSocketStartedConnecting);
     connect(m_reply, &QNetworkReply::encrypted, this, &Transfer::onEncrypted);
@@ -274,6 +277,11 @@ void Transfer::onMetaData()
         m_exchange.timings.requestSentNs = m_exchange.timings.headersNs;
     recordResponseHead();
     openResponseBody();
+    m_decoder = std::make_unique<ContentDecoder>(Headers::value(m_exchange.responseHeaders, "Content-Encoding"));
+    if (m_decoder->passesThroughUnknownCoding())
+        m_exchange.notes.append(tr("The body is kept as received: Peephole does not decode Content-Encoding \"%1\".")
+                                    .arg(QString::fromLatin1(Headers::value(m_exchange.responseHeaders,
+                                                                            "Content-Encoding"))));
     publish();
 }
 
@@ -286,17 +294,30 @@ void Transfer::onReadyRead()
     if (!m_exchange.responseBody)
         return;
     QByteArray buffer;
+    QByteArray decoded;
     while (m_reply->bytesAvailable() > 0) {
         buffer.resize(qMin(m_reply->bytesAvailable(), ReadChunk));
         const qint64 n = m_reply->read(buffer.data(), buffer.size());
         if (n <= 0)
             break;
-        if (!m_exchange.responseBody->append(buffer.constData(), n)) {
+        m_wireBytes += n;
+        const char *data = buffer.constData();
+        qint64 size = n;
+        if (m_decoder && m_decoder->decodes()) {
+            if (!m_decoder->feed(data, n, &decoded)) {
+                m_exchange.error = {ExchangeError::Kind::MalformedResponse, m_decoder->errorString()};
+                m_reply->abort();
+                return;
+            }
+            data = decoded.constData();
+            size = decoded.size();
+        }
+        if (!m_exchange.responseBody->append(data, size)) {
             m_exchange.error = {ExchangeError::Kind::Output, m_exchange.responseBody->errorString()};
             m_reply->abort();
             return;
         }
-        m_exchange.decodedBodySize += n;
+        m_exchange.decodedBodySize += size;
     }
     if (m_spec.options.timeoutMs > 0)
         m_timeout.start(m_spec.options.timeoutMs);
@@ -337,20 +358,21 @@ void Transfer::onFinished()
         m_exchange.tls.chain = tls.peerCertificateChain();
         m_exchange.tls.errors = m_tlsErrors;
     }
-    const bool decompressed = !Headers::contains(m_hop.headers, "Accept-Encoding")
-                              && Headers::contains(m_exchange.responseHeaders, "Content-Encoding");
-    m_exchange.wireBodySize = decompressed ? m_contentLength : m_exchange.decodedBodySize;
+    m_exchange.wireBodySize = m_wireBytes;
 
     if (m_exchange.error.isError()) {
         finishChain();
         return;
     }
     const QNetworkReply::NetworkError error = reply->error();
-    if (error != QNetworkReply::NoError && !(m_headersSeen && isHttpStatusError(error))) {
+    // Qt reports a proxy's 407 as a transport error; it is an answer the auth layer handles.
+    const bool proxyChallenge = error == QNetworkReply::ProxyAuthenticationRequiredError && m_headersSeen
+                                && m_exchange.statusCode == 407;
+    if (error != QNetworkReply::NoError && !(m_headersSeen && isHttpStatusError(error)) && !proxyChallenge) {
         ReplyFacts facts;
         facts.url = m_hop.url;
         facts.headersReceived = m_headersSeen;
-        facts.bodyReceived = m_exchange.decodedBodySize;
+        facts.bodyReceived = m_wireBytes;
         facts.contentLength = m_contentLength;
         facts.timedOut = m_timedOut;
         facts.cancelled = m_cancelled;
@@ -360,6 +382,17 @@ void Transfer::onFinished()
         return;
     }
 
+    // Qt sometimes reports success when the peer closes before Content-Length bytes arrived.
+    if (m_contentLength >= 0 && m_wireBytes < m_contentLength && m_hop.method != "HEAD"
+        && m_exchange.statusCode != 204 && m_exchange.statusCode != 304) {
+        ReplyFacts facts;
+        facts.url = m_hop.url;
+        facts.headersReceived = true;
+        facts.bodyReceived = m_wireBytes;
+        facts.contentLength = m_contentLength;
+        finishChain(classifyReplyError(QNetworkReply::RemoteHostClosedError, reply->errorString(), facts));
+        return;
+    }
     AuthHook *hook = m_session->authHook();
     if (hook)
         hook->responseReceived(hopContext(), m_exchange);

@@ -5,6 +5,8 @@
 #include "http/requestspec.h"
 
 #include <QElapsedTimer>
+
+#include <memory>
 #include <QNetworkReply>
 #include <QObject>
 #include <QSet>
@@ -14,6 +16,7 @@ class QNetworkAccessManager;
 
 namespace Peephole {
 
+class ContentDecoder;
 class HttpSession;
 
 /// Drives one chain: sends a hop, records it as an Exchange, then follows a
@@ -70,6 +73,8 @@ private:
     bool m_ended = false;
     bool m_headersSeen = false;
     qint64 m_contentLength = -1;
+    qint64 m_wireBytes = 0;
+    std::unique_ptr<ContentDecoder> m_decoder;
     QStringList m_tlsErrors;
     QTimer m_timeout;
     QElapsedTimer m_sinceUpdate;

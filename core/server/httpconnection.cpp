@@ -7,6 +7,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <utility>
+
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
 #endif
@@ -15,7 +17,7 @@ using namespace Qt::StringLiterals;
 
 namespace Peephole {
 
-Q_LOGGING_CATEGORY(lcServer, "peephole.server")
+Q_LOGGING_CATEGORY(lcServer, "peephole.server", QtInfoMsg)
 
 namespace {
 constexpr qint64 HighWater = 1024 * 1024;
@@ -50,6 +52,16 @@ HttpConnection::HttpConnection(QTcpSocket *socket, int id, qint64 maxBody, Dispa
     connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::markClosed);
     if (socket->bytesAvailable() > 0)
         QTimer::singleShot(0, this, &HttpConnection::onReadyRead);
+}
+
+void HttpConnection::setTunnelTls(const QSslConfiguration &config)
+{
+    m_tunnelTls = config;
+}
+
+HttpConnection::~HttpConnection()
+{
+    m_socket->disconnect(this); // the socket (our child) outlives this body; it must not call back
 }
 
 void HttpConnection::markClosed()
@@ -106,13 +118,16 @@ void HttpConnection::processBuffered()
     req.connectionId = m_id;
     req.sequence = m_sequence++;
     req.peerPort = m_socket->peerPort();
-    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket)) {
+    if (auto *ssl = qobject_cast<QSslSocket *>(m_socket); ssl && ssl->isEncrypted()) {
         req.tls = true;
         req.peerCertificate = ssl->peerCertificate();
     }
     ScriptedResponse response;
     m_dispatcher(req, response);
-    startResponse(std::move(response), req.method == "HEAD", wantsClose(req));
+    // A 2xx to CONNECT opens a tunnel: no body, then TLS with the tunnel certificate (if any).
+    const bool tunnel = req.method == "CONNECT" && response.status / 100 == 2 && m_tunnelTls;
+    m_startTlsAfterResponse = tunnel;
+    startResponse(std::move(response), req.method == "HEAD" || tunnel, wantsClose(req) && !tunnel);
 }
 
 void HttpConnection::startResponse(ScriptedResponse response, bool headOnly, bool closeAfter)
@@ -244,6 +259,18 @@ void HttpConnection::finishBody()
     m_busy = false;
     m_resp = ScriptedResponse{};
     m_body.clear();
+    if (std::exchange(m_startTlsAfterResponse, false)) {
+        auto *ssl = qobject_cast<QSslSocket *>(m_socket);
+        if (!ssl || ssl->isEncrypted()) {
+            qCWarning(lcServer) << "connection" << m_id << "cannot start TLS inside this CONNECT tunnel";
+            m_closing = true;
+            m_socket->disconnectFromHost();
+            return;
+        }
+        ssl->setSslConfiguration(*m_tunnelTls);
+        ssl->startServerEncryption();
+        return;
+    }
     if (m_closeAfter) {
         m_closing = true;
         m_socket->disconnectFromHost();

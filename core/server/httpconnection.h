@@ -4,8 +4,10 @@
 #include "servermessage.h"
 
 #include <QObject>
+#include <QSslConfiguration>
 
 #include <functional>
+#include <optional>
 
 class QTcpSocket;
 
@@ -23,8 +25,12 @@ public:
     using Dispatcher = std::function<void(ServerRequest &request, ScriptedResponse &response)>;
 
     HttpConnection(QTcpSocket *socket, int id, qint64 maxBody, Dispatcher dispatcher, QObject *parent);
+    ~HttpConnection() override;
 
     int id() const { return m_id; }
+    /// After a 2xx answer to CONNECT, switch the connection to TLS with @p config (the socket must
+    /// be a QSslSocket that is not encrypted yet).
+    void setTunnelTls(const QSslConfiguration &config);
     /// Closes the connection now (server shutdown).
     void abort();
 
@@ -50,6 +56,8 @@ private:
     RequestParser m_parser;
     int m_sequence = 0;
     bool m_continueSent = false;
+    std::optional<QSslConfiguration> m_tunnelTls;
+    bool m_startTlsAfterResponse = false;
 
     // The response being written
     bool m_busy = false;

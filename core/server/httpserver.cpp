@@ -3,6 +3,7 @@
 #include "authgate.h"
 #include "httpconnection.h"
 #include "serverlog.h"
+#include "tunnelcapableserver.h"
 
 #include <QSslConfiguration>
 #include <QSslServer>
@@ -12,6 +13,20 @@
 using namespace Qt::StringLiterals;
 
 namespace Peephole {
+
+namespace {
+QSslConfiguration makeTlsConfiguration(const ServerTlsOptions &tls)
+{
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setLocalCertificate(tls.certificate);
+    config.setLocalCertificateChain(QList<QSslCertificate>{tls.certificate} + tls.chain);
+    config.setPrivateKey(tls.privateKey);
+    config.setPeerVerifyMode(tls.peerVerifyMode);
+    if (!tls.clientCaCertificates.isEmpty())
+        config.setCaCertificates(tls.clientCaCertificates);
+    return config;
+}
+} // namespace
 
 HttpServer::HttpServer(QObject *parent) : QObject(parent) {}
 
@@ -43,7 +58,7 @@ bool HttpServer::startListening(QTcpServer *server, quint16 port, const QHostAdd
 bool HttpServer::listen(quint16 port, const QHostAddress &address)
 {
     m_tls = false;
-    return startListening(new QTcpServer(this), port, address);
+    return startListening(new TunnelCapableServer(this), port, address);
 }
 
 bool HttpServer::listenTls(const ServerTlsOptions &tls, quint16 port, const QHostAddress &address)
@@ -54,14 +69,7 @@ bool HttpServer::listenTls(const ServerTlsOptions &tls, quint16 port, const QHos
         return false;
     }
     auto *server = new QSslServer(this);
-    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-    config.setLocalCertificate(tls.certificate);
-    config.setLocalCertificateChain(QList<QSslCertificate>{tls.certificate} + tls.chain);
-    config.setPrivateKey(tls.privateKey);
-    config.setPeerVerifyMode(tls.peerVerifyMode);
-    if (!tls.clientCaCertificates.isEmpty())
-        config.setCaCertificates(tls.clientCaCertificates);
-    server->setSslConfiguration(config);
+    server->setSslConfiguration(makeTlsConfiguration(tls));
     connect(server, &QSslServer::sslErrors, this, [this](QSslSocket *, const QList<QSslError> &errors) {
         for (const QSslError &e : errors)
             Q_EMIT tlsError(e.errorString());
@@ -91,6 +99,17 @@ void HttpServer::close()
         m_server->deleteLater();
         m_server = nullptr;
     }
+}
+
+bool HttpServer::setTunnelTls(const ServerTlsOptions &tls)
+{
+    if (tls.certificate.isNull() || tls.privateKey.isNull()) {
+        m_error = tr("The CONNECT tunnel needs a server certificate and its private key; one of them is "
+                     "missing or unreadable");
+        return false;
+    }
+    m_tunnelTls = makeTlsConfiguration(tls);
+    return true;
 }
 
 bool HttpServer::isListening() const
@@ -133,6 +152,8 @@ void HttpServer::acceptPending()
             socket, id, m_maxBody,
             [this](ServerRequest &request, ScriptedResponse &response) { dispatch(request, response); },
             this);
+        if (m_tunnelTls && !m_tls)
+            connection->setTunnelTls(*m_tunnelTls);
         m_connections.append(connection);
         connect(connection, &HttpConnection::closed, this, [this, connection](int closedId) {
             m_connections.removeOne(connection);
@@ -149,12 +170,15 @@ void HttpServer::dispatch(ServerRequest &request, ScriptedResponse &response)
         m_requests.append(request);
     Q_EMIT requestReceived(request);
 
-    if (request.method == "CONNECT") {
-        response = ScriptedResponse::text(501, "CONNECT tunnels are not supported by the test proxy\n"_ba);
+    const bool connect = request.method == "CONNECT";
+    if (connect && (!m_tunnelTls || m_tls)) {
+        response = ScriptedResponse::text(
+            501,
+            "CONNECT needs HttpServer::setTunnelTls() on a plain-HTTP listener; it is not set up here\n"_ba);
         return;
     }
     HeaderList proxyInfo;
-    if (request.absoluteForm && m_proxyGate) {
+    if ((request.absoluteForm || connect) && m_proxyGate) {
         AuthGate::Outcome outcome = m_proxyGate->check(request);
         if (!outcome.allowed) {
             response = std::move(outcome.rejection);
@@ -162,7 +186,13 @@ void HttpServer::dispatch(ServerRequest &request, ScriptedResponse &response)
         }
         proxyInfo = outcome.successHeaders;
     }
-    m_router.dispatch(request, response);
+    if (connect) {
+        response = ScriptedResponse{};
+        response.reason = "Connection established"_ba;
+        response.autoHeaders = false;
+    } else {
+        m_router.dispatch(request, response);
+    }
     response.headers.append(proxyInfo);
 }
 

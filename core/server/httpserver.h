@@ -7,11 +7,13 @@
 #include <QList>
 #include <QObject>
 #include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QSslKey>
 #include <QSslSocket>
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 class QTcpServer;
 
@@ -45,7 +47,16 @@ struct ServerTlsOptions
 /// AuthGate with role Proxy), it is answered 407 until Proxy-Authorization is
 /// right; then the server serves it itself as the origin, by its path. So a
 /// QNetworkProxy::HttpProxy pointing at this server sees 407 → 401 → 200.
-/// CONNECT (tunnels for https through the proxy) is not supported (501).
+/// With setTunnelTls(), CONNECT is accepted too (after the same 407 dance):
+/// the server answers "200 Connection established" and then speaks TLS on
+/// that connection itself, serving its routes (request.tls is true there).
+/// So https URLs through the proxy work as well. Without it CONNECT gets 501.
+///
+/// Threads: everything happens on the thread the server lives in. To serve
+/// from a worker thread (benchmarks), moveToThread() it before listen() and
+/// call listen() from that thread (QMetaObject::invokeMethod); requests() may
+/// then only be read from that thread. setRecordRequests(false) keeps memory
+/// flat over long runs.
 class HttpServer : public QObject
 {
     Q_OBJECT
@@ -83,6 +94,10 @@ public:
     /// Proxy authentication for absolute-form requests (see class doc); nullptr: proxy without auth.
     void setProxyGate(std::shared_ptr<AuthGate> gate) { m_proxyGate = std::move(gate); }
 
+    /// Serve CONNECT tunnels with TLS using @p tls (see class doc). Only for listen(), not listenTls().
+    /// False when the certificate or key is missing.
+    bool setTunnelTls(const ServerTlsOptions &tls);
+
     /// Every request received so far, oldest first (also the rejected ones).
     const QList<ServerRequest> &requests() const { return m_requests; }
     /// The newest request; a default ServerRequest when none arrived.
@@ -118,6 +133,7 @@ private:
     QString m_error;
     Router m_router;
     std::shared_ptr<AuthGate> m_proxyGate;
+    std::optional<QSslConfiguration> m_tunnelTls;
     QList<ServerRequest> m_requests;
     QList<HttpConnection *> m_connections;
     int m_nextConnectionId = 1;

@@ -81,7 +81,7 @@ void TestAuthSchemes::sha512_256_nistVectors()
     QFETCH(QByteArray, expected);
     QCOMPARE(Sha512Family::hash(input, Sha512Family::Variant::Sha512_256).toHex(), expected);
     // The same through Digest's helper, and fed in pieces.
-    QCOMPARE(DigestAuth::hashHex(DigestAlgorithm::Sha512_256, input), expected);
+    QCOMPARE(DigestAuth::hashHex(DigestHashAlgorithm::Sha512_256, input), expected);
     Sha512Family h(Sha512Family::Variant::Sha512_256);
     for (char c : std::as_const(input))
         h.addData(QByteArrayView(&c, 1));
@@ -272,10 +272,10 @@ void TestAuthSchemes::digest_sessVariants()
     const QByteArray base = sha256Hex("Mufasa:r:Circle of Life");
     QCOMPARE(a.trace.ha1, sha256Hex(base + ":n1:" + in.cnonce));
     QCOMPARE(credentialsOf(a.value).param("algorithm"), "SHA-256-sess"_ba);
-    DigestAlgorithm alg;
+    DigestHashAlgorithm alg;
     QVERIFY(DigestAuth::parseAlgorithm("sha-512-256-SESS", &alg));
-    QCOMPARE(alg, DigestAlgorithm::Sha512_256Sess);
-    QCOMPARE(DigestAuth::strength(alg), DigestAuth::strength(DigestAlgorithm::Sha512_256));
+    QCOMPARE(alg, DigestHashAlgorithm::Sha512_256Sess);
+    QCOMPARE(DigestAuth::strength(alg), DigestAuth::strength(DigestHashAlgorithm::Sha512_256));
 }
 
 void TestAuthSchemes::digest_extendedUsername()
@@ -300,7 +300,7 @@ void TestAuthSchemes::digest_rspauth()
     const DigestAnswer a = DigestAuth::answer(c, in);
     const QByteArray ha2 = md5Hex(":/dir/index.html");
     const QByteArray expected = md5Hex(a.trace.ha1 + ":n1:00000001:" + in.cnonce + ":auth:" + ha2);
-    QCOMPARE(DigestAuth::expectedRspauth(DigestAlgorithm::Md5, a.trace), expected);
+    QCOMPARE(DigestAuth::expectedRspauth(DigestHashAlgorithm::Md5, a.trace), expected);
 }
 
 void TestAuthSchemes::digest_unsupportedAlgorithm()

@@ -1,4 +1,9 @@
 #include "formats/curlcommand.h"
+#include "http/exchangelog.h"
+#include "http/httpsession.h"
+#include "server/httpserver.h"
+
+#include <QSignalSpy>
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +37,7 @@ private Q_SLOTS:
     void roundTrip();
     void fromExchange();
     void quotingOfWrittenCommand();
+    void sentThroughTheEngine();
 };
 
 // Real-world commands in the style of API documentation, with the result that matters.
@@ -513,6 +519,51 @@ void TestCurlCommand::quotingOfWrittenCommand()
     const QString command = CurlCommand::fromRequest(spec);
     // Peephole follows redirects by default; curl needs -L for that.
     QCOMPARE(command, u"curl 'https://e.example/' \\\n  -H 'X-A: it'\\''s' \\\n  -L\n"_s);
+}
+
+// A pasted command, sent by the real engine to a real server, arrives as curl would send it.
+void TestCurlCommand::sentThroughTheEngine()
+{
+    HttpServer server;
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+    server.route("/*", ScriptedResponse::text(200, "ok"));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile f(dir.filePath(u"photo.bin"_s));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("\x89PNG\r\n");
+    f.close();
+
+    ExchangeLog log;
+    HttpSession session(&log);
+    QSignalSpy finished(&session, &HttpSession::chainFinished);
+
+    const QString base = QString::fromUtf8(server.urlBytes(u"/"_s));
+    CurlParseResult r = CurlCommand::parse(u"curl '"_s + base +
+                                           u"orders?x=1' -H 'X-Trace: abc' -b 'sid=42' "
+                                           u"-d 'item=book' --data-urlencode 'note=a&b c'"_s);
+    QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    session.send(r.request);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    ServerRequest got = server.lastRequest();
+    QCOMPARE(got.method, "POST"_ba);
+    QCOMPARE(got.path, "/orders"_ba);
+    QCOMPARE(got.query, "x=1"_ba);
+    QCOMPARE(got.header("x-trace"), "abc"_ba);
+    QCOMPARE(got.header("cookie"), "sid=42"_ba);
+    QCOMPARE(got.header("content-type"), "application/x-www-form-urlencoded"_ba);
+    QCOMPARE(got.body, "item=book&note=a%26b%20c"_ba);
+
+    r = CurlCommand::parse(
+        u"curl -X PUT "_s + base + u"upload -F 'title=Hi' -F 'file=@photo.bin;type=image/png'"_s, dir.path());
+    QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    session.send(r.request);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+    got = server.lastRequest();
+    QCOMPARE(got.method, "PUT"_ba);
+    QVERIFY(got.header("content-type").startsWith("multipart/form-data; boundary="));
+    QVERIFY(got.body.contains("name=\"title\"\r\n\r\nHi\r\n"));
+    QVERIFY(got.body.contains("filename=\"photo.bin\"\r\nContent-Type: image/png\r\n\r\n\x89PNG\r\n"));
 }
 
 QTEST_GUILESS_MAIN(TestCurlCommand)

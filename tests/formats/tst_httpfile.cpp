@@ -1,4 +1,10 @@
+#include "collection/variables.h"
 #include "formats/httpfile.h"
+#include "http/exchangelog.h"
+#include "http/httpsession.h"
+#include "server/httpserver.h"
+
+#include <QSignalSpy>
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -20,6 +26,7 @@ private Q_SLOTS:
     void errorsKeepOtherRequests();
     void writeFileAtomically();
     void brokenBlocksSurviveSaving();
+    void sentThroughTheEngine();
 
 private:
     static QByteArray fixture(const QString &name);
@@ -284,6 +291,69 @@ void TestHttpFile::brokenBlocksSurviveSaving()
     const HttpFileParseResult again = HttpFileParser::parse(written);
     QCOMPARE(again.errors.size(), 2);
     QCOMPARE(HttpFileWriter::write(again.file), written);
+}
+
+// A request from a .http file, its variables resolved, sent by the real engine to a real server.
+void TestHttpFile::sentThroughTheEngine()
+{
+    HttpServer server;
+    QVERIFY2(server.listen(), qPrintable(server.errorString()));
+    server.route("/*", ScriptedResponse::text(201, "created"));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile f(dir.filePath(u"note.txt"_s));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("from a file");
+    f.close();
+
+    const QByteArray text = "@base = " + server.urlBytes(u""_s) +
+                            "\n"
+                            "\n"
+                            "### create\n"
+                            "POST {{base}}/items/{{id}}\n"
+                            "Content-Type: application/json\n"
+                            "X-Request-Id: {{$uuid}}\n"
+                            "\n"
+                            "{\"name\": \"{{name}}\"}\n"
+                            "\n"
+                            "### upload\n"
+                            "POST {{base}}/upload\n"
+                            "Content-Type: multipart/form-data; boundary=B\n"
+                            "\n"
+                            "--B\n"
+                            "Content-Disposition: form-data; name=\"note\"; filename=\"note.txt\"\n"
+                            "\n"
+                            "< ./note.txt\n"
+                            "--B--\n";
+    const HttpFileParseResult r = HttpFileParser::parse(text);
+    QVERIFY(r.errors.isEmpty());
+    VariableScope fileScope;
+    for (const HttpFileVariable &v : r.file.variables)
+        fileScope.insert(v.name, v.value);
+    const Variables vars({VariableScope{{u"id"_s, u"7"_s}}, fileScope, VariableScope{{u"name"_s, u"Zoë"_s}}});
+
+    ExchangeLog log;
+    HttpSession session(&log);
+    QSignalSpy finished(&session, &HttpSession::chainFinished);
+    for (const HttpFileRequest &req : r.file.requests) {
+        VariableError error;
+        const std::optional<RequestSpec> spec =
+            vars.resolveRequest(req.requestWithPathsResolved(dir.path()), &error);
+        QVERIFY2(spec, qPrintable(error.message));
+        session.send(*spec);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+    QCOMPARE(server.requestCount(), 2);
+    ServerRequest create = server.requests().at(0);
+    ServerRequest upload = server.requests().at(1);
+    if (create.path != "/items/7")
+        std::swap(create, upload);
+    QCOMPARE(create.path, "/items/7"_ba);
+    QCOMPARE(create.body, "{\"name\": \"Zoë\"}"_ba);
+    QVERIFY(!create.header("x-request-id").contains("{{"));
+    QCOMPARE(create.header("x-request-id").size(), 36);
+    QVERIFY(upload.body.contains("filename=\"note.txt\""));
+    QVERIFY(upload.body.contains("\r\n\r\nfrom a file\r\n"));
 }
 
 QTEST_GUILESS_MAIN(TestHttpFile)

@@ -177,7 +177,9 @@ void TestPostman::authAndInheritance()
 
     // API key in the query.
     const RequestSpec &legacy = *find(r.root, u"Store/Legacy with api key"_s)->request;
-    QVERIFY(legacy.urlTemplate.startsWith(u"https://petstore.example.com/v1/legacy?api_key={{"_s));
+    QVERIFY(legacy.urlTemplate.startsWith(
+        u"https://petstore.example.com/v1/legacy?format=xml&access_token={{"_s));
+    QVERIFY(legacy.urlTemplate.contains(u"&api_key={{"_s));
     QCOMPARE(legacy.auth.scheme, AuthSettings::Scheme::None);
 }
 
@@ -191,7 +193,7 @@ void TestPostman::secretsMovedOut()
     values.sort();
     QCOMPARE(values,
              (QStringList{u"Sup3rS3cret!"_s, u"abc.def.ghi"_s, u"alice-pw-2024"_s, u"collection-token-xyz"_s,
-                          u"eu"_s, u"k-123456"_s, u"legacy-key-999"_s, u"whsec_abc"_s}));
+                          u"eu"_s, u"k-123456"_s, u"legacy-key-999"_s, u"tok+42"_s, u"whsec_abc"_s}));
 
     const QString text = allRequestText(r.root);
     for (const QString &secret : std::as_const(values))

@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QShortcut>
 #include <QStringListModel>
 #include <QTabWidget>
@@ -76,11 +77,19 @@ ComposerWidget::ComposerWidget(QWidget *parent)
     m_problem->setWordWrap(true);
     m_problem->setStyleSheet(u"color: palette(highlighted-text); background: #b3261e; padding: 3px;"_s);
 
+    // Form pages scroll, so the composer can stay compact.
+    const auto scrolled = [this](QWidget *page) {
+        auto *area = new QScrollArea(this);
+        area->setWidget(page);
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        return area;
+    };
     m_tabs->addTab(m_params, tr("Params"));
     m_tabs->addTab(m_headers, tr("Headers"));
     m_tabs->addTab(m_body, tr("Body"));
-    m_tabs->addTab(m_auth, tr("Auth"));
-    m_tabs->addTab(m_options, tr("Options"));
+    m_tabs->addTab(scrolled(m_auth), tr("Auth"));
+    m_tabs->addTab(scrolled(m_options), tr("Options"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_method);

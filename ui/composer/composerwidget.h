@@ -38,6 +38,8 @@ public:
     void showProblem(const QString &message);
 
     QLineEdit *urlEdit() const { return m_url; }
+    /// Compact by default: the timeline below gets the room; the user can drag for more.
+    QSize sizeHint() const override { return {900, 230}; }
 
 Q_SIGNALS:
     void sendRequested(const Peephole::RequestSpec &request);

@@ -21,19 +21,32 @@ void JsonFormatter::fail(const QString &message)
 void JsonFormatter::feed(QByteArrayView chunk, QByteArray &out)
 {
     out.reserve(out.size() + chunk.size() + chunk.size() / 2);
-    for (const char c : chunk) {
+    const char *p = chunk.data();
+    const char *const end = p + chunk.size();
+    while (p < end) {
         if (m_inString) {
-            out += c;
-            if (m_escape)
+            // Copy the run up to the next quote or backslash in one go.
+            const char *run = p;
+            if (m_escape) {
                 m_escape = false;
-            else if (c == '\\')
-                m_escape = true;
-            else if (c == '"')
-                m_inString = false;
-            ++m_offset;
+                ++p;
+            }
+            while (p < end && *p != '"' && *p != '\\')
+                ++p;
+            if (p < end) {
+                if (*p == '"')
+                    m_inString = false;
+                else
+                    m_escape = true;
+                ++p;
+            }
+            out.append(run, p - run);
+            m_offset += p - run;
             continue;
         }
+        const char c = *p;
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+            ++p;
             ++m_offset;
             continue;
         }
@@ -43,6 +56,7 @@ void JsonFormatter::feed(QByteArrayView chunk, QByteArray &out)
             if ((open == '{' && c == '}') || (open == '[' && c == ']')) {
                 m_stack.chop(1);
                 out += c;
+                ++p;
                 ++m_offset;
                 continue;
             }
@@ -85,10 +99,18 @@ void JsonFormatter::feed(QByteArrayView chunk, QByteArray &out)
             out += c;
             m_inString = true;
             break;
-        default:
-            out += c;
-            break;
+        default: {
+            // A number or literal: copy up to the next structural character or blank.
+            const char *run = p;
+            while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ':' && *p != '"' && *p != ' ' &&
+                   *p != '\n' && *p != '\r' && *p != '\t' && *p != '{' && *p != '[')
+                ++p;
+            out.append(run, p - run);
+            m_offset += p - run;
+            continue;
         }
+        }
+        ++p;
         ++m_offset;
     }
 }

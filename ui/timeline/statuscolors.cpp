@@ -1,7 +1,10 @@
 #include "timeline/statuscolors.h"
 
 #include <QCoreApplication>
+#include <QIcon>
+#include <QPainter>
 #include <QPalette>
+#include <QPixmap>
 
 namespace Peephole {
 
@@ -99,6 +102,37 @@ QList<PhaseSpan> timingPhases(const Timings &t)
     add(TimingPhase::Wait, t.headersNs);
     add(TimingPhase::Receive, t.finishedNs);
     return out;
+}
+
+/// A small padlock badge for 401/407 rows, drawn once.
+QIcon authBadgeIcon()
+{
+    static const QIcon icon = [] {
+        QIcon result;
+        for (int side : {16, 32}) {
+            QPixmap pm(side, side);
+            pm.fill(Qt::transparent);
+            QPainter p(&pm);
+            p.setRenderHint(QPainter::Antialiasing);
+            const qreal s = side / 16.0;
+            const QColor body(0xd2, 0x99, 0x22);
+            QPen pen(body, 1.8 * s);
+            p.setPen(pen);
+            p.setBrush(Qt::NoBrush);
+            p.drawArc(QRectF(4.5 * s, 1.5 * s, 7 * s, 8 * s), 0, 180 * 16);
+            p.drawLine(QPointF(4.5 * s, 5.5 * s), QPointF(4.5 * s, 7.5 * s));
+            p.drawLine(QPointF(11.5 * s, 5.5 * s), QPointF(11.5 * s, 7.5 * s));
+            p.setPen(Qt::NoPen);
+            p.setBrush(body);
+            p.drawRoundedRect(QRectF(2.5 * s, 7 * s, 11 * s, 8 * s), 1.5 * s, 1.5 * s);
+            p.setBrush(QColor(0x40, 0x30, 0x10));
+            p.drawEllipse(QRectF(7 * s, 9.5 * s, 2 * s, 2 * s));
+            p.end();
+            result.addPixmap(pm);
+        }
+        return result;
+    }();
+    return icon;
 }
 
 } // namespace Peephole

@@ -5,6 +5,7 @@
 #include <QColor>
 #include <QList>
 
+class QIcon;
 class QPalette;
 
 namespace Peephole {
@@ -14,6 +15,9 @@ bool isDarkPalette(const QPalette &palette);
 /// Text colour of a status class, readable on the palette's base colour in
 /// light and dark themes alike.
 QColor statusColor(StatusClass cls, const QPalette &palette);
+
+/// The padlock badge that marks 401/407 rows.
+QIcon authBadgeIcon();
 
 /// Colours of the waterfall phases, chosen to read on light and dark bases.
 enum class TimingPhase { Queued, Connect, Send, Wait, Receive };

@@ -55,6 +55,50 @@ bool isDigits(QStringView s)
     return true;
 }
 
+char16_t fold(char16_t c)
+{
+    if (c < 128)
+        return c >= u'A' && c <= u'Z' ? char16_t(c + 32) : c;
+    return QChar::toCaseFolded(c);
+}
+
+/// Case-insensitive substring test against an already case-folded needle;
+/// a plain loop with an ASCII fast path (URLs are nearly always ASCII).
+bool containsFolded(QStringView hay, QStringView needle)
+{
+    const qsizetype n = needle.size();
+    if (n == 0)
+        return true;
+    const char16_t *h = hay.utf16();
+    const char16_t *k = needle.utf16();
+    const qsizetype last = hay.size() - n;
+    for (qsizetype i = 0; i <= last; ++i) {
+        if (fold(h[i]) != k[0])
+            continue;
+        qsizetype j = 1;
+        while (j < n && fold(h[i + j]) == k[j])
+            ++j;
+        if (j == n)
+            return true;
+    }
+    return false;
+}
+
+/// True if @p hay ends with the case-folded @p needle, ignoring case.
+bool endsWithFolded(QStringView hay, QStringView needle)
+{
+    const qsizetype n = needle.size();
+    if (hay.size() < n)
+        return false;
+    const char16_t *h = hay.utf16() + (hay.size() - n);
+    const char16_t *k = needle.utf16();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (fold(h[i]) != k[i])
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 TimelineFilter TimelineFilter::parse(const QString &text)
@@ -73,7 +117,7 @@ TimelineFilter TimelineFilter::parse(const QString &text)
             }
             if (body.isEmpty())
                 continue;
-            term.alternatives.append(Alternative{Kind::Text, 0, body});
+            term.alternatives.append(Alternative{Kind::Text, 0, body.toCaseFolded()});
             f.m_terms.append(term);
             continue;
         }
@@ -98,7 +142,7 @@ bool TimelineFilter::parseTerm(const QString &token, qsizetype position)
     static const QStringList keys = {u"status"_s, u"method"_s, u"host"_s, u"domain"_s,
                                      u"type"_s,   u"mime"_s,   u"is"_s};
     if (colon <= 0 || !keys.contains(key)) {
-        term.alternatives.append(Alternative{Kind::Text, 0, body});
+        term.alternatives.append(Alternative{Kind::Text, 0, body.toCaseFolded()});
         m_terms.append(term);
         return true;
     }
@@ -137,7 +181,7 @@ bool TimelineFilter::parseTerm(const QString &token, qsizetype position)
             alt.kind = Kind::Method;
             alt.text = v;
         } else if (key == u"host" || key == u"domain") {
-            QString host = v.toLower();
+            QString host = v.toCaseFolded();
             if (host.startsWith(u"*.")) {
                 alt.kind = Kind::HostSuffix;
                 alt.text = host.mid(1); // ".example.com"
@@ -182,9 +226,8 @@ bool TimelineFilter::matchOne(const Alternative &alt, const TimelineRecord &r)
 {
     switch (alt.kind) {
     case Kind::Text:
-        return r.url.contains(alt.text, Qt::CaseInsensitive) ||
-               r.method.contains(alt.text, Qt::CaseInsensitive) ||
-               r.statusText.contains(alt.text, Qt::CaseInsensitive);
+        return containsFolded(r.url, alt.text) || containsFolded(r.method, alt.text) ||
+               containsFolded(r.statusText, alt.text);
     case Kind::Status:
         return r.statusCode == alt.number;
     case Kind::StatusClass:
@@ -195,13 +238,13 @@ bool TimelineFilter::matchOne(const Alternative &alt, const TimelineRecord &r)
         return r.method.compare(alt.text, Qt::CaseInsensitive) == 0;
     case Kind::Host: {
         const QStringView host = r.host();
-        if (host.compare(alt.text, Qt::CaseInsensitive) == 0)
-            return true;
-        return host.size() > alt.text.size() && host.endsWith(alt.text, Qt::CaseInsensitive) &&
-               host.at(host.size() - alt.text.size() - 1) == u'.';
+        const qsizetype n = alt.text.size();
+        if (host.size() == n)
+            return endsWithFolded(host, alt.text);
+        return host.size() > n && host.at(host.size() - n - 1) == u'.' && endsWithFolded(host, alt.text);
     }
     case Kind::HostSuffix:
-        return r.host().endsWith(alt.text, Qt::CaseInsensitive);
+        return endsWithFolded(r.host(), alt.text);
     case Kind::Type:
         return r.mime.contains(alt.text);
     case Kind::IsError:

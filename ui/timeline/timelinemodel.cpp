@@ -12,43 +12,13 @@
 #include <QPainterPath>
 #include <QPalette>
 #include <QPixmap>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
 namespace Peephole {
 
 namespace {
-
-/// A small padlock badge for 401/407 rows, drawn once.
-QIcon authIcon()
-{
-    static const QIcon icon = [] {
-        QIcon result;
-        for (int side : {16, 32}) {
-            QPixmap pm(side, side);
-            pm.fill(Qt::transparent);
-            QPainter p(&pm);
-            p.setRenderHint(QPainter::Antialiasing);
-            const qreal s = side / 16.0;
-            const QColor body(0xd2, 0x99, 0x22);
-            QPen pen(body, 1.8 * s);
-            p.setPen(pen);
-            p.setBrush(Qt::NoBrush);
-            p.drawArc(QRectF(4.5 * s, 1.5 * s, 7 * s, 8 * s), 0, 180 * 16);
-            p.drawLine(QPointF(4.5 * s, 5.5 * s), QPointF(4.5 * s, 7.5 * s));
-            p.drawLine(QPointF(11.5 * s, 5.5 * s), QPointF(11.5 * s, 7.5 * s));
-            p.setPen(Qt::NoPen);
-            p.setBrush(body);
-            p.drawRoundedRect(QRectF(2.5 * s, 7 * s, 11 * s, 8 * s), 1.5 * s, 1.5 * s);
-            p.setBrush(QColor(0x40, 0x30, 0x10));
-            p.drawEllipse(QRectF(7 * s, 9.5 * s, 2 * s, 2 * s));
-            p.end();
-            result.addPixmap(pm);
-        }
-        return result;
-    }();
-    return icon;
-}
 
 QString formatDuration(qint64 ns)
 {
@@ -74,6 +44,10 @@ TimelineModel::TimelineModel(ExchangeLog *log, QObject *parent) : QAbstractTable
     connect(log, &ExchangeLog::added, this, &TimelineModel::onAdded);
     connect(log, &ExchangeLog::updated, this, &TimelineModel::onUpdated);
     connect(log, &ExchangeLog::cleared, this, &TimelineModel::onCleared);
+    connect(log, &QObject::destroyed, this, [this] {
+        onCleared();
+        m_log = nullptr;
+    });
     m_rows.reserve(size_t(log->count()));
     for (qsizetype i = 0; i < log->count(); ++i) {
         TimelineRecord r = m_factory.make(log->at(i));
@@ -198,12 +172,17 @@ void TimelineModel::scheduleFlush()
     if (m_flushScheduled)
         return;
     m_flushScheduled = true;
-    QMetaObject::invokeMethod(this, &TimelineModel::flush, Qt::QueuedConnection);
+    const qint64 wait = m_sinceFlush.isValid() ? m_minFlushIntervalMs - m_sinceFlush.elapsed() : 0;
+    if (wait <= 0)
+        QMetaObject::invokeMethod(this, &TimelineModel::flush, Qt::QueuedConnection);
+    else
+        QTimer::singleShot(int(wait), this, &TimelineModel::flush);
 }
 
 void TimelineModel::flush()
 {
     m_flushScheduled = false;
+    m_sinceFlush.start();
     if (!m_pending.empty()) {
         const int first = int(m_rows.size());
         const int last = first + int(m_pending.size()) - 1;
@@ -328,7 +307,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::DecorationRole:
         if (column == StatusColumn && r.isAuthChallenge())
-            return authIcon();
+            return authBadgeIcon();
         return {};
     case Qt::TextAlignmentRole:
         if (column == SizeColumn || column == TimeColumn)

@@ -4,11 +4,11 @@
 #include "timeline/timelinerecord.h"
 
 #include <QAbstractTableModel>
+#include <QElapsedTimer>
 
 #include <vector>
 
 namespace Peephole {
-
 
 /// The network-tab table over an ExchangeLog. Keeps one small record per
 /// row; appends are accumulated and inserted once per event-loop turn (one
@@ -68,6 +68,13 @@ public:
     /// Rows appended to the log but not inserted into the model yet.
     int pendingCount() const { return int(m_pending.size()); }
 
+    /// Under sustained traffic, insert at most once per @p ms (default 0:
+    /// once per event-loop turn). Each insertion costs a view an O(rows)
+    /// relayout, so a view over a long log sets ~50 ms. Never more than one
+    /// insertion per turn either way.
+    void setMinimumFlushInterval(int ms) { m_minFlushIntervalMs = qMax(0, ms); }
+    int minimumFlushInterval() const { return m_minFlushIntervalMs; }
+
 public Q_SLOTS:
     /// Inserts the pending rows and signals the pending updates now.
     /// Runs by itself once per event-loop turn; public for callers that
@@ -88,13 +95,15 @@ private:
     QString displayText(const TimelineRecord &r, int row, int column) const;
     QVariant sortValue(const TimelineRecord &r, int row, int column) const;
 
-    ExchangeLog *m_log = nullptr; ///< Not owned; must outlive the model.
+    ExchangeLog *m_log = nullptr; ///< Not owned; the model empties itself when it is destroyed.
     std::vector<TimelineRecord> m_rows;
     std::vector<TimelineRecord> m_pending;
     TimelineRecordFactory m_factory;
     QHash<quint64, bool> m_shadeOfChain;
     bool m_nextShade = false;
     bool m_flushScheduled = false;
+    int m_minFlushIntervalMs = 0;
+    QElapsedTimer m_sinceFlush;
     int m_dirtyFirst = -1;
     int m_dirtyLast = -1;
     qint64 m_spanStart = -1;

@@ -205,6 +205,64 @@ QString shortMimeType(const QString &mime)
     return sub;
 }
 
+QString TimelineRecordFactory::methodText(const QByteArray &method)
+{
+    auto it = m_methods.constFind(method);
+    if (it != m_methods.constEnd())
+        return it.value();
+    const QString text = QString::fromLatin1(method);
+    m_methods.insert(method, text);
+    return text;
+}
+
+QString TimelineRecordFactory::statusText(const Exchange &e)
+{
+    if (e.statusCode > 0 && !e.error.isError()) {
+        const QString standard = standardReasonPhrase(e.statusCode);
+        const QByteArray reason = e.reasonPhrase.trimmed();
+        if (reason.isEmpty() || QLatin1StringView(reason) == standard) {
+            auto it = m_standardStatus.constFind(e.statusCode);
+            if (it != m_standardStatus.constEnd())
+                return it.value();
+            const QString text = standard.isEmpty() ? QString::number(e.statusCode)
+                                                    : QString::number(e.statusCode) + u' ' + standard;
+            m_standardStatus.insert(e.statusCode, text);
+            return text;
+        }
+        return intern(QString::number(e.statusCode) + u' ' + QString::fromLatin1(reason));
+    }
+    QString status;
+    if (e.statusCode > 0) {
+        QString reason = QString::fromLatin1(e.reasonPhrase).trimmed();
+        if (reason.isEmpty())
+            reason = standardReasonPhrase(e.statusCode);
+        status = QString::number(e.statusCode) + u' ' + reason + u" · " + errorKindText(e.error.kind);
+    } else if (e.error.isError()) {
+        status = errorKindText(e.error.kind);
+    } else if (!e.finished) {
+        status = trRecord("Pending");
+    } else {
+        status = trRecord("No response");
+    }
+    return intern(status);
+}
+
+std::pair<QString, QString> TimelineRecordFactory::mimeTexts(const HeaderList &responseHeaders)
+{
+    const QByteArray contentType = Headers::value(responseHeaders, "content-type");
+    auto it = m_mimes.constFind(contentType);
+    if (it != m_mimes.constEnd())
+        return it.value();
+    QByteArray type = contentType;
+    const qsizetype semi = type.indexOf(';');
+    if (semi >= 0)
+        type.truncate(semi);
+    const QString mime = intern(QString::fromLatin1(type.trimmed().toLower()));
+    const std::pair<QString, QString> texts{mime, intern(shortMimeType(mime))};
+    m_mimes.insert(contentType, texts);
+    return texts;
+}
+
 TimelineRecord TimelineRecordFactory::make(const Exchange &e)
 {
     TimelineRecord r;
@@ -214,51 +272,40 @@ TimelineRecord TimelineRecordFactory::make(const Exchange &e)
     r.statusCode = e.statusCode;
     r.errorKind = e.error.kind;
     r.finished = e.finished;
-    r.method = intern(QString::fromLatin1(e.method));
+    r.method = methodText(e.method);
     r.errorMessage = e.error.message;
+    r.statusText = statusText(e);
 
-    QString status;
-    if (e.statusCode > 0) {
-        QString reason = QString::fromLatin1(e.reasonPhrase).trimmed();
-        if (reason.isEmpty())
-            reason = standardReasonPhrase(e.statusCode);
-        status =
-            reason.isEmpty() ? QString::number(e.statusCode) : QString::number(e.statusCode) + u' ' + reason;
-        if (e.error.isError())
-            status += u" · " + errorKindText(e.error.kind);
-    } else if (e.error.isError()) {
-        status = errorKindText(e.error.kind);
-    } else if (!e.finished) {
-        status = trRecord("Pending");
-    } else {
-        status = trRecord("No response");
+    // One QUrl call, then host and path located in it (views into one string).
+    const QString url = e.url.toString(QUrl::RemoveUserInfo | QUrl::RemoveFragment);
+    const qsizetype schemeEnd = url.indexOf(u"://");
+    const qsizetype authority = schemeEnd >= 0 ? schemeEnd + 3 : 0;
+    qsizetype pathPos = url.size();
+    for (qsizetype i = authority; i < url.size(); ++i) {
+        const QChar c = url.at(i);
+        if (c == u'/' || c == u'?' || c == u'#') {
+            pathPos = i;
+            break;
+        }
     }
-    r.statusText = intern(status);
-
-    // Display URL built from parts so that host and path are views into one string.
-    const QString scheme = e.url.scheme();
-    QString host = e.url.host(QUrl::FullyDecoded);
-    if (host.contains(u':'))
-        host = u'[' + host + u']';
-    QString url;
-    if (!scheme.isEmpty())
-        url = scheme + u"://";
-    r.hostPos = qint32(url.size());
-    r.hostLen = qint32(host.size());
-    url += host;
-    if (e.url.port() >= 0)
-        url += u':' + QString::number(e.url.port());
-    r.pathPos = qint32(url.size());
-    QString path = e.url.path(QUrl::FullyEncoded);
-    if (path.isEmpty())
-        path = u"/"_s;
-    url += path;
-    if (e.url.hasQuery())
-        url += u'?' + e.url.query(QUrl::FullyEncoded);
+    qsizetype hostEnd = pathPos;
+    if (authority < pathPos && url.at(authority) == u'[') {
+        const qsizetype close = url.indexOf(u']', authority);
+        if (close >= 0 && close < pathPos)
+            hostEnd = close + 1;
+    } else {
+        const qsizetype colon = url.lastIndexOf(u':', pathPos - 1);
+        if (colon >= authority)
+            hostEnd = colon;
+    }
     r.url = url;
+    r.hostPos = qint32(authority);
+    r.hostLen = qint32(hostEnd - authority);
+    r.pathPos = qint32(pathPos);
 
-    r.mime = intern(QString::fromLatin1(e.mimeType()));
-    r.mimeShort = intern(shortMimeType(r.mime));
+    const auto mimes = mimeTexts(e.responseHeaders);
+    r.mime = mimes.first;
+    r.mimeShort = mimes.second;
     if (e.decodedBodySize > 0)
         r.size = e.decodedBodySize;
     else if (e.responseBody)
@@ -272,6 +319,9 @@ TimelineRecord TimelineRecordFactory::make(const Exchange &e)
 void TimelineRecordFactory::clear()
 {
     m_strings.clear();
+    m_methods.clear();
+    m_standardStatus.clear();
+    m_mimes.clear();
 }
 
 QString TimelineRecordFactory::intern(const QString &s)

@@ -45,7 +45,11 @@ struct TimelineRecord
     mutable std::unique_ptr<std::array<QString, CachedColumns>> text;
 
     QStringView host() const { return QStringView(url).mid(hostPos, hostLen); }
-    QStringView path() const { return QStringView(url).mid(pathPos); }
+    /// Path and query ("/" when the URL has none).
+    QStringView path() const
+    {
+        return pathPos < url.size() ? QStringView(url).mid(pathPos) : QStringView(u"/");
+    }
     StatusClass statusClass() const;
     bool isAuthChallenge() const { return statusCode == 401 || statusCode == 407; }
     bool isError() const { return errorKind != ExchangeError::Kind::None; }
@@ -63,7 +67,14 @@ public:
 
 private:
     QString intern(const QString &s);
+    QString methodText(const QByteArray &method);
+    QString statusText(const Exchange &exchange);
+    std::pair<QString, QString> mimeTexts(const HeaderList &responseHeaders);
+
     QHash<QString, QString> m_strings;
+    QHash<QByteArray, QString> m_methods;
+    QHash<int, QString> m_standardStatus;                   ///< "200 OK" by code, for standard reason phrases
+    QHash<QByteArray, std::pair<QString, QString>> m_mimes; ///< Content-Type value -> (mime, short)
 };
 
 /// "Connection refused", "Timed out"... for an error kind.

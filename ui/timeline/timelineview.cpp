@@ -49,6 +49,7 @@ void TimelineView::setLog(ExchangeLog *log)
     TimelineFilterProxy *oldProxy = m_proxy;
 
     m_model = new TimelineModel(log, this);
+    m_model->setMinimumFlushInterval(MinimumFlushIntervalMs);
     m_proxy = new TimelineFilterProxy(this);
     m_proxy->setSourceModel(m_model);
     m_proxy->setDynamicSortFilter(true);
@@ -109,7 +110,7 @@ bool TimelineView::selectExchange(quint64 id)
     const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
     if (!index.isValid())
         return false;
-    setCurrentIndex(index);
+    selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     scrollTo(index);
     return true;
 }

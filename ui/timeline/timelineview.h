@@ -17,6 +17,9 @@ class TimelineView : public QTreeView
 {
     Q_OBJECT
 public:
+    /// New rows are inserted at most this often under sustained traffic (see TimelineModel).
+    static constexpr int MinimumFlushIntervalMs = 50;
+
     explicit TimelineView(QWidget *parent = nullptr);
     ~TimelineView() override;
 

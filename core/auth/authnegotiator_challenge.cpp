@@ -1,0 +1,330 @@
+// AuthNegotiator: deciding on a 401/407, possibly asynchronously.
+
+#include "auth/authnegotiator_p.h"
+
+#include "auth/basicauth.h"
+#include "auth/bearerauth.h"
+#include "auth/challengeparser.h"
+#include "auth/credentialstore.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Peephole {
+
+using namespace AuthNegotiatorDetail;
+
+void AuthNegotiator::challenged(const HopContext &hop, Exchange &exchange,
+                                std::function<void(const AuthRetry &, const AuthRecord &)> done)
+{
+    auto p = std::make_shared<Pending>();
+    p->hop = hop;
+    p->hop.spec = nullptr;
+    if (hop.spec) {
+        p->settings = hop.spec->auth;
+        p->proxy = hop.spec->options.proxy;
+    }
+    p->side = exchange.statusCode == 407 ? ProxySide : OriginSide;
+    p->origin = sideKey(p->side, hop, p->proxy);
+    p->exchangeId = exchange.id;
+    p->status = exchange.statusCode;
+    p->done = std::move(done);
+
+    AuthRecord &rec = exchange.auth;
+    rec.isProxy = p->side == ProxySide;
+    const QList<QByteArray> fields = Headers::values(
+        exchange.responseHeaders, p->side == ProxySide ? "Proxy-Authenticate" : "WWW-Authenticate");
+    const ChallengeParseResult parsed = ChallengeParser::parse(fields);
+    rec.challenges = parsed.challenges;
+    rec.problems = parsed.problems;
+    for (const Challenge &c : parsed.challenges) {
+        if (c.isScheme("Bearer")) {
+            const QString e = BearerAuth::explain(c);
+            if (!e.isEmpty()) {
+                rec.explanation = e;
+                break;
+            }
+        }
+    }
+    p->offers = AuthOffers::fromChallenges(parsed.challenges);
+    p->record = rec;
+
+    if (parsed.challenges.isEmpty()) {
+        p->record.reason =
+            fields.isEmpty()
+                ? tr("The server answered %1 without a %2 field: there is no challenge to answer.")
+                      .arg(p->status)
+                      .arg(p->side == ProxySide ? u"Proxy-Authenticate"_s : u"WWW-Authenticate"_s)
+                : tr("The %1 field could not be parsed: there is no challenge to answer.")
+                      .arg(p->side == ProxySide ? u"Proxy-Authenticate"_s : u"WWW-Authenticate"_s);
+        exchange.auth = p->record;
+        finish(p, false);
+        return;
+    }
+    decide(p);
+    exchange.auth = p->record;
+}
+
+void AuthNegotiator::decide(std::shared_ptr<Pending> p)
+{
+    ChainState &cs = m_chains[p->hop.chainId];
+    Sent &sent = cs.sent[p->side];
+    AuthRecord &rec = p->record;
+
+    if (sent.valid && sent.origin == p->origin) {
+        // Credentials went out with this hop.
+        const QString staleKey = u"%1|%2|%3"_s.arg(int(p->side)).arg(p->origin, sent.realm);
+        if (sent.kind == AuthOffer::Kind::Digest) {
+            for (const AuthOffer &o : std::as_const(p->offers)) {
+                const Challenge &c = rec.challenges.at(o.challengeIndex);
+                if (o.kind != AuthOffer::Kind::Digest || o.realm != sent.realm ||
+                    c.param("stale").compare("true", Qt::CaseInsensitive) != 0)
+                    continue;
+                if (cs.staleUsed.contains(staleKey))
+                    break;
+                cs.staleUsed.insert(staleKey);
+                QString error;
+                Sent next;
+                const QByteArray value = buildAnswer(p->side, p->hop, p->settings, p->origin, c, o,
+                                                     sent.credential, &next, &error);
+                if (value.isEmpty())
+                    break;
+                sent = next;
+                p->retry.headers.append(HeaderField{headerName(p->side), value, true});
+                addOtherSide(p->side, p->hop, p->settings, p->retry.headers);
+                rec.chosenScheme = o.label;
+                rec.reason =
+                    tr("%1 chosen again: the server said stale=true (the nonce expired, the password was "
+                       "right); answered with the new nonce without asking.")
+                        .arg(o.label);
+                finish(p, true);
+                return;
+            }
+        }
+        const QString answeredKey = u"%1|%2|%3"_s.arg(int(p->side)).arg(p->origin, schemeFamily(sent.label));
+        if (sent.preemptive && sent.kind == AuthOffer::Kind::Digest && !cs.answered.contains(answeredKey)) {
+            // A Digest answer from a cached nonce may just be outdated: answer the fresh challenge once.
+            const Credential c = sent.credential;
+            sent = {};
+            answerWith(p, c, u"Digest"_s);
+            return;
+        }
+        rec.rejected = true;
+        const QString who = sent.kind == AuthOffer::Kind::Bearer
+                                ? tr("the token")
+                                : tr("the %1 credentials of user “%2”").arg(sent.label, sent.credential.user);
+        QString explanation = tr("Credentials rejected: the server refused %1 (%2).")
+                                  .arg(who, sourceText(sent.credential.source));
+        if (!rec.explanation.isEmpty())
+            explanation += u' ' + rec.explanation;
+        if (sent.credential.source == Credential::Source::Keychain)
+            explanation +=
+                u' ' + tr("The password saved in the keychain may be outdated; update or forget it.");
+        rec.explanation = explanation;
+        rec.reason = tr("Not retrying: the same credentials would be refused again.");
+        const QString key = cacheKey(sent.origin, sent.realm);
+        m_lastRejected.insert(key, explanation);
+        cs.rejected.insert(u"%1|%2"_s.arg(int(p->side)).arg(p->origin));
+        m_sessionCredentials.remove(key);
+        m_known.remove(sent.origin);
+        finish(p, false);
+        return;
+    }
+
+    // A fresh challenge.
+    if (cs.rejected.contains(u"%1|%2"_s.arg(int(p->side)).arg(p->origin))) {
+        rec.reason = tr("Not retrying: credentials for %1 were already refused in this request (no downgrade "
+                        "to another scheme).")
+                         .arg(p->origin);
+        finish(p, false);
+        return;
+    }
+    const Credential fromRequest = requestCredential(p->side, p->settings, p->proxy);
+    const AuthSettings::Scheme restriction =
+        p->side == ProxySide ? AuthSettings::Scheme::Any : p->settings.scheme;
+    bool anySupported = false;
+    for (const AuthOffer &o : std::as_const(p->offers))
+        anySupported = anySupported || o.kind != AuthOffer::Kind::Unsupported;
+    if (!anySupported) {
+        QStringList labels;
+        for (const AuthOffer &o : std::as_const(p->offers))
+            labels.append(o.label);
+        rec.reason = tr("No supported scheme offered (offered: %1).").arg(labels.join(u", "_s));
+        finish(p, false);
+        return;
+    }
+    if (restriction != AuthSettings::Scheme::None) {
+        const CredentialAvailability available{!fromRequest.user.isEmpty() || !fromRequest.password.isEmpty(),
+                                               !fromRequest.token.isEmpty()};
+        if (!AuthOffers::ranked(p->offers, available, restriction).isEmpty()) {
+            answerWith(p, fromRequest, {});
+            return;
+        }
+        // Credentials accepted earlier this session for this origin + realm.
+        for (const AuthOffer &o : AuthOffers::ranked(p->offers, {true, true}, restriction)) {
+            Credential c;
+            if (sessionCredential(p->origin, o.realm, &c)) {
+                answerWith(p, c, {});
+                return;
+            }
+        }
+        if (m_store) {
+            tryKeychain(p, AuthOffers::ranked(p->offers, {true, true}, restriction));
+            return;
+        }
+    }
+    askProvider(p);
+}
+
+void AuthNegotiator::tryKeychain(std::shared_ptr<Pending> p, QList<AuthOffer> candidates)
+{
+    while (!candidates.isEmpty()) {
+        const AuthOffer o = candidates.takeFirst();
+        const QList<StoredAccount> accounts =
+            m_store ? m_store->accountsFor(p->origin, o.realm) : QList<StoredAccount>();
+        for (const StoredAccount &a : accounts) {
+            const bool tokenAccount = a.scheme == u"Bearer"_s;
+            if (tokenAccount != (o.kind == AuthOffer::Kind::Bearer))
+                continue;
+            QPointer<AuthNegotiator> self(this);
+            m_store->read(a, [self, p, a, o, candidates](const CredentialStoreResult &r) {
+                if (!self) {
+                    abandon(p);
+                    return;
+                }
+                if (!r.ok) {
+                    qCInfo(lcAuth) << "keychain read failed:" << r.message;
+                    self->tryKeychain(p, candidates);
+                    return;
+                }
+                Credential c;
+                c.source = Credential::Source::Keychain;
+                c.user = a.user;
+                if (a.scheme == u"Bearer"_s)
+                    c.token = r.secret;
+                else
+                    c.password = r.secret;
+                self->answerWith(p, c, {});
+            });
+            return;
+        }
+    }
+    askProvider(p);
+}
+
+void AuthNegotiator::askProvider(std::shared_ptr<Pending> p)
+{
+    const AuthSettings::Scheme restriction =
+        p->side == ProxySide ? AuthSettings::Scheme::Any : p->settings.scheme;
+    const AuthOffer suggestion = AuthOffers::suggestion(p->offers, restriction);
+    if (!m_provider) {
+        p->record.reason =
+            suggestion.label.isEmpty()
+                ? tr("No credentials for the offered schemes allowed by this request.")
+                : tr("No credentials to answer %1 (realm “%2”): set them in the request's authentication "
+                     "settings.")
+                      .arg(suggestion.label, suggestion.realm);
+        finish(p, false);
+        return;
+    }
+    CredentialRequest request;
+    request.origin = p->origin;
+    request.realm = suggestion.realm;
+    request.isProxy = p->side == ProxySide;
+    request.challenges = p->record.challenges;
+    request.suggestedScheme = suggestion.label;
+    request.chainId = p->hop.chainId;
+    request.exchangeId = p->exchangeId;
+    request.errorMessage = m_lastRejected.value(cacheKey(p->origin, suggestion.realm));
+    QPointer<AuthNegotiator> self(this);
+    m_provider->requestCredentials(request, [self, p](const CredentialAnswer &answer) {
+        if (p->finished)
+            return;
+        if (!self) {
+            abandon(p);
+            return;
+        }
+        if (answer.cancelled) {
+            p->record.reason = tr("Not retrying: the credential prompt was cancelled.");
+            self->finish(p, false);
+            return;
+        }
+        Credential c;
+        c.source = Credential::Source::Provider;
+        c.user = answer.user;
+        c.password = answer.password;
+        c.token = answer.token;
+        c.remember = answer.remember;
+        self->answerWith(p, c, answer.scheme);
+    });
+}
+
+void AuthNegotiator::answerWith(std::shared_ptr<Pending> p, const Credential &credential,
+                                const QString &preferred)
+{
+    ChainState &cs = m_chains[p->hop.chainId];
+    AuthRecord &rec = p->record;
+    const bool restrictedByRequest = p->side == OriginSide &&
+                                     p->settings.scheme != AuthSettings::Scheme::Any &&
+                                     p->settings.scheme != AuthSettings::Scheme::None;
+    AuthSettings::Scheme restriction = p->side == ProxySide ? AuthSettings::Scheme::Any : p->settings.scheme;
+    if (restriction == AuthSettings::Scheme::None)
+        restriction = AuthSettings::Scheme::Any; // the user answered a prompt: use what they gave
+    const CredentialAvailability available{!credential.user.isEmpty() || !credential.password.isEmpty(),
+                                           !credential.token.isEmpty()};
+    const QList<AuthOffer> candidates = AuthOffers::ranked(p->offers, available, restriction, preferred);
+    QStringList errors;
+    for (const AuthOffer &o : candidates) {
+        const QString answeredKey = u"%1|%2|%3"_s.arg(int(p->side)).arg(p->origin, schemeFamily(o.label));
+        if (cs.answered.value(answeredKey) >= 1) {
+            errors.append(tr("%1 was already answered for %2 in this request; not retrying to avoid a loop.")
+                              .arg(o.label, p->origin));
+            continue;
+        }
+        QString error;
+        Sent sent;
+        const QByteArray value =
+            buildAnswer(p->side, p->hop, p->settings, p->origin, rec.challenges.at(o.challengeIndex), o,
+                        credential, &sent, &error);
+        if (value.isEmpty()) {
+            errors.append(error);
+            continue;
+        }
+        cs.answered[answeredKey] += 1;
+        cs.sent[p->side] = sent;
+        p->retry.headers.append(HeaderField{headerName(p->side), value, true});
+        addOtherSide(p->side, p->hop, p->settings, p->retry.headers);
+        rec.chosenScheme = o.label;
+        rec.reason = AuthOffers::reason(o, p->offers, restrictedByRequest) + u" ("_s +
+                     sourceText(credential.source) + u")."_s;
+        qCDebug(lcAuth) << "answering" << p->status << "for" << p->origin << "with" << o.label;
+        finish(p, true);
+        return;
+    }
+    rec.reason = errors.isEmpty() ? tr("None of the offered schemes can use the credentials at hand.")
+                                  : errors.join(u' ');
+    if (!errors.isEmpty() && rec.explanation.isEmpty())
+        rec.explanation = errors.first();
+    finish(p, false);
+}
+
+void AuthNegotiator::abandon(std::shared_ptr<Pending> p)
+{
+    // The negotiator is gone: still call done exactly once.
+    if (p->finished)
+        return;
+    p->finished = true;
+    p->done(AuthRetry{}, p->record);
+}
+
+void AuthNegotiator::finish(std::shared_ptr<Pending> p, bool retry)
+{
+    if (p->finished)
+        return;
+    p->finished = true;
+    p->retry.retry = retry;
+    if (!retry)
+        p->retry.headers.clear();
+    p->done(p->retry, p->record);
+}
+
+} // namespace Peephole

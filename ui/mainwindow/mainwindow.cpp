@@ -1,0 +1,346 @@
+#include "mainwindow/mainwindow.h"
+
+#include "auth/authpanel.h"
+#include "composer/composerwidget.h"
+#include "details/exchangedetails.h"
+#include "formats/curlcommand.h"
+#include "formats/harreader.h"
+#include "formats/harwriter.h"
+#include "http/exchangelog.h"
+#include "http/httpsession.h"
+#include "mainwindow/timelineactions.h"
+#include "mainwindow/windowsettings.h"
+#include "timeline/timelineview.h"
+#include "workspace/workspace.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Peephole {
+
+namespace {
+QIcon actionIcon(const QString &name)
+{
+    return QIcon(u":/icons/actions/"_s + name + u".svg"_s);
+}
+} // namespace
+
+MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
+    : QMainWindow(parent)
+    , m_workspace(workspace)
+    , m_composer(new ComposerWidget(this))
+    , m_authPanel(new AuthPanel(workspace->credentials(), this))
+    , m_timeline(new TimelineView(this))
+    , m_details(new ExchangeDetails(this))
+    , m_timelineActions(new TimelineActions(workspace, m_composer, this))
+    , m_filter(new QLineEdit(this))
+    , m_filterError(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_vertical(new QSplitter(Qt::Vertical, this))
+    , m_horizontal(new QSplitter(Qt::Horizontal, this))
+    , m_timelineStack(new QStackedWidget(this))
+{
+    setWindowTitle(tr("Peephole"));
+    m_workspace->setCredentialProvider(m_authPanel);
+    m_timeline->setLog(workspace->log());
+
+    m_filter->setPlaceholderText(tr("Filter: text, status:401, status:4xx, method:POST, host:…, is:error, is:auth"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setAccessibleName(tr("Timeline filter"));
+    m_filterError->setStyleSheet(u"color: #b3261e;"_s);
+    m_filterError->hide();
+
+    auto *timelinePage = new QWidget(this);
+    auto *timelineLayout = new QVBoxLayout(timelinePage);
+    timelineLayout->setContentsMargins(0, 0, 0, 0);
+    auto *filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 1);
+    filterRow->addWidget(m_filterError);
+    timelineLayout->addLayout(filterRow);
+    timelineLayout->addWidget(m_timelineStack, 1);
+    m_timelineStack->addWidget(m_timeline);
+
+    m_horizontal->addWidget(timelinePage);
+    m_horizontal->addWidget(m_details);
+    m_horizontal->setStretchFactor(0, 3);
+    m_horizontal->setStretchFactor(1, 2);
+
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_composer, 1);
+    topLayout->addWidget(m_authPanel);
+    m_vertical->addWidget(top);
+    m_vertical->addWidget(m_horizontal);
+    m_vertical->setStretchFactor(0, 0);
+    m_vertical->setStretchFactor(1, 1);
+    setCentralWidget(m_vertical);
+    statusBar()->addPermanentWidget(m_status);
+
+    createActions();
+
+    connect(m_composer, &ComposerWidget::sendRequested, this, &MainWindow::send);
+    connect(m_composer, &ComposerWidget::cancelRequested, this, [this] {
+        for (quint64 chain : std::as_const(m_inFlight))
+            m_workspace->session()->cancel(chain);
+    });
+    connect(m_composer, &ComposerWidget::curlPasted, this, [this](const QString &command) {
+        const CurlParseResult parsed = CurlCommand::parse(command);
+        if (!parsed.ok) {
+            m_composer->showProblem(tr("Could not read the pasted curl command: %1").arg(parsed.error.message));
+            return;
+        }
+        m_composer->setRequest(parsed.request);
+        QStringList skipped;
+        for (const ImportIssue &issue : parsed.issues)
+            skipped.append(issue.item + u": "_s + issue.reason);
+        statusBar()->showMessage(skipped.isEmpty() ? tr("Filled from the curl command.")
+                                                   : tr("Filled from the curl command; not carried over: %1")
+                                                         .arg(skipped.join(u"; "_s)),
+                                 8000);
+    });
+    connect(m_workspace->session(), &HttpSession::chainFinished, this, [this](quint64 chain) {
+        m_inFlight.remove(chain);
+        updateBusy();
+    });
+    connect(m_timeline, &TimelineView::currentExchangeChanged, this, &MainWindow::showSelected);
+    connect(m_workspace->log(), &ExchangeLog::updated, this, [this](qsizetype index) {
+        const Exchange &e = m_workspace->log()->at(index);
+        if (e.id == m_details->exchangeId())
+            m_details->setExchange(e);
+    });
+    connect(m_workspace->log(), &ExchangeLog::added, this, &MainWindow::updateEmptyState);
+    connect(m_workspace->log(), &ExchangeLog::cleared, this, [this] {
+        m_details->clear();
+        updateEmptyState();
+    });
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) { m_timeline->setFilterText(text); });
+    connect(m_timeline, &TimelineView::filterErrorChanged, this, [this](const QString &error) {
+        m_filterError->setText(error);
+        m_filterError->setVisible(!error.isEmpty());
+    });
+    connect(m_timeline, &TimelineView::copyUrl, m_timelineActions, &TimelineActions::copyUrl);
+    connect(m_timeline, &TimelineView::copyAsCurl, m_timelineActions, &TimelineActions::copyAsCurl);
+    connect(m_timeline, &TimelineView::resend, m_timelineActions, &TimelineActions::resend);
+    connect(m_timeline, &TimelineView::editAndResend, m_timelineActions, &TimelineActions::editAndResend);
+    connect(m_timeline, &TimelineView::saveBodyAs, m_timelineActions, &TimelineActions::saveBodyAs);
+    connect(m_timelineActions, &TimelineActions::sendRequested, this, &MainWindow::send);
+    connect(m_authPanel, &AuthPanel::shown, this, [this] {
+        statusBar()->showMessage(tr("The server asks for credentials: answer in the panel under the request."), 5000);
+    });
+
+    QSettings settings;
+    restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
+    restoreState(settings.value(u"window/state"_s).toByteArray());
+    m_vertical->restoreState(settings.value(u"window/vertical"_s).toByteArray());
+    m_horizontal->restoreState(settings.value(u"window/horizontal"_s).toByteArray());
+    m_timeline->header()->restoreState(settings.value(u"window/timelineHeader"_s).toByteArray());
+    m_composer->setUrlHistory(settings.value(u"composer/history"_s).toStringList());
+    const QByteArray last = settings.value(u"composer/lastRequest"_s).toByteArray();
+    if (!last.isEmpty())
+        m_composer->setRequest(WindowSettings::requestFromJson(QJsonDocument::fromJson(last).object()));
+    if (!settings.contains(u"window/geometry"_s)) {
+        resize(1280, 820);
+        // Once laid out: a compact composer, the timeline wider than the details.
+        QTimer::singleShot(0, this, [this] {
+            m_vertical->setSizes({240, height() - 240});
+            m_horizontal->setSizes({width() * 3 / 5, width() * 2 / 5});
+        });
+    }
+    updateBusy();
+}
+
+MainWindow::~MainWindow()
+{
+    m_workspace->setCredentialProvider(nullptr);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *importCurl = file->addAction(actionIcon(u"import"_s), tr("Import &curl Command…"), this,
+                                          &MainWindow::importCurl);
+    importCurl->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
+    QAction *openHar = file->addAction(tr("&Open HAR as Timeline…"), this, &MainWindow::openHarDialog);
+    openHar->setShortcut(QKeySequence::Open);
+    QAction *exportHar = file->addAction(actionIcon(u"export"_s), tr("&Export Timeline as HAR…"), this,
+                                         &MainWindow::exportHar);
+    exportHar->setShortcut(QKeySequence(tr("Ctrl+E")));
+    file->addSeparator();
+    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+
+    QMenu *request = menuBar()->addMenu(tr("&Request"));
+    QAction *sendAction = request->addAction(actionIcon(u"send"_s), tr("&Send"), this,
+                                             [this] { send(m_composer->request()); });
+    sendAction->setShortcut(QKeySequence(tr("Ctrl+Return")));
+    sendAction->setShortcutContext(Qt::WidgetShortcut); // the composer owns Ctrl+Enter; this shows it in the menu
+    QAction *cancel = request->addAction(actionIcon(u"cancel"_s), tr("&Cancel"), m_composer,
+                                         &ComposerWidget::cancelRequested);
+    cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    QAction *focusUrl = request->addAction(tr("Focus &URL"), this, [this] {
+        m_composer->urlEdit()->setFocus();
+        m_composer->urlEdit()->selectAll();
+    });
+    focusUrl->setShortcut(QKeySequence(tr("Ctrl+L")));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *clear = view->addAction(actionIcon(u"clear"_s), tr("C&lear Timeline"), this,
+                                     [this] { m_workspace->log()->clear(); });
+    clear->setShortcut(QKeySequence(tr("Ctrl+Shift+K")));
+    QAction *filter = view->addAction(actionIcon(u"filter"_s), tr("&Filter Timeline"), this, [this] {
+        m_filter->setFocus();
+        m_filter->selectAll();
+    });
+    filter->setShortcut(QKeySequence::Find);
+
+    QToolBar *tools = addToolBar(tr("Main"));
+    tools->setObjectName(u"mainToolBar"_s);
+    tools->setMovable(false);
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->addActions({sendAction, cancel});
+    tools->addSeparator();
+    tools->addActions({clear, importCurl, exportHar});
+}
+
+void MainWindow::setEmptyStateWidget(QWidget *widget)
+{
+    m_emptyState = widget;
+    m_timelineStack->addWidget(widget);
+    updateEmptyState();
+}
+
+void MainWindow::updateEmptyState()
+{
+    if (!m_emptyState)
+        return;
+    m_timelineStack->setCurrentWidget(m_workspace->log()->count() == 0 ? m_emptyState
+                                                                        : static_cast<QWidget *>(m_timeline));
+}
+
+void MainWindow::send(const RequestSpec &spec)
+{
+    m_inFlight.insert(m_workspace->send(spec));
+    updateBusy();
+}
+
+void MainWindow::updateBusy()
+{
+    m_composer->setBusy(!m_inFlight.isEmpty());
+    m_status->setText(m_inFlight.isEmpty() ? tr("%n exchange(s)", nullptr, int(m_workspace->log()->count()))
+                                           : tr("%n request(s) in flight", nullptr, int(m_inFlight.size())));
+}
+
+void MainWindow::showSelected(quint64 id)
+{
+    if (const Exchange *e = m_workspace->log()->find(id))
+        m_details->setExchange(*e);
+    else
+        m_details->clear();
+}
+
+void MainWindow::exportHar()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the timeline as HAR"), u"peephole.har"_s,
+                                                      tr("HAR files (*.har)"));
+    if (path.isEmpty())
+        return;
+    const bool keep = QMessageBox::question(this, tr("Include secrets?"),
+                                            tr("Authorization, Proxy-Authorization, Cookie and Set-Cookie values "
+                                               "are redacted in the export. Keep them instead?"),
+                                            QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+                      == QMessageBox::Yes;
+    QList<Exchange> all;
+    const ExchangeLog *log = m_workspace->log();
+    for (qsizetype i = 0; i < log->count(); ++i)
+        all.append(log->at(i));
+    HarWriter::Options options;
+    options.keepSecrets = keep;
+    QString error;
+    if (!HarWriter(options).writeFile(path, all, &error))
+        QMessageBox::warning(this, tr("Export failed"), error);
+    else
+        statusBar()->showMessage(tr("Exported %n exchange(s) to %1", nullptr, int(all.size())).arg(path), 5000);
+}
+
+bool MainWindow::openHar(const QString &path)
+{
+    const HarImportResult result = HarReader::readFile(path);
+    if (!result.ok) {
+        QMessageBox::warning(this, tr("Cannot open the HAR file"),
+                             tr("%1 could not be read: %2").arg(path, result.error.message));
+        return false;
+    }
+    ExchangeLog *log = m_workspace->log();
+    QHash<quint64, quint64> chains;
+    for (Exchange e : result.exchanges) {
+        e.id = 0;
+        const quint64 original = e.chainId;
+        if (!chains.contains(original))
+            chains.insert(original, log->nextChainId());
+        e.chainId = chains.value(original);
+        e.previousId = 0;
+        e.group = tr("Opened from %1").arg(path);
+        log->append(e);
+    }
+    statusBar()->showMessage(tr("Opened %n exchange(s) from %1", nullptr, int(result.exchanges.size())).arg(path),
+                             5000);
+    return true;
+}
+
+void MainWindow::openHarDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open a HAR file"), {}, tr("HAR files (*.har *.json)"));
+    if (!path.isEmpty())
+        openHar(path);
+}
+
+void MainWindow::showStartupProblem(const QString &message)
+{
+    statusBar()->showMessage(message);
+    QMessageBox::warning(this, tr("Peephole"), message);
+}
+
+void MainWindow::importCurl()
+{
+    bool ok = false;
+    const QString command = QInputDialog::getMultiLineText(this, tr("Import a curl command"),
+                                                           tr("Paste a curl command line:"), {}, &ok);
+    if (ok && !command.trimmed().isEmpty())
+        Q_EMIT m_composer->curlPasted(command.trimmed());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(u"window/geometry"_s, saveGeometry());
+    settings.setValue(u"window/state"_s, saveState());
+    settings.setValue(u"window/vertical"_s, m_vertical->saveState());
+    settings.setValue(u"window/horizontal"_s, m_horizontal->saveState());
+    settings.setValue(u"window/timelineHeader"_s, m_timeline->header()->saveState());
+    settings.setValue(u"composer/history"_s, m_composer->urlHistory());
+    settings.setValue(u"composer/lastRequest"_s,
+                      QJsonDocument(WindowSettings::requestToJson(m_composer->request())).toJson(QJsonDocument::Compact));
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace Peephole

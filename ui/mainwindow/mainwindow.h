@@ -1,0 +1,76 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QSet>
+
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QStackedWidget;
+
+namespace Peephole {
+
+class AuthPanel;
+class ComposerWidget;
+class ExchangeDetails;
+class TimelineActions;
+class TimelineView;
+class Workspace;
+struct RequestSpec;
+
+/// The window: composer on top, the auth panel under it when a challenge
+/// waits, the timeline and the details of the selected exchange below.
+/// It wires pages and actions; the work happens in the core (Workspace) and
+/// in the pages themselves.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(Workspace *workspace, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    ComposerWidget *composer() const { return m_composer; }
+    TimelineView *timeline() const { return m_timeline; }
+    ExchangeDetails *details() const { return m_details; }
+    AuthPanel *authPanel() const { return m_authPanel; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    /// A widget shown where the timeline is while it is empty (the "what next" page).
+    void setEmptyStateWidget(QWidget *widget);
+
+    /// Opens a HAR file as a timeline; false (and a message box) on error.
+    bool openHar(const QString &path);
+    /// Asks for a HAR file and opens it.
+    void openHarDialog();
+    /// Asks for a curl command and fills the composer from it.
+    void importCurl();
+    /// Shows a problem found while starting (in the status bar and a message box).
+    void showStartupProblem(const QString &message);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void send(const RequestSpec &spec);
+    void updateBusy();
+    void showSelected(quint64 id);
+    void exportHar();
+    void updateEmptyState();
+
+    Workspace *m_workspace;
+    ComposerWidget *m_composer;
+    AuthPanel *m_authPanel;
+    TimelineView *m_timeline;
+    ExchangeDetails *m_details;
+    TimelineActions *m_timelineActions;
+    QLineEdit *m_filter;
+    QLabel *m_filterError;
+    QLabel *m_status;
+    QSplitter *m_vertical;
+    QSplitter *m_horizontal;
+    QWidget *m_emptyState = nullptr;
+    QStackedWidget *m_timelineStack;
+    QSet<quint64> m_inFlight;
+};
+
+} // namespace Peephole

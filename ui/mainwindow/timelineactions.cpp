@@ -1,0 +1,77 @@
+#include "mainwindow/timelineactions.h"
+
+#include "composer/composerwidget.h"
+#include "formats/curlcommand.h"
+#include "http/exchangelog.h"
+#include "workspace/workspace.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace Peephole {
+
+TimelineActions::TimelineActions(Workspace *workspace, ComposerWidget *composer, QWidget *window)
+    : QObject(window)
+    , m_workspace(workspace)
+    , m_composer(composer)
+    , m_window(window)
+{
+}
+
+void TimelineActions::copyUrl(quint64 id)
+{
+    if (const Exchange *e = m_workspace->log()->find(id))
+        QApplication::clipboard()->setText(e->url.toString(QUrl::FullyEncoded));
+}
+
+void TimelineActions::copyAsCurl(quint64 id)
+{
+    if (const Exchange *e = m_workspace->log()->find(id))
+        QApplication::clipboard()->setText(CurlCommand::fromExchange(*e));
+}
+
+void TimelineActions::resend(quint64 id)
+{
+    if (const Exchange *e = m_workspace->log()->find(id))
+        Q_EMIT sendRequested(m_workspace->requestForChain(e->chainId));
+}
+
+void TimelineActions::editAndResend(quint64 id)
+{
+    if (const Exchange *e = m_workspace->log()->find(id)) {
+        m_composer->setRequest(m_workspace->requestForChain(e->chainId));
+        m_composer->urlEdit()->setFocus();
+    }
+}
+
+void TimelineActions::saveBodyAs(quint64 id)
+{
+    const Exchange *e = m_workspace->log()->find(id);
+    if (!e || !e->responseBody)
+        return;
+    const std::shared_ptr<BodyStore> body = e->responseBody;
+    QString name = QFileInfo(e->url.path()).fileName();
+    if (name.isEmpty())
+        name = u"response.bin"_s;
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Save the response body"), name);
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    bool ok = file.open(QIODevice::WriteOnly);
+    constexpr qint64 chunk = 1 << 20;
+    for (qint64 off = 0; ok && off < body->size(); off += chunk)
+        ok = file.write(body->read(off, chunk)) >= 0;
+    if (!ok || !file.commit()) {
+        QMessageBox::warning(m_window, tr("Save failed"),
+                             tr("Could not save the body to %1: %2").arg(path, file.errorString()));
+    }
+}
+
+} // namespace Peephole

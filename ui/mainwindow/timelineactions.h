@@ -1,0 +1,38 @@
+#pragma once
+
+#include "http/requestspec.h"
+
+#include <QObject>
+
+class QWidget;
+
+namespace Peephole {
+
+class ComposerWidget;
+class Workspace;
+
+/// What the timeline's context menu does: copy the URL or a curl command,
+/// send again (as first described, or after editing in the composer), save
+/// a body to a file.
+class TimelineActions : public QObject
+{
+    Q_OBJECT
+public:
+    TimelineActions(Workspace *workspace, ComposerWidget *composer, QWidget *window);
+
+    void copyUrl(quint64 exchangeId);
+    void copyAsCurl(quint64 exchangeId);
+    void resend(quint64 exchangeId);
+    void editAndResend(quint64 exchangeId);
+    void saveBodyAs(quint64 exchangeId);
+
+Q_SIGNALS:
+    void sendRequested(const Peephole::RequestSpec &spec);
+
+private:
+    Workspace *m_workspace;
+    ComposerWidget *m_composer;
+    QWidget *m_window;
+};
+
+} // namespace Peephole
