@@ -1,5 +1,6 @@
 #include "cli/runcommand.h"
 
+#include "auth/authnegotiator.h"
 #include "cli/exitcodes.h"
 #include "collection/collectionstore.h"
 #include "collection/secretvariablestore.h"

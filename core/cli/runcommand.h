@@ -6,6 +6,7 @@
 #include <QStringList>
 
 namespace Peephole {
+class AuthNegotiator;
 class ExchangeLog;
 class HttpSession;
 } // namespace Peephole
@@ -28,6 +29,7 @@ private:
 
     ExchangeLog *m_log;
     HttpSession *m_session;
+    AuthNegotiator *m_negotiator;
 };
 
 } // namespace Peephole::Cli
