@@ -9,9 +9,12 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPromise>
 #include <QSaveFile>
+#include <QThreadPool>
 
 #include <algorithm>
 
@@ -326,14 +329,13 @@ void CollectionStore::onPathChanged(const QString &absolutePath)
 {
     const QFileInfo info(absolutePath);
     if (info.isDir()) {
-        rescan();
+        rescanLater();
         return;
     }
     const QString rel = relativeOf(absolutePath);
     if (!info.exists()) {
-        // Replaced by a rename (editors, git): the directory signal follows;
-        // check once more now in case the new file is already there.
-        rescan();
+        // Replaced by a rename (editors, git) or deleted: the folder is rescanned.
+        rescanLater();
         return;
     }
     if (!m_watcher->files().contains(absolutePath))
@@ -348,7 +350,7 @@ void CollectionStore::checkFile(const QString &path)
         return;
     QFile f(m_collection.rootPath + u'/' + path);
     if (!f.open(QIODevice::ReadOnly)) {
-        rescan();
+        rescanLater();
         return;
     }
     const QByteArray disk = f.readAll();
@@ -368,6 +370,70 @@ void CollectionStore::checkFile(const QString &path)
     Q_EMIT fileReloaded(path);
 }
 
+namespace {
+struct LoadResult
+{
+    bool ok = false;
+    QString error;
+    Collection collection;
+};
+
+/// Loads @p root on the global thread pool; @p done runs on @p context's thread.
+void loadInBackground(const QString &root, QObject *context, std::function<void(LoadResult &)> done)
+{
+    auto promise = std::make_shared<QPromise<LoadResult>>();
+    auto *watcher = new QFutureWatcher<LoadResult>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context, [watcher, done = std::move(done)] {
+        LoadResult r = watcher->future().resultCount() > 0 ? watcher->future().result() : LoadResult{};
+        watcher->deleteLater();
+        done(r);
+    });
+    watcher->setFuture(promise->future());
+    promise->start();
+    QThreadPool::globalInstance()->start([promise, root] {
+        LoadResult r;
+        r.ok = CollectionLoader::load(root, &r.collection, &r.error);
+        if (r.ok)
+            r.collection.environmentNames = environmentNames(r.collection.rootPath);
+        promise->addResult(std::move(r));
+        promise->finish();
+    });
+}
+} // namespace
+
+void CollectionStore::openAsync(const QString &rootPath)
+{
+    loadInBackground(rootPath, this, [this](LoadResult &r) {
+        if (r.ok) {
+            m_collection = std::move(r.collection);
+            m_disk.clear();
+            m_dirty.clear();
+            m_conflicts.clear();
+            m_conflictTheirs.clear();
+            watchAll();
+        }
+        Q_EMIT opened(r.ok, r.error);
+    });
+}
+
+void CollectionStore::rescanLater()
+{
+    if (m_rescanRunning) {
+        m_rescanPending = true;
+        return;
+    }
+    m_rescanRunning = true;
+    loadInBackground(m_collection.rootPath, this, [this](LoadResult &r) {
+        m_rescanRunning = false;
+        if (r.ok)
+            apply(std::move(r.collection));
+        else
+            qCWarning(lcCollectionStore) << r.error;
+        if (std::exchange(m_rescanPending, false))
+            rescanLater();
+    });
+}
+
 void CollectionStore::rescan()
 {
     Collection fresh;
@@ -377,6 +443,11 @@ void CollectionStore::rescan()
         return;
     }
     fresh.environmentNames = environmentNames(fresh.rootPath);
+    apply(std::move(fresh));
+}
+
+void CollectionStore::apply(Collection fresh)
+{
     bool structure = fresh.files.size() != m_collection.files.size() ||
                      fresh.folders.size() != m_collection.folders.size();
     QStringList reloaded;

@@ -28,6 +28,9 @@ public:
     /// does not parse is listed with its problem; the rest loads. False and
     /// @p error only when the folder cannot be read at all.
     bool open(const QString &rootPath, QString *error);
+    /// Like open(), but reads and parses on a worker thread; opened() follows.
+    /// The GUI uses this: the event loop keeps running while a big collection loads.
+    void openAsync(const QString &rootPath);
     const Collection &collection() const { return m_collection; }
     QString rootPath() const { return m_collection.rootPath; }
 
@@ -58,10 +61,15 @@ public:
 
     /// Checks @p file (relative) against the disk now, as the watcher does.
     void checkFile(const QString &file);
-    /// Rescans the folder structure (new or removed files and folders).
+    /// Rescans the folder structure (new or removed files and folders), now.
     void rescan();
+    /// Same on a worker thread (what the watcher uses); several calls while
+    /// one is running coalesce into one more.
+    void rescanLater();
 
 Q_SIGNALS:
+    /// openAsync() finished; on success collection() holds the tree.
+    void opened(bool ok, const QString &error);
     void requestEdited(const Peephole::RequestRef &ref);
     void fileSaved(const QString &file);
     /// A file changed on disk without local edits: the new version is loaded.
@@ -77,6 +85,7 @@ private:
     CollectionFile *fileFor(const QString &path);
     bool writeFile(CollectionFile *file, const QByteArray &bytes, QString *error);
     QByteArray bytesWith(const CollectionFile &file, const QList<int> &requests) const;
+    void apply(Collection fresh);
     void watchAll();
     void watchMore();
     void addWatches(const QStringList &paths);
@@ -89,6 +98,8 @@ private:
     QSet<QString> m_conflicts;
     QHash<QString, QByteArray> m_conflictTheirs;
     QFileSystemWatcher *m_watcher;
+    bool m_rescanRunning = false;
+    bool m_rescanPending = false;
     QStringList m_watchQueue; ///< Files still to watch (added a chunk per event-loop turn).
     static constexpr int WatchChunk = 1000;
 };

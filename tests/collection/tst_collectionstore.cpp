@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QSaveFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -251,6 +252,45 @@ private Q_SLOTS:
         writeFile(fx.root + u"/admin/new.http"_s, "GET http://x/new\n");
         QTRY_VERIFY(!structure.isEmpty());
         QVERIFY(store.collection().fileIndex(u"admin/new.http"_s) >= 0);
+    }
+
+    void atomicReplaceByAnEditorIsReloaded()
+    {
+        Fixture fx;
+        CollectionStore store;
+        QString error;
+        QVERIFY(store.open(fx.root, &error));
+        QSignalSpy reloaded(&store, &CollectionStore::fileReloaded);
+        QSaveFile out(fx.root + u"/users.http"_s); // write to a temporary file, then rename over
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("GET http://{{host}}/only-one\n");
+        QVERIFY(out.commit());
+        QTRY_VERIFY(!reloaded.isEmpty());
+        QCOMPARE(reloaded.last().first().toString(), u"users.http"_s);
+        QCOMPARE(store.collection().files.at(store.collection().fileIndex(u"users.http"_s)).requests.size(),
+                 1);
+
+        // And the new file is watched: a second change is seen too.
+        reloaded.clear();
+        writeFile(fx.root + u"/users.http"_s, "GET http://{{host}}/a\n\n###\nGET http://{{host}}/b\n");
+        QTRY_VERIFY(!reloaded.isEmpty());
+        QCOMPARE(store.collection().files.at(store.collection().fileIndex(u"users.http"_s)).requests.size(),
+                 2);
+    }
+
+    void openAsyncLoadsOffTheGuiThread()
+    {
+        Fixture fx;
+        CollectionStore store;
+        QSignalSpy opened(&store, &CollectionStore::opened);
+        store.openAsync(fx.root);
+        QVERIFY(opened.wait(10000));
+        QCOMPARE(opened.first().at(0).toBool(), true);
+        QCOMPARE(store.collection().requestCount(), 5);
+        store.openAsync(fx.dir.path() + u"/nope"_s);
+        QVERIFY(opened.wait(10000));
+        QCOMPARE(opened.last().at(0).toBool(), false);
+        QVERIFY(opened.last().at(1).toString().contains(u"not a readable folder"_s));
     }
 
     void externalChangeWithUnsavedEditsIsAConflict()
