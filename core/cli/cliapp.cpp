@@ -1,7 +1,9 @@
 #include "cli/cliapp.h"
 
+#include "cli/convertcommand.h"
 #include "cli/credentialscommand.h"
 #include "cli/exitcodes.h"
+#include "cli/runcommand.h"
 #include "cli/sendcommand.h"
 
 #include <QCoreApplication>
@@ -23,6 +25,8 @@ QString usage()
     return tr("Usage: peephole-cli COMMAND [options]\n\n"
               "Commands:\n"
               "  send URL           send one request and print every exchange of its chain\n"
+              "  run PATH           run a collection's requests and check their responses\n"
+              "  convert IN [OUT]   convert between curl, HAR, Postman and .http files\n"
               "  credentials        list or forget credentials stored in the OS keychain\n"
               "  help [COMMAND]     show help\n\n"
               "Options:\n"
@@ -51,6 +55,14 @@ int run(const QStringList &arguments)
     }
     if (command == u"help"_s)
         return run({arguments.first(), args.at(1), u"--help"_s});
+    if (command == u"run"_s) {
+        RunCommand runCommand;
+        return runCommand.run(args.mid(1));
+    }
+    if (command == u"convert"_s) {
+        ConvertCommand convert;
+        return convert.run(args.mid(1));
+    }
     if (command == u"send"_s) {
         SendCommand send;
         return send.run(args.mid(1));

@@ -1,0 +1,353 @@
+#include "cli/convertcommand.h"
+
+#include "cli/exitcodes.h"
+#include "formats/curlcommand.h"
+#include "formats/harreader.h"
+#include "formats/harwriter.h"
+#include "formats/httpfile.h"
+#include "formats/importreport.h"
+#include "formats/postman.h"
+#include "replay/reports.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+
+#include <cstdio>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+namespace Peephole::Cli {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Peephole::Cli", text);
+}
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "peephole-cli convert: %s\n", qPrintable(message));
+}
+
+struct Parser
+{
+    QCommandLineParser p;
+    QCommandLineOption from{u"from"_s, tr("Input format: curl, har, postman or http."), u"FORMAT"_s};
+    QCommandLineOption to{u"to"_s, tr("Output format: curl, har, postman or http."), u"FORMAT"_s};
+    QCommandLineOption help{{u"h"_s, u"help"_s}, tr("Show this help.")};
+    Parser()
+    {
+        p.setApplicationDescription(tr("Convert requests between curl, HAR, Postman and .http files."));
+        p.addOptions({from, to, help});
+        p.addPositionalArgument(u"IN"_s, tr("The file to read (\"-\" for standard input)."));
+        p.addPositionalArgument(u"OUT"_s, tr("The file to write; standard output when left out."),
+                                u"[OUT]"_s);
+    }
+};
+} // namespace
+
+namespace ConvertFormats {
+
+enum class Format { Curl, Har, Postman, Http };
+
+std::optional<Format> parseFormat(const QString &name);
+QStringList formatNames();
+
+/// Requests read from one input; ok false (and nothing else to use) on failure.
+struct Imported
+{
+    bool ok = false;
+    QString error; ///< Where and what, when !ok.
+    HttpFile file;
+    QList<ImportIssue> issues;
+};
+
+Imported read(Format format, const QByteArray &input, const QString &baseDirectory);
+/// std::nullopt and @p error when the format cannot be written.
+std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList *warnings, QString *error);
+
+namespace {
+/// Requests of a Postman tree in order, named "Folder / Request".
+void flatten(const ImportedItem &item, const QString &prefix, QList<HttpFileRequest> *out)
+{
+    for (const ImportedItem &child : item.children) {
+        const QString name = prefix.isEmpty() ? child.name : prefix + u" / "_s + child.name;
+        if (child.isFolder()) {
+            flatten(child, name, out);
+            continue;
+        }
+        HttpFileRequest req;
+        req.name = name;
+        req.request = *child.request;
+        req.auth = AuthReference::fromSettings(child.request->auth);
+        out->append(req);
+    }
+}
+
+QString nameOf(const HttpFileRequest &r, qsizetype index)
+{
+    return r.name.isEmpty() ? tr("request %1").arg(index + 1) : r.name;
+}
+} // namespace
+
+QStringList formatNames()
+{
+    return {u"curl"_s, u"har"_s, u"postman"_s, u"http"_s};
+}
+
+std::optional<Format> parseFormat(const QString &name)
+{
+    const QString n = name.toLower();
+    if (n == u"curl")
+        return Format::Curl;
+    if (n == u"har")
+        return Format::Har;
+    if (n == u"postman")
+        return Format::Postman;
+    if (n == u"http" || n == u"rest")
+        return Format::Http;
+    return std::nullopt;
+}
+
+Imported read(Format format, const QByteArray &input, const QString &baseDirectory)
+{
+    Imported out;
+    switch (format) {
+    case Format::Curl: {
+        const CurlParseResult r = CurlCommand::parse(QString::fromUtf8(input).trimmed(), baseDirectory);
+        out.issues = r.issues;
+        if (!r.ok) {
+            out.error = r.error.toString();
+            return out;
+        }
+        HttpFileRequest req;
+        req.request = r.request;
+        req.name = r.request.name;
+        out.file.requests.append(req);
+        break;
+    }
+    case Format::Http: {
+        HttpFileParseResult r = HttpFileParser::parse(input);
+        out.issues = r.issues;
+        if (!r.errors.isEmpty()) {
+            QStringList errors;
+            for (const ParseError &e : std::as_const(r.errors))
+                errors.append(e.toString());
+            out.error = errors.join(u"; "_s);
+            return out;
+        }
+        out.file = r.file;
+        break;
+    }
+    case Format::Har: {
+        const HarImportResult r = HarReader::read(input);
+        out.issues = r.issues;
+        if (!r.ok) {
+            out.error = r.error.toString();
+            return out;
+        }
+        for (const RequestSpec &spec : r.requests) {
+            HttpFileRequest req;
+            req.request = spec;
+            out.file.requests.append(req);
+        }
+        break;
+    }
+    case Format::Postman: {
+        const CollectionImportResult r = PostmanImporter::read(input);
+        out.issues = r.issues;
+        if (!r.ok) {
+            out.error = r.error.toString();
+            return out;
+        }
+        for (const ImportedSecret &secret : r.secrets)
+            out.issues.append(ImportIssue{secret.where, tr("the %1 was moved out of the requests: they use "
+                                                           "{{%2}}; set it in an environment or the keychain")
+                                                            .arg(secret.what, secret.variable)});
+        for (const ImportedVariable &v : r.root.variables) {
+            if (!v.secret && v.enabled)
+                out.file.variables.append(HttpFileVariable{v.name, v.value});
+        }
+        flatten(r.root, QString(), &out.file.requests);
+        break;
+    }
+    }
+    if (out.file.requests.isEmpty()) {
+        out.error = tr("the input holds no request");
+        return out;
+    }
+    out.ok = true;
+    return out;
+}
+
+std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList *warnings, QString *error)
+{
+    switch (format) {
+    case Format::Http:
+        return HttpFileWriter::write(file, warnings);
+    case Format::Curl: {
+        QByteArray out;
+        for (qsizetype i = 0; i < file.requests.size(); ++i) {
+            const HttpFileRequest &r = file.requests.at(i);
+            RequestSpec spec = r.request;
+            if (!spec.urlTemplate.isEmpty()) {
+                warnings->append(
+                    tr("%1: the URL holds {{variables}}; they are written as they are").arg(nameOf(r, i)));
+                spec.url = QUrl(spec.urlTemplate, QUrl::TolerantMode);
+            }
+            QStringList w;
+            const QString command = CurlCommand::fromRequest(spec, &w);
+            for (const QString &x : std::as_const(w))
+                warnings->append(nameOf(r, i) + u": "_s + x);
+            if (file.requests.size() > 1)
+                out += "# " + nameOf(r, i).toUtf8() + '\n';
+            out += command.trimmed().toUtf8() + '\n';
+            if (i + 1 < file.requests.size())
+                out += '\n';
+        }
+        return out;
+    }
+    case Format::Har: {
+        QList<Exchange> exchanges;
+        for (qsizetype i = 0; i < file.requests.size(); ++i) {
+            const RequestSpec &spec = file.requests.at(i).request;
+            Exchange e;
+            e.id = quint64(i + 1);
+            e.chainId = e.id;
+            e.method = spec.method;
+            e.url = spec.urlTemplate.isEmpty() ? spec.url : QUrl(spec.urlTemplate, QUrl::TolerantMode);
+            if (!e.url.isValid() || e.url.host().isEmpty()) {
+                warnings->append(tr("%1: skipped: HAR needs a complete URL, this one is \"%2\" (resolve its "
+                                    "{{variables}} first)")
+                                     .arg(nameOf(file.requests.at(i), i), spec.urlTemplate.isEmpty()
+                                                                              ? spec.url.toString()
+                                                                              : spec.urlTemplate));
+                continue;
+            }
+            e.requestHeaders = spec.headers;
+            e.httpVersion = "HTTP/1.1";
+            if (spec.body.kind == RequestBody::Kind::Raw)
+                e.requestBody = BodyStore::fromBytes(spec.body.raw);
+            else if (spec.body.kind != RequestBody::Kind::None)
+                warnings->append(
+                    tr("%1: only raw bodies are written to HAR").arg(nameOf(file.requests.at(i), i)));
+            exchanges.append(e);
+        }
+        if (exchanges.isEmpty()) {
+            *error = tr("no request could be written to HAR");
+            return std::nullopt;
+        }
+        warnings->append(tr("the HAR holds the requests only: no response was recorded"));
+        return HarWriter().toBytes(exchanges);
+    }
+    case Format::Postman: {
+        ImportedItem root;
+        root.name = tr("Converted by Peephole");
+        for (const HttpFileVariable &v : file.variables)
+            root.variables.append(ImportedVariable{v.name, v.value, true, false});
+        for (qsizetype i = 0; i < file.requests.size(); ++i) {
+            ImportedItem item;
+            item.name = nameOf(file.requests.at(i), i);
+            item.request = file.requests.at(i).request;
+            if (item.request->auth.scheme != AuthSettings::Scheme::Any ||
+                item.request->auth.hasUserCredentials() || item.request->auth.hasToken())
+                item.auth = item.request->auth;
+            root.children.append(item);
+        }
+        return PostmanExporter::write(root, warnings);
+    }
+    }
+    *error = tr("this format cannot be written");
+    return std::nullopt;
+}
+
+} // namespace ConvertFormats
+
+QString ConvertCommand::help()
+{
+    Parser parser;
+    return u"Usage: peephole-cli convert --from FORMAT --to FORMAT IN [OUT]\n\n"_s +
+           parser.p.applicationDescription() + u"\n\n"_s + parser.p.helpText().section(u"\n\n"_s, 2) +
+           tr("\nExit codes: 0 converted, 2 usage, 3 the input cannot be read or parsed (nothing is "
+              "written), 13 the output cannot be written.\n");
+}
+
+int ConvertCommand::run(const QStringList &arguments)
+{
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(u"peephole.*.debug=false\npeephole.*.info=false"_s);
+    Parser parser;
+    if (!parser.p.parse(QStringList{u"peephole-cli convert"_s} + arguments)) {
+        printError(parser.p.errorText());
+        return Usage;
+    }
+    if (parser.p.isSet(parser.help)) {
+        std::fputs(qPrintable(help()), stdout);
+        return Success;
+    }
+    const auto from = ConvertFormats::parseFormat(parser.p.value(parser.from));
+    const auto to = ConvertFormats::parseFormat(parser.p.value(parser.to));
+    if (!from || !to) {
+        printError(tr("--from and --to take one of: %1 (got \"%2\" and \"%3\")")
+                       .arg(ConvertFormats::formatNames().join(u", "_s), parser.p.value(parser.from),
+                            parser.p.value(parser.to)));
+        return Usage;
+    }
+    const QStringList positional = parser.p.positionalArguments();
+    if (positional.isEmpty() || positional.size() > 2) {
+        printError(tr("give the input file and, optionally, the output file"));
+        return Usage;
+    }
+    const QString inPath = positional.at(0);
+    QFile in;
+    bool opened = false;
+    if (inPath == u"-"_s)
+        opened = in.open(stdin, QIODevice::ReadOnly);
+    else {
+        in.setFileName(inPath);
+        opened = in.open(QIODevice::ReadOnly);
+    }
+    if (!opened) {
+        printError(tr("cannot read %1: %2").arg(QDir::toNativeSeparators(inPath), in.errorString()));
+        return InputFile;
+    }
+    const QByteArray input = in.readAll();
+    const QString baseDir = inPath == u"-"_s ? QDir::currentPath() : QFileInfo(inPath).absolutePath();
+
+    ConvertFormats::Imported imported = ConvertFormats::read(*from, input, baseDir);
+    for (const ImportIssue &issue : std::as_const(imported.issues))
+        std::fprintf(stderr, "warning: %s: %s\n", qPrintable(issue.item), qPrintable(issue.reason));
+    if (!imported.ok) {
+        printError(tr("cannot import %1: %2").arg(QDir::toNativeSeparators(inPath), imported.error));
+        return InputFile;
+    }
+    QStringList warnings;
+    QString error;
+    const std::optional<QByteArray> out = ConvertFormats::write(*to, imported.file, &warnings, &error);
+    for (const QString &w : std::as_const(warnings))
+        std::fprintf(stderr, "warning: %s\n", qPrintable(w));
+    if (!out) {
+        printError(error);
+        return Usage;
+    }
+    if (positional.size() == 1) {
+        std::fwrite(out->constData(), 1, size_t(out->size()), stdout);
+        return Success;
+    }
+    if (!Reports::writeFile(positional.at(1), *out, &error)) {
+        printError(error);
+        return Output;
+    }
+    std::fprintf(
+        stderr, "%s\n",
+        qPrintable(
+            tr("converted %1 requests to %2").arg(imported.file.requests.size()).arg(positional.at(1))));
+    return Success;
+}
+
+} // namespace Peephole::Cli

@@ -1,0 +1,5 @@
+#include "collection/storelog.h"
+
+namespace Peephole {
+Q_LOGGING_CATEGORY(lcCollectionStore, "peephole.collection.store")
+}

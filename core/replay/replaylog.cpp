@@ -1,0 +1,5 @@
+#include "replay/replaylog.h"
+
+namespace Peephole {
+Q_LOGGING_CATEGORY(lcReplay, "peephole.replay")
+}

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "collection/collection.h"
+#include "collection/secretvariablestore.h"
+#include "collection/variables.h"
+#include "replay/runsummary.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+namespace Peephole {
+
+class HttpSession;
+
+/// How a run is done.
+struct RunOptions
+{
+    QString environment; ///< http-client.env.json environment; empty: only "$shared" and file variables.
+    int concurrency = 1; ///< Requests in flight at once (1: strictly in order).
+    bool bail = false;   ///< Stop at the first request that does not pass; the rest are Skipped.
+    bool updateExpected = false; ///< Save each response as the expected one (and count it as passed).
+    DiffOptions diff;
+    VariableScope overrides; ///< Variables given on the command line; win over every other scope.
+};
+
+/// Runs requests of a collection and judges each response (assertions, then
+/// the expected response). Variables are resolved before anything is sent;
+/// an undefined variable stops that request with a message naming it. Every
+/// exchange goes into the session's ExchangeLog under the run's group label.
+///
+/// Variable scopes, first match wins: overrides, the file's "@name = value"
+/// lines, the environment (private file over public, then "$shared").
+/// A variable whose value in the environment file is "$keychain" is a secret:
+/// its value is read from the SecretVariableStore under
+/// SecretVariableStore::variableKey(collection id, environment, name).
+/// An auth reference with secret=keychain reads
+/// SecretVariableStore::requestKey(collection id, file, request name).
+class Runner : public QObject
+{
+    Q_OBJECT
+public:
+    /// Uses @p session (not owned) to send; its log receives the exchanges.
+    explicit Runner(HttpSession *session, QObject *parent = nullptr);
+    ~Runner() override;
+
+    /// Secrets come from here (not owned); without one, secret variables and keychain auth are errors.
+    void setSecretStore(SecretVariableStore *store) { m_secrets = store; }
+
+    /// Starts running @p selection (in that order). False and @p error when
+    /// the run cannot start (empty selection, unknown environment, already running).
+    bool start(const Collection &collection, const QList<RequestRef> &selection, const RunOptions &options,
+               QString *error);
+    /// Stops launching requests and cancels those in flight; finished() follows.
+    void cancel();
+    bool isRunning() const { return m_running; }
+    const RunSummary &summary() const { return m_summary; }
+
+Q_SIGNALS:
+    /// Request @p index of the selection was sent.
+    void requestStarted(int index, const Peephole::RequestRef &ref);
+    /// Request @p index has its verdict (results come in completion order with concurrency > 1).
+    void requestFinished(int index, const Peephole::RequestResult &result);
+    void progress(int done, int total);
+    void finished(const Peephole::RunSummary &summary);
+
+private:
+    void loadSecrets();
+    void launchMore();
+    bool launch(int index);
+    void onChainFinished(quint64 chainId, quint64 lastExchangeId);
+    void judge(int index, quint64 chainId, quint64 lastExchangeId);
+    void complete(int index);
+    void finishRun();
+    Variables variablesFor(const RequestRef &ref) const;
+
+    HttpSession *m_session;
+    QPointer<SecretVariableStore> m_secrets;
+    Collection m_collection;
+    QList<RequestRef> m_selection;
+    RunOptions m_options;
+    RunSummary m_summary;
+    VariableScope m_environment;
+    QHash<QString, QString> m_missingSecrets; ///< name -> why
+    QHash<QString, QString> m_authSecrets;    ///< requestKey -> secret
+    QHash<QString, QString> m_authSecretErrors;
+    QHash<quint64, int> m_chains; ///< chain id -> selection index
+    int m_next = 0;
+    int m_inFlight = 0;
+    int m_done = 0;
+    int m_sendingIndex = -1;
+    bool m_running = false;
+    bool m_stopping = false;
+    bool m_pumping = false;
+    QElapsedTimer m_clock;
+};
+
+} // namespace Peephole
