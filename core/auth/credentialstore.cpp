@@ -161,6 +161,15 @@ QList<StoredAccount> CredentialStore::accountsFor(const QString &origin, const Q
     return out;
 }
 
+void CredentialStore::track(QObject *job)
+{
+    ++m_pending;
+    connect(job, &QObject::destroyed, this, [this] {
+        if (--m_pending == 0)
+            Q_EMIT idle();
+    });
+}
+
 void CredentialStore::store(const StoredAccount &account, const QString &secret, Callback done)
 {
     const QString key = keychainKey(account);
@@ -196,6 +205,7 @@ void CredentialStore::store(const StoredAccount &account, const QString &secret,
         if (done)
             done(r);
     });
+    track(job);
     job->start();
 }
 
@@ -234,6 +244,7 @@ void CredentialStore::read(const StoredAccount &account, Callback done)
         if (done)
             done(r);
     });
+    track(job);
     job->start();
 }
 
@@ -265,6 +276,7 @@ void CredentialStore::forget(const StoredAccount &account, Callback done)
         if (done)
             done(r);
     });
+    track(job);
     job->start();
 }
 

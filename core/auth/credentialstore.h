@@ -67,23 +67,29 @@ public:
     static QString keychainKey(const StoredAccount &account);
     /// The last keychain problem, or empty.
     QString lastError() const { return m_lastError; }
+    /// Keychain jobs started and not finished yet (a command line tool waits for them before it exits).
+    int pendingJobs() const { return m_pending; }
 
 Q_SIGNALS:
     /// The keychain could not be used; @p message names the cause and says
     /// that the credential stays in memory for this session only.
     void keychainUnavailable(const QString &message);
     void accountsChanged();
+    /// The last pending keychain job finished.
+    void idle();
 
 private:
     QList<StoredAccount> readIndex() const;
     void writeIndex(const QList<StoredAccount> &accounts);
     void addToIndex(const StoredAccount &account);
     void removeFromIndex(const StoredAccount &account);
+    void track(QObject *job);
 
     QString m_indexFile;
     QHash<QString, QString> m_sessionSecrets; ///< keychainKey -> secret, for session-only credentials.
     QList<StoredAccount> m_sessionAccounts;
     QString m_lastError;
+    int m_pending = 0;
 };
 
 } // namespace Peephole

@@ -47,6 +47,16 @@ int CredentialsCommand::run(const QStringList &args)
         account.origin = args.at(2);
         account.realm = args.at(3);
         account.user = args.value(4);
+        if (account.user == u"-"_s)
+            account.user.clear(); // as `list` prints a token's empty user
+        const QList<StoredAccount> known = store.accounts();
+        if (std::none_of(known.begin(), known.end(), [&](const StoredAccount &a) { return a.sameKey(account); })) {
+            std::fprintf(stderr, "peephole-cli: %s\n",
+                         qPrintable(tr("no stored credential for %1 %2 realm \"%3\" user \"%4\"; see peephole-cli "
+                                       "credentials list")
+                                        .arg(account.scheme, account.origin, account.realm, account.user)));
+            return Usage;
+        }
         QEventLoop loop;
         CredentialStoreResult result;
         store.forget(account, [&](const CredentialStoreResult &r) {

@@ -1,5 +1,6 @@
 #include "cli/sendcommand.h"
 
+#include "auth/credentialstore.h"
 #include "cli/exchangeprinter.h"
 #include "cli/exitcodes.h"
 #include "cli/terminalcredentials.h"
@@ -10,6 +11,7 @@
 #include "workspace/workspace.h"
 
 #include <QEventLoop>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -69,6 +71,14 @@ int SendCommand::run(const QStringList &arguments)
     m_workspace->send(m_options.spec);
     if (session->inFlight() > 0)
         loop.exec();
+    // Credentials that worked may still be on their way into the keychain.
+    CredentialStore *store = m_workspace->credentials();
+    if (store->pendingJobs() > 0) {
+        QEventLoop wait;
+        connect(store, &CredentialStore::idle, &wait, &QEventLoop::quit);
+        QTimer::singleShot(15000, &wait, &QEventLoop::quit);
+        wait.exec();
+    }
     m_workspace->setCredentialProvider(nullptr);
     return code;
 }

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void harHasEveryHopWithTimings();
     void digestWithUserAndPassword();
     void wrongPasswordIsAnAuthFailure();
+    void savedCredentialsAreListedReusedAndForgotten();
 
 private:
     HttpServer m_server;
@@ -156,6 +157,31 @@ void TestCliSend::wrongPasswordIsAnAuthFailure()
     const Run r = cli({u"send"_s, u"--user"_s, u"alice:wrong"_s, m_server.url(u"/digest"_s).toString()});
     QCOMPARE(r.exitCode, 25);
     QVERIFY2(r.err.contains("peephole-cli:"), r.err.constData());
+}
+
+void TestCliSend::savedCredentialsAreListedReusedAndForgotten()
+{
+    const QString url = m_server.url(u"/digest"_s).toString();
+    Run r = cli({u"send"_s, u"--save-credentials"_s, u"--user"_s, u"alice:s3cret"_s, url});
+    QCOMPARE(r.exitCode, 0);
+    r = cli({u"credentials"_s, u"list"_s});
+    QCOMPARE(r.exitCode, 0);
+    const QByteArray origin = "http://127.0.0.1:" + QByteArray::number(m_server.port());
+    QVERIFY2(r.out.contains(origin) && r.out.contains("alice"), r.out.constData());
+    QVERIFY(!r.out.contains("s3cret"));
+    // A later run finds the password in the keychain: no --user needed.
+    r = cli({u"send"_s, url});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, "welcome"_ba);
+    Run list = cli({u"credentials"_s, u"list"_s});
+    const QList<QByteArray> columns = list.out.trimmed().split('\n').first().split('\t');
+    QCOMPARE(columns.size(), 4);
+    r = cli({u"credentials"_s, u"forget"_s, QString::fromUtf8(columns.at(0)), QString::fromUtf8(columns.at(1)),
+             QString::fromUtf8(columns.at(2)), QString::fromUtf8(columns.at(3))});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(!cli({u"credentials"_s, u"list"_s}).out.contains("alice"));
+    QCOMPARE(cli({u"send"_s, url}).exitCode, 0); // a bare 401 without credentials is an answer, not an error
+    QCOMPARE(cli({u"credentials"_s, u"forget"_s, u"Digest"_s, u"http://nowhere:1"_s, u"r"_s, u"u"_s}).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCliSend)
