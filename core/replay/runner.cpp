@@ -306,8 +306,8 @@ void Runner::finishRun()
     m_running = false;
     m_summary.durationMs = m_clock.elapsed();
     m_summary.recount();
-    qCInfo(lcReplay) << "run finished:" << m_summary.passed << "passed" << m_summary.changed << "changed"
-                     << m_summary.failed << "failed" << m_summary.errors << "errors";
+    qCDebug(lcReplay) << "run finished:" << m_summary.passed << "passed" << m_summary.changed << "changed"
+                      << m_summary.failed << "failed" << m_summary.errors << "errors";
     Q_EMIT finished(m_summary);
 }
 
