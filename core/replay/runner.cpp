@@ -1,6 +1,7 @@
 #include "replay/runner.h"
 
 #include "collection/environmentfile.h"
+#include "collection/secretvariables.h"
 #include "collection/secretvariablestore.h"
 #include "http/exchangelog.h"
 #include "http/httpsession.h"
@@ -16,7 +17,7 @@ using namespace Qt::StringLiterals;
 namespace Peephole {
 
 namespace {
-constexpr auto KeychainMarker = "$keychain";
+constexpr auto KeychainMarker = SecretVariables::Marker;
 
 QString folderOf(const QString &file)
 {
