@@ -10,21 +10,64 @@ ExchangeLog::ExchangeLog(QObject *parent)
 const Exchange *ExchangeLog::find(quint64 id) const
 {
     const qsizetype i = indexOf(id);
-    return i < 0 ? nullptr : &m_items.at(i);
+    return i < 0 ? nullptr : m_items.at(i).get();
 }
 
 QList<Exchange> ExchangeLog::chain(quint64 chainId) const
 {
     QList<Exchange> out;
-    for (const Exchange &e : m_items) {
-        if (e.chainId == chainId)
-            out.append(e);
+    for (const auto &e : m_items) {
+        if (e->chainId == chainId)
+            out.append(*e);
     }
     return out;
 }
 
+namespace {
+constexpr qsizetype MaxInternedLength = 256;
+constexpr qsizetype MaxInternedStrings = 50000;
+
+// FNV-1a: a few cycles per byte for these short strings, far cheaper than qHash's seeded hash.
+quint64 fnv1a(const QByteArray &bytes)
+{
+    quint64 h = 14695981039346656037ull;
+    for (char c : bytes) {
+        h ^= quint8(c);
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+} // namespace
+
+QByteArray ExchangeLog::intern(const QByteArray &bytes)
+{
+    if (bytes.size() > MaxInternedLength || bytes.isEmpty())
+        return bytes;
+    const quint64 key = fnv1a(bytes);
+    const auto it = m_strings.constFind(key);
+    if (it != m_strings.constEnd())
+        return *it == bytes ? *it : bytes; // a collision just goes unshared
+    if (m_strings.size() < MaxInternedStrings)
+        m_strings.insert(key, bytes);
+    return bytes;
+}
+
+void ExchangeLog::intern(HeaderList &headers)
+{
+    for (HeaderField &h : headers) {
+        h.name = intern(h.name);
+        h.value = intern(h.value);
+    }
+
+}
+
 quint64 ExchangeLog::append(Exchange exchange)
 {
+    intern(exchange.requestHeaders);
+    intern(exchange.responseHeaders);
+    exchange.method = intern(exchange.method);
+    exchange.httpVersion = intern(exchange.httpVersion);
+    exchange.reasonPhrase = intern(exchange.reasonPhrase);
     if (exchange.id == 0)
         exchange.id = ++m_lastId;
     else
@@ -32,7 +75,7 @@ quint64 ExchangeLog::append(Exchange exchange)
     m_lastChainId = qMax(m_lastChainId, exchange.chainId);
     const quint64 id = exchange.id;
     m_index.insert(id, m_items.size());
-    m_items.append(std::move(exchange));
+    m_items.append(std::make_shared<Exchange>(std::move(exchange)));
     Q_EMIT added(m_items.size() - 1);
     return id;
 }
@@ -42,7 +85,10 @@ void ExchangeLog::update(const Exchange &exchange)
     const qsizetype i = indexOf(exchange.id);
     if (i < 0)
         return;
-    m_items[i] = exchange;
+    Exchange &stored = *m_items[i];
+    stored = exchange;
+    intern(stored.requestHeaders);
+    intern(stored.responseHeaders);
     Q_EMIT updated(i);
 }
 
@@ -50,6 +96,7 @@ void ExchangeLog::clear()
 {
     m_items.clear();
     m_index.clear();
+    m_strings.clear();
     Q_EMIT cleared();
 }
 

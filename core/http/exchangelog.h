@@ -6,6 +6,8 @@
 #include <QList>
 #include <QObject>
 
+#include <memory>
+
 namespace Peephole {
 
 /// Owns the records of every exchange, in the order they started. The GUI's
@@ -18,7 +20,7 @@ public:
     explicit ExchangeLog(QObject *parent = nullptr);
 
     qsizetype count() const { return m_items.size(); }
-    const Exchange &at(qsizetype index) const { return m_items.at(index); }
+    const Exchange &at(qsizetype index) const { return *m_items.at(index); }
     /// Index of the exchange with @p id, or -1.
     qsizetype indexOf(quint64 id) const { return m_index.value(id, -1); }
     const Exchange *find(quint64 id) const;
@@ -40,7 +42,14 @@ Q_SIGNALS:
     void cleared();
 
 private:
-    QList<Exchange> m_items;
+    /// Shares the bytes of header names and short repeated values between
+    /// records (100,000 exchanges repeat "Content-Type: application/json"...).
+    void intern(HeaderList &headers);
+    QByteArray intern(const QByteArray &bytes);
+
+    /// One allocation per record: appending never moves (or transiently doubles) the records.
+    QList<std::shared_ptr<Exchange>> m_items;
+    QHash<quint64, QByteArray> m_strings; ///< By a cheap 64-bit hash of the bytes.
     QHash<quint64, qsizetype> m_index;
     quint64 m_lastId = 0;
     quint64 m_lastChainId = 0;

@@ -293,11 +293,11 @@ void Transfer::onReadyRead()
         onMetaData();
     if (!m_exchange.responseBody)
         return;
-    QByteArray buffer;
     QByteArray decoded;
     while (m_reply->bytesAvailable() > 0) {
-        buffer.resize(qMin(m_reply->bytesAvailable(), ReadChunk));
-        const qint64 n = m_reply->read(buffer.data(), buffer.size());
+        // read() hands over the reply's buffered blocks without copying them when it can.
+        const QByteArray buffer = m_reply->read(ReadChunk);
+        const qint64 n = buffer.size();
         if (n <= 0)
             break;
         m_wireBytes += n;

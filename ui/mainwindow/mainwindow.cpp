@@ -6,6 +6,7 @@
 #include "formats/curlcommand.h"
 #include "formats/harreader.h"
 #include "formats/harwriter.h"
+#include "help/helpactions.h"
 #include "http/exchangelog.h"
 #include "http/httpsession.h"
 #include "mainwindow/timelineactions.h"
@@ -212,6 +213,8 @@ void MainWindow::createActions()
         m_filter->selectAll();
     });
     filter->setShortcut(QKeySequence::Find);
+
+    new HelpActions(menuBar()->addMenu(tr("&Help")), this);
 
     QToolBar *tools = addToolBar(tr("Main"));
     tools->setObjectName(u"mainToolBar"_s);
