@@ -100,8 +100,8 @@ int main(int argc, char **argv)
         p.restart();
         for (const QString &r : std::as_const(rel))
             CollectionLoader::loadFile(root, r);
-        std::printf("one thread: read only %lld ms, read + parse %lld ms (%lld files)\n", readMs,
-                    p.elapsed(), qint64(rel.size()));
+        std::printf("one thread: read only %lld ms, read + parse %lld ms (%lld files)\n", readMs, p.elapsed(),
+                    qint64(rel.size()));
     }
     std::sort(loads.begin(), loads.end());
     std::sort(opens.begin(), opens.end());

@@ -272,7 +272,7 @@ QString ConvertCommand::help()
 {
     Parser parser;
     return u"Usage: peephole-cli convert --from FORMAT --to FORMAT IN [OUT]\n\n"_s +
-           parser.p.applicationDescription() + u"\n\n"_s + parser.p.helpText().section(u"\n\n"_s, 2) +
+           parser.p.applicationDescription() + u"\n\n"_s + parser.p.helpText().section(u"\n\n"_s, 1) +
            tr("\nExit codes: 0 converted, 2 usage, 3 the input cannot be read or parsed (nothing is "
               "written), 13 the output cannot be written.\n");
 }

@@ -89,10 +89,11 @@ QString RunCommand::help()
 {
     Parser parser;
     return u"Usage: peephole-cli run PATH [options]\n\n"_s + parser.p.applicationDescription() + u"\n\n"_s +
-           parser.p.helpText().section(u"\n\n"_s, 2) +
-           tr("  --report junit|json FILE    Write a report (repeatable).\n\n"
-              "Exit codes: 0 all passed, 30 something failed, changed or errored, 2 usage, 3 unreadable "
-              "input.\n");
+           parser.p.helpText().section(u"\n\n"_s, 1, 1) + u'\n' +
+           tr("  --report junit|json FILE  Write a JUnit XML or JSON report; repeatable.") + u"\n\n"_s +
+           parser.p.helpText().section(u"\n\n"_s, 2) + u'\n' +
+           tr("Exit codes: 0 all passed, 30 something failed, changed or errored, 2 usage, 3 unreadable "
+              "input, 13 a report cannot be written.\n");
 }
 
 void RunCommand::printResult(const RequestResult &r)

@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QThreadPool>
 
 #include <algorithm>
@@ -29,6 +31,22 @@ bool isHidden(const QString &name)
     return name.startsWith(u'.');
 }
 } // namespace
+
+QStringList environmentNames(const QString &root)
+{
+    QStringList names;
+    for (const QString &file : {u"http-client.env.json"_s, u"http-client.private.env.json"_s}) {
+        QFile f(root + u'/' + file);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            if (it.key() != u"$shared"_s && !names.contains(it.key()))
+                names.append(it.key());
+        }
+    }
+    return names;
+}
 
 void parseInto(CollectionFile *file)
 {

@@ -4,6 +4,9 @@
 
 namespace Peephole::CollectionLoader {
 
+/// Names of the environments of http-client.env.json and its private file, "$shared" excluded.
+QStringList environmentNames(const QString &rootPath);
+
 /// Reads and parses one .http file (@p relativePath under @p rootPath).
 CollectionFile loadFile(const QString &rootPath, const QString &relativePath);
 /// Parses the bytes of a file; requests, blocks and problem are filled.

@@ -1,6 +1,7 @@
 #include "replay/runner.h"
 
 #include "collection/environmentfile.h"
+#include "collection/secretvariables.h"
 #include "collection/secretvariablestore.h"
 #include "http/exchangelog.h"
 #include "http/httpsession.h"
@@ -16,7 +17,7 @@ using namespace Qt::StringLiterals;
 namespace Peephole {
 
 namespace {
-constexpr auto KeychainMarker = "$keychain";
+constexpr auto KeychainMarker = SecretVariables::Marker;
 
 QString folderOf(const QString &file)
 {
@@ -306,8 +307,8 @@ void Runner::finishRun()
     m_running = false;
     m_summary.durationMs = m_clock.elapsed();
     m_summary.recount();
-    qCInfo(lcReplay) << "run finished:" << m_summary.passed << "passed" << m_summary.changed << "changed"
-                     << m_summary.failed << "failed" << m_summary.errors << "errors";
+    qCDebug(lcReplay) << "run finished:" << m_summary.passed << "passed" << m_summary.changed << "changed"
+                      << m_summary.failed << "failed" << m_summary.errors << "errors";
     Q_EMIT finished(m_summary);
 }
 

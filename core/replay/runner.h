@@ -52,7 +52,8 @@ public:
     /// the run cannot start (empty selection, unknown environment, already running).
     bool start(const Collection &collection, const QList<RequestRef> &selection, const RunOptions &options,
                QString *error);
-    /// Stops launching requests and cancels those in flight; finished() follows.
+    /// Stops launching requests and cancels those in flight; finished() follows
+    /// (possibly before cancel() returns). Requests not started are Skipped.
     void cancel();
     bool isRunning() const { return m_running; }
     const RunSummary &summary() const { return m_summary; }

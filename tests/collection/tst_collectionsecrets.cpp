@@ -1,5 +1,6 @@
 #include "collection/autosave.h"
 #include "collection/collectionstore.h"
+#include "collection/secretvariables.h"
 #include "collection/secretvariablestore.h"
 
 #include <QDeadlineTimer>
@@ -119,6 +120,49 @@ private Q_SLOTS:
         QCOMPARE(filesContaining(dir.path(), leaks), QStringList());
         QCOMPARE(filesContaining(autosave.journalDir(), leaks), QStringList());
         autosave.discard();
+    }
+
+    void secretVariableIsMarkedNotWritten()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.path() + u"/secret-api"_s;
+        writeFile(root + u"/http-client.env.json"_s, R"({"dev": {"host": "localhost"}})");
+        writeFile(root + u"/a.http"_s, "GET http://{{host}}/\nAuthorization: Bearer {{apiToken}}\n");
+        CollectionStore store;
+        QString error;
+        QVERIFY(store.open(root, &error));
+        KeychainSecretStore keychain;
+        const QString secret = u"sk-live-%1-Ωmega"_s.arg(QCoreApplication::applicationPid());
+        QString state = u"pending"_s;
+        SecretVariables::set(&keychain, store.collection(), u"dev"_s, u"apiToken"_s, secret, this,
+                             [&](const QString &e) { state = e; });
+        const QString e = wait(&state);
+        if (!e.isEmpty() && qEnvironmentVariableIsEmpty("PEEPHOLE_REQUIRE_KEYRING"))
+            QSKIP(qPrintable(u"no keychain here: "_s + e));
+        QVERIFY2(e.isEmpty(), qPrintable(e));
+        QCOMPARE(SecretVariables::names(store.collection(), u"dev"_s), QStringList{u"apiToken"_s});
+        QFile env(root + u"/http-client.env.json"_s);
+        QVERIFY(env.open(QIODevice::ReadOnly));
+        const QByteArray json = env.readAll();
+        QVERIFY2(json.contains("\"apiToken\": \"$keychain\""), json.constData());
+        QCOMPARE(filesContaining(dir.path(), encodings(secret, QString())), QStringList());
+
+        bool found = false;
+        QString value;
+        state = u"pending"_s;
+        keychain.read(SecretVariableStore::variableKey(store.collection().id, u"dev"_s, u"apiToken"_s), this,
+                      [&](bool f, const QString &v, const QString &err) {
+                          found = f;
+                          value = v;
+                          state = err;
+                      });
+        QCOMPARE(wait(&state), QString());
+        QVERIFY(found);
+        QCOMPARE(value, secret);
+        state = u"pending"_s;
+        keychain.remove(SecretVariableStore::variableKey(store.collection().id, u"dev"_s, u"apiToken"_s),
+                        this, [&](const QString &err) { state = err; });
+        QCOMPARE(wait(&state), QString());
     }
 
     void keychainStoreRoundTrip()

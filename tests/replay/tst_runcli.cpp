@@ -148,6 +148,20 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("body $.version: 1 -> 3"));
     }
 
+    void unparsableRequestIsReportedAndTheRestRuns()
+    {
+        const QString root = collection(false);
+        writeFile(root + u"/users/bad.http"_s,
+                  "GET http://{{host}}/text\n\n###\n# @peephole-auth basic secret=hunter2\n"
+                  "GET http://{{host}}/user\n");
+        const Result r = cli({u"run"_s, root, u"--env"_s, u"ci"_s});
+        QCOMPARE(r.exitCode, 30);
+        QVERIFY2(r.err.contains("users/bad.http:4: "), r.err.constData());
+        QVERIFY(r.out.contains("3 passed"));
+        QVERIFY(r.out.contains("1 requests could not be loaded"));
+        QFile::remove(root + u"/users/bad.http"_s);
+    }
+
     void usageAndInputErrors()
     {
         const QString root = collection(false);

@@ -209,6 +209,37 @@ private Q_SLOTS:
         QVERIFY(xml.contains("<failure type=\"changed\""));
     }
 
+    void cancelStopsTheRun()
+    {
+        const QString root = makeCollection();
+        ScriptedResponse slow = ScriptedResponse::text(200, "late\n");
+        slow.headDelayMs = 5000;
+        m_server->server.route("/slow", slow);
+        for (int i = 0; i < 3; ++i)
+            writeFile(root + u"/slow/s%1.http"_s.arg(i), "GET http://{{host}}/slow\n");
+        CollectionStore store;
+        QString error;
+        QVERIFY(store.open(root, &error));
+        Runner runner(m_session);
+        QSignalSpy started(&runner, &Runner::requestStarted);
+        QSignalSpy finished(&runner, &Runner::finished);
+        RunOptions options;
+        options.environment = u"local"_s;
+        QVERIFY(
+            runner.start(store.collection(), store.collection().requestsUnder(u"slow"_s), options, &error));
+        QVERIFY(runner.isRunning());
+        QVERIFY(started.wait(10000));
+        QTRY_COMPARE(m_server->server.requestCount(), 1);
+        runner.cancel(); // finished() may come before cancel() returns
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+        QVERIFY(!runner.isRunning());
+        const RunSummary s = runner.summary();
+        QVERIFY(s.cancelled);
+        QCOMPARE(s.results.at(0).outcome, RequestResult::Outcome::Error);
+        QCOMPARE(s.skipped, 2);
+        QCOMPARE(m_server->server.requestCount(), 1);
+    }
+
     void unknownEnvironmentDoesNotStart()
     {
         const QString root = makeCollection();
