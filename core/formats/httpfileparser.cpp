@@ -117,7 +117,8 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
             comments.append(line.text.trimmed());
             continue;
         }
-        const qsizetype space = body.indexOf(QRegularExpression(u"[\\s=]"_s));
+        static const QRegularExpression spaceOrEquals(u"[\\s=]"_s);
+        const qsizetype space = body.indexOf(spaceOrEquals);
         const QString key = space < 0 ? body.mid(1) : body.mid(1, space - 1);
         QString arg = space < 0 ? QString() : body.mid(space + 1).trimmed();
         if (key == u"name") {
@@ -166,7 +167,8 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
     // Request line, with indented continuation lines.
     const Line &requestLine = lines.at(i);
     req.line = requestLine.number;
-    QStringList words = requestLine.text.trimmed().split(QRegularExpression(u"\\s+"_s));
+    static const QRegularExpression whitespace(u"\\s+"_s);
+    QStringList words = requestLine.text.trimmed().split(whitespace);
     if (words.size() >= 2 && methodWord.match(words.first()).hasMatch()) {
         spec.method = words.takeFirst().toUtf8();
     } else {
