@@ -39,7 +39,7 @@ QVariant KeyValueModel::data(const QModelIndex &index, int role) const
     const bool placeholder = index.row() == m_rows.size();
     if (placeholder) {
         if (role == Qt::DisplayRole && index.column() == NameColumn)
-            return tr("Add %1…").arg(m_nameTitle.toLower());
+            return tr("Add %1…").arg(m_nameTitle);
         if (role == Qt::ForegroundRole)
             return QVariant(); // The view greys placeholders through its palette.
         return {};
