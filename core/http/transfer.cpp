@@ -1,12 +1,12 @@
 #include "http/transfer.h"
 
 #include "http/bodydevice.h"
-#include "http/contentdecoder.h"
 #include "http/exchangelog.h"
 #include "http/httpsession.h"
 #include "http/networkerrors.h"
 #include "http/redirects.h"
 #include "http/requestbuilder.h"
+#include "http/responsereader.h"
 #include "http/tlsconfig.h"
 
 #include <QCoreApplication>
@@ -125,9 +125,7 @@ void Transfer::sendHop()
     m_exchange.notes = m_hop.notes;
     m_exchange.requestBody = m_hop.body;
     m_headersSeen = false;
-    m_contentLength = -1;
-    m_wireBytes = 0;
-    m_decoder.reset();
+    m_reader.reset();
     m_tlsErrors.clear();
 
     if (AuthHook *hook = m_session->authHook();
@@ -210,40 +208,6 @@ void Transfer::onSslErrors(const QList<QSslError> &errors)
         m_reply->ignoreSslErrors();
 }
 
-void Transfer::recordResponseHead()
-{
-    m_exchange.statusCode = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    m_exchange.reasonPhrase = m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
-    const bool h2 = m_reply->attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
-    m_exchange.httpVersion = h2 ? "HTTP/2" : "HTTP/1.1";
-    if (h2)
-        Headers::remove(m_exchange.requestHeaders, "Connection");
-
-    m_exchange.responseHeaders.clear();
-    qint64 headSize = m_exchange.httpVersion.size() + 7 + m_exchange.reasonPhrase.size();
-    for (const auto &[name, value] : m_reply->rawHeaderPairs()) {
-        // Qt joins repeated Set-Cookie fields with newlines: give each its own line again.
-        const QList<QByteArray> parts = name.compare("set-cookie", Qt::CaseInsensitive) == 0
-                                            ? value.split('\n')
-                                            : QList<QByteArray>{value};
-        for (const QByteArray &part : parts) {
-            m_exchange.responseHeaders.append({name, part, true});
-            headSize += name.size() + part.size() + 4;
-        }
-    }
-    m_exchange.wireHeaderSize = headSize + 2;
-    bool ok = false;
-    m_contentLength = Headers::value(m_exchange.responseHeaders, "Content-Length").toLongLong(&ok);
-    if (!ok)
-        m_contentLength = -1;
-
-    const QList<QByteArray> setCookies = Headers::values(m_exchange.responseHeaders, "Set-Cookie");
-    for (const QByteArray &line : setCookies)
-        m_exchange.cookiesSet += QNetworkCookie::parseCookies(line);
-    if (!m_exchange.cookiesSet.isEmpty())
-        m_session->cookieJar()->setCookiesFromUrl(m_exchange.cookiesSet, m_hop.url);
-}
-
 bool Transfer::consumesBody(int status) const
 {
     if ((status == 401 || status == 407) && m_session->authHook())
@@ -275,13 +239,12 @@ void Transfer::onMetaData()
     m_exchange.timings.headersNs = monotonicNs();
     if (m_exchange.timings.requestSentNs < 0)
         m_exchange.timings.requestSentNs = m_exchange.timings.headersNs;
-    recordResponseHead();
+    m_reader.readHead(*m_reply, m_exchange);
+    if (!m_exchange.cookiesSet.isEmpty())
+        m_session->cookieJar()->setCookiesFromUrl(m_exchange.cookiesSet, m_hop.url);
     openResponseBody();
-    m_decoder = std::make_unique<ContentDecoder>(Headers::value(m_exchange.responseHeaders, "Content-Encoding"));
-    if (m_decoder->passesThroughUnknownCoding())
-        m_exchange.notes.append(tr("The body is kept as received: Peephole does not decode Content-Encoding \"%1\".")
-                                    .arg(QString::fromLatin1(Headers::value(m_exchange.responseHeaders,
-                                                                            "Content-Encoding"))));
+    if (const QString note = m_reader.startBody(m_exchange); !note.isEmpty())
+        m_exchange.notes.append(note);
     publish();
 }
 
@@ -293,31 +256,9 @@ void Transfer::onReadyRead()
         onMetaData();
     if (!m_exchange.responseBody)
         return;
-    QByteArray decoded;
-    while (m_reply->bytesAvailable() > 0) {
-        // read() hands over the reply's buffered blocks without copying them when it can.
-        const QByteArray buffer = m_reply->read(ReadChunk);
-        const qint64 n = buffer.size();
-        if (n <= 0)
-            break;
-        m_wireBytes += n;
-        const char *data = buffer.constData();
-        qint64 size = n;
-        if (m_decoder && m_decoder->decodes()) {
-            if (!m_decoder->feed(data, n, &decoded)) {
-                m_exchange.error = {ExchangeError::Kind::MalformedResponse, m_decoder->errorString()};
-                m_reply->abort();
-                return;
-            }
-            data = decoded.constData();
-            size = decoded.size();
-        }
-        if (!m_exchange.responseBody->append(data, size)) {
-            m_exchange.error = {ExchangeError::Kind::Output, m_exchange.responseBody->errorString()};
-            m_reply->abort();
-            return;
-        }
-        m_exchange.decodedBodySize += size;
+    if (!m_reader.readBody(*m_reply, m_exchange)) {
+        m_reply->abort();
+        return;
     }
     if (m_spec.options.timeoutMs > 0)
         m_timeout.start(m_spec.options.timeoutMs);
@@ -358,7 +299,7 @@ void Transfer::onFinished()
         m_exchange.tls.chain = tls.peerCertificateChain();
         m_exchange.tls.errors = m_tlsErrors;
     }
-    m_exchange.wireBodySize = m_wireBytes;
+    m_exchange.wireBodySize = m_reader.wireBytes();
 
     if (m_exchange.error.isError()) {
         finishChain();
@@ -372,8 +313,8 @@ void Transfer::onFinished()
         ReplyFacts facts;
         facts.url = m_hop.url;
         facts.headersReceived = m_headersSeen;
-        facts.bodyReceived = m_wireBytes;
-        facts.contentLength = m_contentLength;
+        facts.bodyReceived = m_reader.wireBytes();
+        facts.contentLength = m_reader.contentLength();
         facts.timedOut = m_timedOut;
         facts.cancelled = m_cancelled;
         facts.timeoutMs = m_spec.options.timeoutMs;
@@ -383,13 +324,12 @@ void Transfer::onFinished()
     }
 
     // Qt sometimes reports success when the peer closes before Content-Length bytes arrived.
-    if (m_contentLength >= 0 && m_wireBytes < m_contentLength && m_hop.method != "HEAD"
-        && m_exchange.statusCode != 204 && m_exchange.statusCode != 304) {
+    if (m_reader.cutShort(m_hop.method, m_exchange.statusCode)) {
         ReplyFacts facts;
         facts.url = m_hop.url;
         facts.headersReceived = true;
-        facts.bodyReceived = m_wireBytes;
-        facts.contentLength = m_contentLength;
+        facts.bodyReceived = m_reader.wireBytes();
+        facts.contentLength = m_reader.contentLength();
         finishChain(classifyReplyError(QNetworkReply::RemoteHostClosedError, reply->errorString(), facts));
         return;
     }

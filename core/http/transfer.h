@@ -3,6 +3,7 @@
 #include "http/authhook.h"
 #include "http/hop.h"
 #include "http/requestspec.h"
+#include "http/responsereader.h"
 
 #include <QElapsedTimer>
 
@@ -16,7 +17,6 @@ class QNetworkAccessManager;
 
 namespace Peephole {
 
-class ContentDecoder;
 class HttpSession;
 
 /// Drives one chain: sends a hop, records it as an Exchange, then follows a
@@ -46,7 +46,6 @@ private:
     void onFinished();
     void onTimeout();
 
-    void recordResponseHead();
     void openResponseBody();
     bool consumesBody(int status) const;
     void followRedirect();
@@ -72,9 +71,7 @@ private:
     bool m_timedOut = false;
     bool m_ended = false;
     bool m_headersSeen = false;
-    qint64 m_contentLength = -1;
-    qint64 m_wireBytes = 0;
-    std::unique_ptr<ContentDecoder> m_decoder;
+    ResponseReader m_reader;
     QStringList m_tlsErrors;
     QTimer m_timeout;
     QElapsedTimer m_sinceUpdate;

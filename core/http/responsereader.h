@@ -1,0 +1,45 @@
+#pragma once
+
+#include "http/exchange.h"
+
+#include <memory>
+
+class QNetworkReply;
+
+namespace Peephole {
+
+class ContentDecoder;
+
+/// Reads one hop's response from a QNetworkReply into its Exchange: the
+/// head as received, then the body through its Content-Encoding into the
+/// exchange's BodyStore, counting the bytes on the wire.
+class ResponseReader
+{
+public:
+    ResponseReader();
+    ~ResponseReader();
+    ResponseReader(const ResponseReader &) = delete;
+    ResponseReader &operator=(const ResponseReader &) = delete;
+
+    /// Forgets the previous hop.
+    void reset();
+    /// Status line, header fields (wire order and case) and the cookies set.
+    void readHead(const QNetworkReply &reply, Exchange &exchange);
+    /// Chooses the body decoder; returns a note for the exchange when the coding is kept as received.
+    QString startBody(const Exchange &exchange);
+    /// Drains what the reply has into exchange.responseBody. False, with exchange.error set, when the
+    /// body cannot be decoded or stored.
+    bool readBody(QNetworkReply &reply, Exchange &exchange);
+
+    qint64 wireBytes() const { return m_wireBytes; }
+    qint64 contentLength() const { return m_contentLength; }
+    /// The body ended before Content-Length bytes arrived (Qt does not always say so).
+    bool cutShort(const QByteArray &method, int status) const;
+
+private:
+    qint64 m_contentLength = -1;
+    qint64 m_wireBytes = 0;
+    std::unique_ptr<ContentDecoder> m_decoder;
+};
+
+} // namespace Peephole
