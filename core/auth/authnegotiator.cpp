@@ -58,7 +58,7 @@ AuthNegotiator::Credential AuthNegotiator::requestCredential(Side side, const Au
     if (side == ProxySide) {
         c.user = !settings.proxyUser.isEmpty() ? settings.proxyUser : proxy.userName();
         c.password = !settings.proxyPassword.isEmpty() ? settings.proxyPassword : proxy.password();
-    } else {
+    } else if (!settings.fromKeychain) {
         c.user = settings.user;
         c.password = settings.password;
         c.token = settings.token;

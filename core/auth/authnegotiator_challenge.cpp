@@ -185,6 +185,10 @@ void AuthNegotiator::tryKeychain(std::shared_ptr<Pending> p, QList<AuthOffer> ca
             const bool tokenAccount = a.scheme == u"Bearer"_s;
             if (tokenAccount != (o.kind == AuthOffer::Kind::Bearer))
                 continue;
+            // A stored credential chosen in the request: only that user's.
+            if (p->side == OriginSide && p->settings.fromKeychain && !p->settings.user.isEmpty()
+                && a.user != p->settings.user)
+                continue;
             QPointer<AuthNegotiator> self(this);
             m_store->read(a, [self, p, a, o, candidates](const CredentialStoreResult &r) {
                 if (!self) {

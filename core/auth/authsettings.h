@@ -29,6 +29,8 @@ struct AuthSettings
     BasicCharset basicCharset = BasicCharset::Utf8;
     bool preemptive = false;    ///< Send credentials on the first request (Basic/Bearer, or Digest with a known nonce).
     bool saveToKeychain = false; ///< Store credentials that succeeded in the OS keychain.
+    /// Use the credential stored in the keychain for user (password and token stay empty here).
+    bool fromKeychain = false;
 
     // Proxy credentials (answered on 407 through Proxy-Authorization).
     QString proxyUser;

@@ -3,6 +3,8 @@
 // credential in the (real) keychain.
 #include "auth/authpanel.h"
 #include "auth/credentialstore.h"
+#include "auth/authnegotiator.h"
+#include "composer/autheditor.h"
 #include "composer/composerwidget.h"
 #include "mainwindow/mainwindow.h"
 #include "server/authgate.h"
@@ -32,6 +34,7 @@ private Q_SLOTS:
     void typeUrlAndSend();
     void answerChallengeInThePanel();
     void filterTerms();
+    void storedCredentialFromTheAuthTab();
 
 private:
     QString statusText(int row) const
@@ -137,6 +140,28 @@ void TestMainWindow::filterTerms()
     QTRY_COMPARE(m_window->timeline()->model()->rowCount(), 1);
     m_window->filterEdit()->clear();
     QTRY_COMPARE(m_window->timeline()->model()->rowCount(), 3);
+}
+
+void TestMainWindow::storedCredentialFromTheAuthTab()
+{
+    // A new session: nothing accepted in memory, the keychain holds alice's password.
+    m_workspace->negotiator()->clearSession();
+    auto *auth = m_window->composer()->findChild<AuthEditor *>();
+    QVERIFY(auth);
+    QTRY_COMPARE(auth->storedBox()->count(), 2);
+    QVERIFY(auth->storedBox()->itemText(1).contains(u"alice"_s));
+    auth->storedBox()->setCurrentIndex(1);
+    Q_EMIT auth->storedBox()->activated(1);
+    const AuthSettings settings = m_window->composer()->request().auth;
+    QVERIFY(settings.fromKeychain);
+    QCOMPARE(settings.user, u"alice"_s);
+    QVERIFY(settings.password.isEmpty());
+
+    const int before = m_window->timeline()->model()->rowCount();
+    sendUrl(m_server.url(u"/private"_s).toString());
+    QTRY_COMPARE(m_window->timeline()->model()->rowCount(), before + 2);
+    QTRY_COMPARE(statusText(before + 1), u"200 OK"_s);
+    QVERIFY(!m_window->authPanel()->isVisible()); // answered from the keychain, nobody asked
 }
 
 QTEST_MAIN(TestMainWindow)

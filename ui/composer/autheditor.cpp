@@ -6,11 +6,14 @@
 #include <QLabel>
 #include <QLineEdit>
 
+using namespace Qt::StringLiterals;
+
 namespace Peephole {
 
 AuthEditor::AuthEditor(QWidget *parent)
     : QWidget(parent)
     , m_scheme(new QComboBox(this))
+    , m_stored(new QComboBox(this))
     , m_user(new QLineEdit(this))
     , m_password(new QLineEdit(this))
     , m_token(new QLineEdit(this))
@@ -33,8 +36,10 @@ AuthEditor::AuthEditor(QWidget *parent)
     m_hint->setWordWrap(true);
     m_hint->setEnabled(false);
 
+    m_stored->setToolTip(tr("Use a credential stored in the OS keychain; its secret is read at send time."));
     auto *form = new QFormLayout(this);
     form->addRow(tr("Scheme:"), m_scheme);
+    form->addRow(tr("Stored credential:"), m_stored);
     form->addRow(tr("User:"), m_user);
     form->addRow(tr("Password:"), m_password);
     form->addRow(tr("Token:"), m_token);
@@ -47,8 +52,14 @@ AuthEditor::AuthEditor(QWidget *parent)
         updateVisibility();
         Q_EMIT edited();
     });
-    for (QLineEdit *e : {m_user, m_password, m_token})
-        connect(e, &QLineEdit::textEdited, this, &AuthEditor::edited);
+    for (QLineEdit *e : {m_user, m_password, m_token}) {
+        connect(e, &QLineEdit::textEdited, this, [this] {
+            m_stored->setCurrentIndex(0); // typing replaces the stored credential
+            Q_EMIT edited();
+        });
+    }
+    connect(m_stored, &QComboBox::activated, this, &AuthEditor::useStored);
+    setStoredAccounts({});
     for (QCheckBox *c : {m_preemptive, m_latin1, m_remember})
         connect(c, &QCheckBox::toggled, this, &AuthEditor::edited);
     m_scheme->setCurrentIndex(m_scheme->findData(int(S::None)));
@@ -74,6 +85,41 @@ void AuthEditor::updateVisibility()
                               "scheme was chosen and why."));
 }
 
+void AuthEditor::setStoredAccounts(const QList<StoredAccount> &accounts)
+{
+    const QString current = m_stored->currentIndex() > 0 ? m_stored->currentText() : QString();
+    m_accounts = accounts;
+    QSignalBlocker blocker(m_stored);
+    m_stored->clear();
+    m_stored->addItem(accounts.isEmpty() ? tr("None in the keychain yet") : tr("Type credentials below"));
+    for (const StoredAccount &a : accounts) {
+        m_stored->addItem(tr("%1 — %2 — %3 (realm “%4”)")
+                              .arg(a.user.isEmpty() ? tr("token") : a.user, a.scheme, a.origin, a.realm));
+    }
+    m_stored->setEnabled(!accounts.isEmpty());
+    const int again = current.isEmpty() ? 0 : m_stored->findText(current);
+    m_stored->setCurrentIndex(qMax(0, again));
+}
+
+void AuthEditor::useStored(int index)
+{
+    if (index <= 0 || index > m_accounts.size()) {
+        m_password->setPlaceholderText(tr("Password (kept in memory or the keychain, never in a file)"));
+        Q_EMIT edited();
+        return;
+    }
+    using S = AuthSettings::Scheme;
+    const StoredAccount &a = m_accounts.at(index - 1);
+    const S scheme = a.scheme == u"Bearer"_s ? S::Bearer : a.scheme.startsWith(u"Digest"_s) ? S::Digest : S::Basic;
+    m_scheme->setCurrentIndex(m_scheme->findData(int(scheme)));
+    m_user->setText(a.user);
+    m_password->clear();
+    m_token->clear();
+    m_password->setPlaceholderText(tr("From the keychain"));
+    m_token->setPlaceholderText(tr("From the keychain"));
+    Q_EMIT edited();
+}
+
 AuthSettings AuthEditor::settings() const
 {
     AuthSettings s;
@@ -86,6 +132,7 @@ AuthSettings AuthEditor::settings() const
     s.preemptive = m_preemptive->isChecked();
     s.basicCharset = m_latin1->isChecked() ? AuthSettings::BasicCharset::Latin1 : AuthSettings::BasicCharset::Utf8;
     s.saveToKeychain = m_remember->isChecked();
+    s.fromKeychain = m_stored->currentIndex() > 0;
     return s;
 }
 
@@ -99,6 +146,8 @@ void AuthEditor::setSettings(const AuthSettings &s)
     m_preemptive->setChecked(s.preemptive);
     m_latin1->setChecked(s.basicCharset == AuthSettings::BasicCharset::Latin1);
     m_remember->setChecked(s.saveToKeychain);
+    if (!s.fromKeychain)
+        m_stored->setCurrentIndex(0);
     updateVisibility();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "auth/authsettings.h"
+#include "auth/credentialstore.h"
 
 #include <QWidget>
 
@@ -21,14 +22,20 @@ public:
 
     AuthSettings settings() const;
     void setSettings(const AuthSettings &settings);
+    /// The credentials stored in the keychain, offered as "Stored credential".
+    void setStoredAccounts(const QList<StoredAccount> &accounts);
+    QComboBox *storedBox() const { return m_stored; }
 
 Q_SIGNALS:
     void edited();
 
 private:
     void updateVisibility();
+    void useStored(int index);
 
     QComboBox *m_scheme;
+    QComboBox *m_stored;
+    QList<StoredAccount> m_accounts;
     QLineEdit *m_user;
     QLineEdit *m_password;
     QLineEdit *m_token;

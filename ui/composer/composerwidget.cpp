@@ -247,6 +247,11 @@ void ComposerWidget::rememberUrl(const QString &url)
     m_history->setStringList(list);
 }
 
+void ComposerWidget::setStoredAccounts(const QList<StoredAccount> &accounts)
+{
+    m_auth->setStoredAccounts(accounts);
+}
+
 void ComposerWidget::setUrlHistory(const QStringList &urls)
 {
     m_history->setStringList(urls.mid(0, MaxHistory));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/credentialstore.h"
 #include "http/requestspec.h"
 
 #include <QWidget>
@@ -33,6 +34,8 @@ public:
     /// Shows whether a send is in flight (Send disabled, Cancel enabled).
     void setBusy(bool busy);
     void setUrlHistory(const QStringList &urls);
+    /// Offers these keychain credentials in the Auth tab.
+    void setStoredAccounts(const QList<StoredAccount> &accounts);
     QStringList urlHistory() const;
     /// Shows a problem with the request under the URL (empty clears it).
     void showProblem(const QString &message);

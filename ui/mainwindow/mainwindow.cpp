@@ -1,6 +1,7 @@
 #include "mainwindow/mainwindow.h"
 
 #include "auth/authpanel.h"
+#include "auth/credentialstore.h"
 #include "composer/composerwidget.h"
 #include "details/exchangedetails.h"
 #include "formats/curlcommand.h"
@@ -146,6 +147,9 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     connect(m_timeline, &TimelineView::editAndResend, m_timelineActions, &TimelineActions::editAndResend);
     connect(m_timeline, &TimelineView::saveBodyAs, m_timelineActions, &TimelineActions::saveBodyAs);
     connect(m_timelineActions, &TimelineActions::sendRequested, this, &MainWindow::send);
+    const auto offerStored = [this] { m_composer->setStoredAccounts(m_workspace->credentials()->accounts()); };
+    connect(m_workspace->credentials(), &CredentialStore::accountsChanged, this, offerStored);
+    offerStored();
     connect(m_authPanel, &AuthPanel::shown, this, [this] {
         statusBar()->showMessage(tr("The server asks for credentials: answer in the panel under the request."), 5000);
     });
