@@ -14,7 +14,9 @@
 #include "timeline/timelineview.h"
 #include "workspace/workspace.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void answerChallengeInThePanel();
     void filterTerms();
     void storedCredentialFromTheAuthTab();
+    void pastingACurlCommandFillsTheComposer();
 
 private:
     QString statusText(int row) const
@@ -162,6 +165,20 @@ void TestMainWindow::storedCredentialFromTheAuthTab()
     QTRY_COMPARE(m_window->timeline()->model()->rowCount(), before + 2);
     QTRY_COMPARE(statusText(before + 1), u"200 OK"_s);
     QVERIFY(!m_window->authPanel()->isVisible()); // answered from the keychain, nobody asked
+}
+
+void TestMainWindow::pastingACurlCommandFillsTheComposer()
+{
+    QApplication::clipboard()->setText(
+        u"curl -X PUT 'https://api.example.com/items/7?x=1' -H 'X-Trace: abc' --data-raw '{\"a\":1}'"_s);
+    QLineEdit *url = m_window->composer()->urlEdit();
+    url->setFocus();
+    QTest::keySequence(url, QKeySequence::Paste);
+    const RequestSpec spec = m_window->composer()->request();
+    QCOMPARE(spec.method, "PUT"_ba);
+    QCOMPARE(spec.url.toString(), u"https://api.example.com/items/7?x=1"_s);
+    QCOMPARE(Headers::value(spec.headers, "X-Trace"), "abc"_ba);
+    QCOMPARE(spec.body.raw, "{\"a\":1}"_ba);
 }
 
 QTEST_MAIN(TestMainWindow)
