@@ -2,6 +2,7 @@
 // row; answer a 401 in the auth panel, see the 200 tied to it, find the
 // credential in the (real) keychain.
 #include "auth/authpanel.h"
+#include "auth/credentialsdialog.h"
 #include "auth/credentialstore.h"
 #include "auth/authnegotiator.h"
 #include "composer/autheditor.h"
@@ -23,6 +24,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void filterTerms();
     void storedCredentialFromTheAuthTab();
     void pastingACurlCommandFillsTheComposer();
+    void credentialsDialogListsAndForgets();
 
 private:
     QString statusText(int row) const
@@ -179,6 +182,19 @@ void TestMainWindow::pastingACurlCommandFillsTheComposer()
     QCOMPARE(spec.url.toString(), u"https://api.example.com/items/7?x=1"_s);
     QCOMPARE(Headers::value(spec.headers, "X-Trace"), "abc"_ba);
     QCOMPARE(spec.body.raw, "{\"a\":1}"_ba);
+}
+
+void TestMainWindow::credentialsDialogListsAndForgets()
+{
+    CredentialStore *store = m_workspace->credentials();
+    CredentialsDialog dialog(store);
+    QCOMPARE(dialog.list()->topLevelItemCount(), 1);
+    QCOMPARE(dialog.list()->topLevelItem(0)->text(0), u"alice"_s);
+    QVERIFY(!dialog.list()->topLevelItem(0)->text(4).contains(u"session"_s));
+    dialog.list()->topLevelItem(0)->setSelected(true);
+    QTest::mouseClick(dialog.forgetButton(), Qt::LeftButton);
+    QTRY_COMPARE(dialog.list()->topLevelItemCount(), 0);
+    QVERIFY(store->accounts().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)

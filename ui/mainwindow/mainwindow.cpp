@@ -1,6 +1,7 @@
 #include "mainwindow/mainwindow.h"
 
 #include "auth/authpanel.h"
+#include "auth/credentialsdialog.h"
 #include "auth/credentialstore.h"
 #include "composer/composerwidget.h"
 #include "details/exchangedetails.h"
@@ -207,6 +208,9 @@ void MainWindow::createActions()
         m_composer->urlEdit()->selectAll();
     });
     focusUrl->setShortcut(QKeySequence(tr("Ctrl+L")));
+    request->addSeparator();
+    request->addAction(tr("Stored &Credentials…"), this,
+                       [this] { CredentialsDialog(m_workspace->credentials(), this).exec(); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *clear = view->addAction(actionIcon(u"clear"_s), tr("C&lear Timeline"), this,
