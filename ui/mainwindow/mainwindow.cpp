@@ -148,6 +148,12 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     connect(m_timeline, &TimelineView::editAndResend, m_timelineActions, &TimelineActions::editAndResend);
     connect(m_timeline, &TimelineView::saveBodyAs, m_timelineActions, &TimelineActions::saveBodyAs);
     connect(m_timelineActions, &TimelineActions::sendRequested, this, &MainWindow::send);
+    // The request being composed survives a crash: saved (without secrets) a second after each edit.
+    auto *remember = new QTimer(this);
+    remember->setSingleShot(true);
+    remember->setInterval(1000);
+    connect(remember, &QTimer::timeout, this, &MainWindow::saveComposerState);
+    connect(m_composer, &ComposerWidget::edited, remember, qOverload<>(&QTimer::start));
     const auto offerStored = [this] { m_composer->setStoredAccounts(m_workspace->credentials()->accounts()); };
     connect(m_workspace->credentials(), &CredentialStore::accountsChanged, this, offerStored);
     offerStored();
@@ -348,10 +354,16 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(u"window/vertical"_s, m_vertical->saveState());
     settings.setValue(u"window/horizontal"_s, m_horizontal->saveState());
     settings.setValue(u"window/timelineHeader"_s, m_timeline->header()->saveState());
+    saveComposerState();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveComposerState()
+{
+    QSettings settings;
     settings.setValue(u"composer/history"_s, m_composer->urlHistory());
     settings.setValue(u"composer/lastRequest"_s,
                       QJsonDocument(WindowSettings::requestToJson(m_composer->request())).toJson(QJsonDocument::Compact));
-    QMainWindow::closeEvent(event);
 }
 
 } // namespace Peephole

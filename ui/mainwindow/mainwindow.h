@@ -56,6 +56,7 @@ private:
     void showSelected(quint64 id);
     void exportHar();
     void updateEmptyState();
+    void saveComposerState();
 
     Workspace *m_workspace;
     ComposerWidget *m_composer;
