@@ -2,6 +2,7 @@
 // a temporary folder and a real local HttpServer: the tree model, loading a
 // request into the composer, Ctrl+S, a run with a changed response, an
 // undefined variable, conflicts and "Save Response as Expected".
+#include "collection/autosave.h"
 #include "collection/collectionstore.h"
 #include "collections/collectiondock.h"
 #include "collections/collectionmodel.h"
@@ -81,6 +82,7 @@ private Q_SLOTS:
     void undefinedVariableIsShownAndNothingSent();
     void conflictBarTakesTheirs();
     void saveResponseAsExpectedFromTimeline();
+    void restoreUnsavedEditsOnOpen();
 
 private:
     QString root() const { return m_dir.filePath(u"api-tests"_s); }
@@ -389,6 +391,36 @@ void TestCollections::saveResponseAsExpectedFromTimeline()
     QVERIFY(finished.wait(20000));
     QCOMPARE(m_dock->runnerView()->model()->index(0, RunResultsModel::ResultColumn).data().toString(),
              u"PASS"_s);
+}
+
+void TestCollections::restoreUnsavedEditsOnOpen()
+{
+    {
+        // An earlier session edited "Health" and ended without saving.
+        CollectionStore earlier;
+        Autosave journal(&earlier);
+        QString error;
+        QVERIFY2(earlier.open(root(), &error), qPrintable(error));
+        CollectionRequest edited = *earlier.collection().request({u"health.http"_s, 0});
+        edited.request.urlTemplate = u"{{base}}/health?recovered=1"_s;
+        QVERIFY(earlier.updateRequest({u"health.http"_s, 0}, edited));
+        journal.flush();
+        QVERIFY(!journal.pendingRecovery().isEmpty());
+    }
+    openInWindow();
+    MessageBar *bar = m_dock->recoveryBar();
+    QVERIFY(bar->isVisible());
+    QVERIFY2(bar->text().contains(u"health.http"_s), qPrintable(bar->text()));
+    QCOMPARE(bar->firstButton()->text(), u"Restore unsaved edits"_s);
+    QTest::mouseClick(bar->firstButton(), Qt::LeftButton);
+    QVERIFY(!bar->isVisible());
+    QVERIFY(m_dock->store()->isDirty({u"health.http"_s, 0}));
+    clickRequest(u"health.http"_s, 0);
+    QCOMPARE(m_window->composer()->urlEdit()->text(), u"{{base}}/health?recovered=1"_s);
+    // The file itself is unchanged until the user saves.
+    QCOMPARE(readFile(root() + u"/health.http"_s), HealthFile);
+    pressCtrlS();
+    QVERIFY(readFile(root() + u"/health.http"_s).contains("GET {{base}}/health?recovered=1\n"));
 }
 
 QTEST_MAIN(TestCollections)
