@@ -77,6 +77,7 @@ CollectionDock::CollectionDock(Workspace *workspace, ComposerWidget *composer, T
         m_saveExpectedAction->setEnabled(id != 0);
     });
     m_saveExpectedAction->setEnabled(false);
+    hide(); // shown when a collection is opened (or from the View menu)
 }
 
 CollectionDock::~CollectionDock() = default;

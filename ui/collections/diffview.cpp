@@ -138,8 +138,12 @@ void DiffView::showResult(const RequestResult &result)
         esc(result.name));
     html += u"<div style=\"font-family:monospace\">%1 %2</div>"_s.arg(esc(QString::fromLatin1(result.method)),
                                                                       esc(result.url));
-    for (const QString &m : result.messages)
-        html += u"<p>%1</p>"_s.arg(esc(m));
+    // For a changed response the structured diff below says it all.
+    const bool diffSaysIt = result.compared && result.outcome == RequestResult::Outcome::Changed;
+    for (const QString &m : result.messages) {
+        if (!diffSaysIt)
+            html += u"<p>%1</p>"_s.arg(esc(m));
+    }
     if (!result.assertions.isEmpty()) {
         html += heading(tr("Assertions"));
         for (const AssertionResult &a : result.assertions)
