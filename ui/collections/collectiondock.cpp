@@ -72,6 +72,8 @@ CollectionDock::CollectionDock(Workspace *workspace, ComposerWidget *composer, T
         if (result.chainId != 0)
             m_chainRefs.insert(result.chainId, result.ref);
     });
+    // Connected before the window's own handler: marks the send that follows as the composer's.
+    connect(composer, &ComposerWidget::sendRequested, this, [this] { m_composerSend = true; });
     connect(timeline, &TimelineView::currentExchangeChanged, this, [this](quint64 id) {
         m_currentExchange = id;
         m_saveExpectedAction->setEnabled(id != 0);
@@ -371,6 +373,8 @@ std::optional<RequestSpec> CollectionDock::prepareSend(const RequestSpec &spec, 
     scopes.append(environmentScope());
     VariableError variableError;
     std::optional<RequestSpec> resolved = Variables(scopes).resolveRequest(spec, &variableError);
+    if (!resolved)
+        m_composerSend = false; // nothing goes out
     if (!resolved && error) {
         *error = variableError.message;
         if (!m_store->rootPath().isEmpty())
@@ -378,7 +382,9 @@ std::optional<RequestSpec> CollectionDock::prepareSend(const RequestSpec &spec, 
                                   ? tr("(No environment is selected in the Collection panel.)")
                                   : tr("(Environment: %1.)").arg(activeEnvironment()));
     }
-    if (resolved && !resolved->url.isValid()) {
+    if (resolved && !spec.urlTemplate.isEmpty() &&
+        (!resolved->url.isValid() || resolved->url.host().isEmpty())) {
+        m_composerSend = false;
         if (error)
             *error = tr("The URL \"%1\" is not valid once its variables are resolved: %2")
                          .arg(resolved->url.toString(), resolved->url.errorString());
@@ -389,8 +395,9 @@ std::optional<RequestSpec> CollectionDock::prepareSend(const RequestSpec &spec, 
 
 void CollectionDock::noteSent(quint64 chainId)
 {
-    if (m_binding->hasCurrent())
+    if (m_composerSend && m_binding->hasCurrent())
         m_chainRefs.insert(chainId, m_binding->current());
+    m_composerSend = false;
 }
 
 } // namespace Peephole

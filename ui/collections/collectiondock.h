@@ -126,6 +126,8 @@ private:
     QAction *m_runSelectionAction;
     QHash<quint64, RequestRef> m_chainRefs; ///< Chains sent from a collection request (composer or run).
     quint64 m_currentExchange = 0;
+    mutable bool m_composerSend =
+        false; ///< The send under way came from the composer (not a timeline resend).
 };
 
 } // namespace Peephole
