@@ -69,9 +69,14 @@ void CollectionModel::addFolder(int folder, int parentNode)
     for (int fileIndex : f.files) {
         const int fileNode = addNode({Kind::File, parentNode, 0, fileIndex, -1, {}});
         const CollectionFile &file = c.files.at(fileIndex);
-        for (int r = 0; r < file.requests.size(); ++r)
+        // Requests and the blocks that could not be read, in file order.
+        int p = 0;
+        for (int r = 0; r < file.requests.size(); ++r) {
+            for (; p < file.problems.size() && file.problems.at(p).line < file.requests.at(r).line; ++p)
+                addNode({Kind::Problem, fileNode, 0, p, fileIndex, {}});
             addNode({Kind::Request, fileNode, 0, r, fileIndex, {}});
-        for (int p = 0; p < file.problems.size(); ++p)
+        }
+        for (; p < file.problems.size(); ++p)
             addNode({Kind::Problem, fileNode, 0, p, fileIndex, {}});
     }
 }
