@@ -4,6 +4,7 @@
 // undefined variable, conflicts and "Save Response as Expected".
 #include "collection/autosave.h"
 #include "collection/collectionstore.h"
+#include "collection/secretvariablestore.h"
 #include "collections/collectiondock.h"
 #include "collections/collectionmodel.h"
 #include "collections/composerbinding.h"
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void conflictBarTakesTheirs();
     void saveResponseAsExpectedFromTimeline();
     void restoreUnsavedEditsOnOpen();
+    void keychainVariableResolvedForComposerSend();
 
 private:
     QString root() const { return m_dir.filePath(u"api-tests"_s); }
@@ -421,6 +423,38 @@ void TestCollections::restoreUnsavedEditsOnOpen()
     QCOMPARE(readFile(root() + u"/health.http"_s), HealthFile);
     pressCtrlS();
     QVERIFY(readFile(root() + u"/health.http"_s).contains("GET {{base}}/health?recovered=1\n"));
+}
+
+void TestCollections::keychainVariableResolvedForComposerSend()
+{
+    // "apiKey" is a secret: the environment file says "$keychain", the value is in the (real) keychain.
+    const QByteArray env = "{\n  \"local\": { \"base\": \"" +
+                           m_server.url(u"/"_s).toString().chopped(1).toUtf8() +
+                           "\", \"apiKey\": \"$keychain\", \"other\": \"$keychain\" }\n}\n";
+    QVERIFY(writeFile(root() + u"/http-client.env.json"_s, env));
+    QVERIFY(
+        writeFile(root() + u"/health.http"_s, "### Health\nGET {{base}}/health\nX-Api-Key: {{apiKey}}\n"));
+    KeychainSecretStore keychain;
+    bool written = false;
+    QString writeError;
+    keychain.write(
+        SecretVariableStore::variableKey(Collection::idFor(u"api-tests"_s), u"local"_s, u"apiKey"_s),
+        u"s3cr3t-key"_s, this, [&](const QString &error) {
+            writeError = error;
+            written = true;
+        });
+    QTRY_VERIFY_WITH_TIMEOUT(written, 10000);
+    QVERIFY2(writeError.isEmpty(), qPrintable(writeError));
+
+    openInWindow();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_dock->loadingSecretVariables(), 10000);
+    clickRequest(u"health.http"_s, 0);
+    QTest::keyClick(m_window->composer()->urlEdit(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE(m_server.requestCount(), 1);
+    QCOMPARE(m_server.lastRequest().header("x-api-key"), "s3cr3t-key"_ba);
+    // The secret never reaches the collection's files.
+    QVERIFY(!readFile(root() + u"/health.http"_s).contains("s3cr3t"));
+    QVERIFY(!readFile(root() + u"/http-client.env.json"_s).contains("s3cr3t"));
 }
 
 QTEST_MAIN(TestCollections)

@@ -65,6 +65,7 @@ CollectionDock::CollectionDock(Workspace *workspace, ComposerWidget *composer, T
             m_tree->expandAll();
     });
     connect(m_environment, &QComboBox::currentIndexChanged, this, [this] {
+        loadSecretVariables();
         if (m_binding->hasCurrent())
             m_composer->showProblem({});
     });
@@ -287,6 +288,36 @@ void CollectionDock::reloadEnvironments()
         m_environment->addItem(name, name);
     const int keep = m_environment->findData(previous);
     m_environment->setCurrentIndex(keep > 0 ? keep : (m_environment->count() > 1 ? 1 : 0));
+    loadSecretVariables();
+}
+
+void CollectionDock::loadSecretVariables()
+{
+    m_secretValues.clear();
+    m_secretErrors.clear();
+    m_secretReads = 0;
+    const QString environment = activeEnvironment();
+    const VariableScope scope = environmentScope();
+    for (auto it = scope.cbegin(); it != scope.cend(); ++it) {
+        if (it.value() != u"$keychain"_s)
+            continue;
+        const QString name = it.key();
+        m_secretErrors.insert(name, tr("its value is still being read from the keychain"));
+        ++m_secretReads;
+        const QString key = SecretVariableStore::variableKey(m_store->collection().id, environment, name);
+        m_secrets->read(
+            key, this, [this, name, environment](bool found, const QString &value, const QString &error) {
+                if (environment != activeEnvironment())
+                    return; // the user picked another environment meanwhile
+                m_secretReads = std::max(0, m_secretReads - 1);
+                if (found) {
+                    m_secretValues.insert(name, value);
+                    m_secretErrors.remove(name);
+                } else {
+                    m_secretErrors.insert(name, error.isEmpty() ? tr("it is not in the keychain") : error);
+                }
+            });
+    }
 }
 
 QString CollectionDock::activeEnvironment() const
@@ -370,12 +401,26 @@ std::optional<RequestSpec> CollectionDock::prepareSend(const RequestSpec &spec, 
             scopes.append(fileScope);
         }
     }
-    scopes.append(environmentScope());
+    VariableScope environment = environmentScope();
+    for (auto it = environment.begin(); it != environment.end();) {
+        if (it.value() != u"$keychain"_s) {
+            ++it;
+        } else if (m_secretValues.contains(it.key())) {
+            it.value() = m_secretValues.value(it.key());
+            ++it;
+        } else {
+            it = environment.erase(it); // undefined: an error only if the request uses it
+        }
+    }
+    scopes.append(environment);
     VariableError variableError;
     std::optional<RequestSpec> resolved = Variables(scopes).resolveRequest(spec, &variableError);
     if (!resolved)
         m_composerSend = false; // nothing goes out
-    if (!resolved && error) {
+    if (!resolved && error && m_secretErrors.contains(variableError.name)) {
+        *error = tr("The secret variable {{%1}} (%2) has no value: %3.")
+                     .arg(variableError.name, variableError.where, m_secretErrors.value(variableError.name));
+    } else if (!resolved && error) {
         *error = variableError.message;
         if (!m_store->rootPath().isEmpty())
             *error += u' ' + (activeEnvironment().isEmpty()

@@ -64,6 +64,8 @@ public:
     void noteSent(quint64 chainId);
 
     QString activeEnvironment() const;
+    /// True while "$keychain" variables of the active environment are being read.
+    bool loadingSecretVariables() const { return m_secretReads > 0; }
     void setActiveEnvironment(const QString &name);
 
     QAction *openAction() const { return m_openAction; }
@@ -97,6 +99,8 @@ private:
     QString selectedFolder() const;
     QString selectedFile() const;
     VariableScope environmentScope() const;
+    /// Reads the "$keychain" variables of the active environment into m_secretValues.
+    void loadSecretVariables();
 
     Workspace *m_workspace;
     ComposerWidget *m_composer;
@@ -126,6 +130,9 @@ private:
     QAction *m_runSelectionAction;
     QHash<quint64, RequestRef> m_chainRefs; ///< Chains sent from a collection request (composer or run).
     quint64 m_currentExchange = 0;
+    QHash<QString, QString> m_secretValues; ///< name -> value of the active environment's keychain variables
+    int m_secretReads = 0;                  ///< Keychain reads not answered yet
+    QHash<QString, QString> m_secretErrors; ///< name -> why it has no value (yet)
     mutable bool m_composerSend =
         false; ///< The send under way came from the composer (not a timeline resend).
 };
