@@ -312,6 +312,16 @@ void TestCollections::runShowsChangedResponseWithDiff()
     QVERIFY(diff.contains(u"\"Grace\""_s));
     QVERIFY(diff.contains(u"\"Ada\""_s));
 
+    // Accept the new response: the next run passes everywhere.
+    QVERIFY(view->acceptButton()->isEnabled());
+    QTest::mouseClick(view->acceptButton(), Qt::LeftButton);
+    ExpectedResponse accepted;
+    QVERIFY(ExpectedStore::read(m_dock->store()->collection(), {u"api/users.http"_s, 0}, &accepted, &error));
+    QCOMPARE(accepted.body, "{\"id\": 1, \"name\": \"Ada\"}"_ba);
+    m_dock->runCollection();
+    QVERIFY(finished.wait(20000));
+    QVERIFY2(view->summaryText().startsWith(u"3 passed, 0 changed"_s), qPrintable(view->summaryText()));
+
     // The run's exchanges are grouped under it in the timeline.
     const ExchangeLog *log = m_workspace->log();
     QVERIFY(log->count() >= 3);

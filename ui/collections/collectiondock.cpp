@@ -47,6 +47,8 @@ CollectionDock::CollectionDock(Workspace *workspace, ComposerWidget *composer, T
     setObjectName(u"collectionDock"_s);
     m_runner->setSecretStore(m_secrets);
     m_runnerView->setRunner(m_runner);
+    connect(m_runnerView, &RunnerView::acceptRequested, this, &CollectionDock::acceptRunResponse);
+    connect(m_runnerView, &RunnerView::exchangeActivated, timeline, &TimelineView::selectExchange);
     m_runnerView->hide();
     buildUi();
 

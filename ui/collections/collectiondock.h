@@ -19,6 +19,7 @@ class QTreeView;
 
 namespace Peephole {
 
+struct RequestResult;
 class Autosave;
 class CollectionModel;
 class CollectionStore;
@@ -54,6 +55,8 @@ public:
     void runSelection();
     /// Saves the response of the exchange selected in the timeline as the expected one of its request.
     bool saveResponseAsExpected(quint64 exchangeId);
+    /// Saves the response a run got for @p result's request as its expected one.
+    bool acceptRunResponse(const RequestResult &result);
     void importPostmanDialog();
 
     /// The request ready to send: {{variables}} resolved with the active

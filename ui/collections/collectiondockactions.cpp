@@ -201,6 +201,23 @@ bool CollectionDock::saveResponseAsExpected(quint64 exchangeId)
     return true;
 }
 
+bool CollectionDock::acceptRunResponse(const RequestResult &result)
+{
+    const Exchange *last = m_workspace->log()->find(result.lastExchangeId);
+    if (!last) {
+        Q_EMIT message(tr("The exchange of %1 is no longer in the timeline: run it again.").arg(result.name));
+        return false;
+    }
+    QString error;
+    if (!ExpectedStore::write(m_store->collection(), result.ref, ExpectedResponse::fromExchange(*last),
+                              DiffOptions{}.ignoredHeaders, &error)) {
+        Q_EMIT message(tr("Could not save the expected response: %1").arg(error));
+        return false;
+    }
+    Q_EMIT message(tr("The response of %1 is now its expected response.").arg(result.name));
+    return true;
+}
+
 void CollectionDock::importPostmanDialog()
 {
     PostmanImportFlow flow(m_secrets, this);

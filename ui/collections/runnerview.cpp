@@ -20,7 +20,8 @@ namespace Peephole {
 RunnerView::RunnerView(QWidget *parent)
     : QDockWidget(tr("Run Results"), parent), m_model(new RunResultsModel(this)),
       m_progress(new QProgressBar(this)), m_summary(new QLabel(this)),
-      m_cancel(new QPushButton(tr("Cancel Run"), this)), m_results(new QTreeView(this)),
+      m_cancel(new QPushButton(tr("Cancel Run"), this)),
+      m_accept(new QPushButton(tr("Accept Response"), this)), m_results(new QTreeView(this)),
       m_diff(new DiffView(this))
 {
     setObjectName(u"runnerDock"_s);
@@ -31,6 +32,9 @@ RunnerView::RunnerView(QWidget *parent)
     top->addWidget(m_summary, 1);
     top->addWidget(m_progress);
     top->addWidget(m_cancel);
+    top->addWidget(m_accept);
+    m_accept->setToolTip(tr("Save the selected request's response as its expected response"));
+    m_accept->setEnabled(false);
     layout->addLayout(top);
     m_summary->setText(tr("No run yet: use Run in the Collection panel."));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -60,6 +64,14 @@ RunnerView::RunnerView(QWidget *parent)
 
     connect(m_results->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { showRow(current.row()); });
+    connect(m_accept, &QPushButton::clicked, this, [this] {
+        if (const RequestResult *r = m_model->result(m_results->currentIndex().row()))
+            Q_EMIT acceptRequested(*r);
+    });
+    connect(m_results, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (const RequestResult *r = m_model->result(index.row()); r && r->lastExchangeId != 0)
+            Q_EMIT exchangeActivated(r->lastExchangeId);
+    });
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         if (m_runner)
             m_runner->cancel();
@@ -85,6 +97,7 @@ void RunnerView::setRunner(Runner *runner)
 void RunnerView::runStarted(const QStringList &names, const QString &environment)
 {
     m_model->start(names);
+    m_accept->setEnabled(false);
     m_diff->clearView();
     m_progress->setMaximum(int(names.size()));
     m_progress->setValue(0);
@@ -131,7 +144,10 @@ void RunnerView::onFinished(const RunSummary &summary)
 
 void RunnerView::showRow(int row)
 {
-    if (const RequestResult *r = m_model->result(row))
+    const RequestResult *r = m_model->result(row);
+    m_accept->setEnabled(r && r->lastExchangeId != 0 && r->status > 0 &&
+                         r->outcome != RequestResult::Outcome::Passed);
+    if (r)
         m_diff->showResult(*r);
     else
         m_diff->clearView();

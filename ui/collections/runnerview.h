@@ -36,6 +36,13 @@ public:
     QTreeView *resultsView() const { return m_results; }
     DiffView *diffView() const { return m_diff; }
     QString summaryText() const;
+    QPushButton *acceptButton() const { return m_accept; }
+
+Q_SIGNALS:
+    /// "Accept Response": save the response of @p result as its expected one.
+    void acceptRequested(const Peephole::RequestResult &result);
+    /// A result row was double-clicked: show its exchange.
+    void exchangeActivated(quint64 exchangeId);
 
 private:
     void onFinished(const RunSummary &summary);
@@ -46,6 +53,7 @@ private:
     QProgressBar *m_progress;
     QLabel *m_summary;
     QPushButton *m_cancel;
+    QPushButton *m_accept;
     QTreeView *m_results;
     DiffView *m_diff;
 };
