@@ -1,3 +1,4 @@
+#include "collections/collectiondock.h"
 #include "composer/composerwidget.h"
 #include "mainwindow/mainwindow.h"
 #include "welcome/demomode.h"
@@ -6,6 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -62,7 +64,8 @@ int main(int argc, char **argv)
     const QCommandLineOption demo(u"demo"_s, QApplication::translate("main", "Serve the built-in demo API on "
                                                                      "127.0.0.1 and offer its requests."));
     parser.addOption(demo);
-    parser.addPositionalArgument(u"FILE"_s, QApplication::translate("main", "A HAR file to open as a timeline."),
+    parser.addPositionalArgument(u"FILE"_s, QApplication::translate("main", "A HAR file to open as a timeline, "
+                                                                     "or a collection folder to open."),
                                  u"[FILE]"_s);
     parser.process(app);
 
@@ -85,7 +88,9 @@ int main(int argc, char **argv)
         window.installEventFilter(new QuitWhenPainted(&window));
     window.show();
     const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty())
+    if (!files.isEmpty() && QFileInfo(files.first()).isDir())
+        window.collectionDock()->openCollection(files.first());
+    else if (!files.isEmpty())
         window.openHar(files.first());
     return QApplication::exec();
 }

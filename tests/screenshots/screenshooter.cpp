@@ -2,11 +2,17 @@
 // few states: scripts/screenshot runs it under Xvfb.
 //   screenshooter OUTPUT_DIR
 #include "auth/authpanel.h"
+#include "collection/collectionstore.h"
+#include "collections/collectiondock.h"
+#include "collections/runnerview.h"
+#include "collections/runresultsmodel.h"
 #include "composer/composerwidget.h"
 #include "details/bodyview.h"
 #include "details/exchangedetails.h"
 #include "http/exchangelog.h"
 #include "mainwindow/mainwindow.h"
+#include "replay/expectedresponse.h"
+#include "replay/runner.h"
 #include "server/demoapi.h"
 #include "timeline/timelineview.h"
 #include "welcome/demomode.h"
@@ -15,10 +21,14 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 #include <cstdio>
 
@@ -113,5 +123,52 @@ int main(int argc, char **argv)
     shoot(&window, out, u"body-image"_s);
     window.details()->setCurrentIndex(ExchangeDetails::TimingTab);
     shoot(&window, out, u"timing"_s);
+
+    // A collection run: the demo collection, with an expected response for
+    // "echo" that differs from what the server now answers.
+    const QString collection = home.filePath(u"Demo API"_s);
+    if (!demo.writeCollection(collection))
+        return 7;
+    CollectionDock *dock = window.collectionDock();
+    QSignalSpy opened(dock, &CollectionDock::opened);
+    dock->openCollection(collection);
+    if (!opened.wait(10000))
+        return 8;
+    QSignalSpy finished(dock->runner(), &Runner::finished);
+    dock->runCollection();
+    if (!finished.wait(30000))
+        return 9;
+    const RunSummary first = finished.takeFirst().at(0).value<RunSummary>();
+    for (const RequestResult &r : first.results) {
+        const Exchange *e = log->find(r.lastExchangeId);
+        if (!e)
+            continue;
+        ExpectedResponse expected = ExpectedResponse::fromExchange(*e);
+        if (r.name == u"echo"_s) {
+            QJsonObject body = QJsonDocument::fromJson(expected.body).object();
+            body.insert(u"method"_s, u"PUT"_s);
+            body.insert(u"note"_s, u"recorded last week"_s);
+            expected.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        } else if (r.name != u"index"_s && r.name != u"image.png"_s) {
+            continue;
+        }
+        QString error;
+        if (!ExpectedStore::write(dock->store()->collection(), r.ref, expected, DiffOptions{}.ignoredHeaders,
+                                  &error))
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+    }
+    dock->runCollection();
+    if (!finished.wait(30000))
+        return 9;
+    // The "echo" request in the composer, its CHANGED row and diff below.
+    const QModelIndex file = dock->treeView()->model()->index(0, 0);
+    const int requests = dock->treeView()->model()->rowCount(file);
+    dock->treeView()->setCurrentIndex(dock->treeView()->model()->index(requests - 1, 0, file));
+    RunResultsModel *results = dock->runnerView()->model();
+    for (int row = 0; row < results->rowCount(); ++row) {
+        if (results->index(row, RunResultsModel::ResultColumn).data().toString() == u"CHANGED"_s)
+            dock->runnerView()->resultsView()->setCurrentIndex(results->index(row, 0));
+    }
+    shoot(&window, out, u"collection-run"_s);
     return 0;
 }

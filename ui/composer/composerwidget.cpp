@@ -4,6 +4,7 @@
 #include "composer/bodyeditor.h"
 #include "composer/keyvalueeditor.h"
 #include "composer/optionseditor.h"
+#include "collection/variables.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -154,7 +155,8 @@ void ComposerWidget::send()
         return;
     }
     const RequestSpec spec = request();
-    if (!spec.url.isValid() || spec.url.host().isEmpty()) {
+    // A URL with {{variables}} is checked once they are resolved, by whoever sends it.
+    if (spec.urlTemplate.isEmpty() && (!spec.url.isValid() || spec.url.host().isEmpty())) {
         showProblem(tr("\"%1\" is not a valid URL: %2").arg(text, spec.url.errorString()));
         return;
     }
@@ -167,7 +169,9 @@ RequestSpec ComposerWidget::request() const
     RequestSpec spec;
     spec.method = m_method->currentText().trimmed().toLatin1();
     QString url = m_url->text().trimmed();
-    if (!url.isEmpty() && !url.contains(u"://"_s))
+    if (Variables::hasReferences(url))
+        spec.urlTemplate = url; // as typed: "{{base}}/users" gets no scheme added
+    else if (!url.isEmpty() && !url.contains(u"://"_s))
         url.prepend(u"http://"_s);
     spec.url = QUrl(url, QUrl::TolerantMode);
     for (const KeyValueModel::Row &r : m_headers->model()->rows())
@@ -181,7 +185,7 @@ RequestSpec ComposerWidget::request() const
 void ComposerWidget::setRequest(const RequestSpec &spec)
 {
     m_method->setCurrentText(QString::fromLatin1(spec.method));
-    m_url->setText(spec.url.toString());
+    m_url->setText(spec.urlTemplate.isEmpty() ? spec.url.toString() : spec.urlTemplate);
     QList<KeyValueModel::Row> headers;
     for (const HeaderField &h : spec.headers)
         headers.append({QString::fromLatin1(h.name), QString::fromUtf8(h.value), h.enabled});

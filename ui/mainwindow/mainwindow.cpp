@@ -3,6 +3,8 @@
 #include "auth/authpanel.h"
 #include "auth/credentialsdialog.h"
 #include "auth/credentialstore.h"
+#include "collections/collectiondock.h"
+#include "collections/runnerview.h"
 #include "composer/composerwidget.h"
 #include "details/exchangedetails.h"
 #include "formats/curlcommand.h"
@@ -62,6 +64,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     , m_vertical(new QSplitter(Qt::Vertical, this))
     , m_horizontal(new QSplitter(Qt::Horizontal, this))
     , m_timelineStack(new QStackedWidget(this))
+    , m_collections(new CollectionDock(workspace, m_composer, m_timeline, this))
 {
     setWindowTitle(tr("Peephole"));
     m_workspace->setCredentialProvider(m_authPanel);
@@ -99,6 +102,10 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     m_vertical->setStretchFactor(1, 1);
     setCentralWidget(m_vertical);
     statusBar()->addPermanentWidget(m_status);
+    addDockWidget(Qt::LeftDockWidgetArea, m_collections);
+    addDockWidget(Qt::BottomDockWidgetArea, m_collections->runnerView());
+    connect(m_collections, &CollectionDock::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
 
     createActions();
 
@@ -193,6 +200,8 @@ void MainWindow::createActions()
     QAction *importCurl = file->addAction(actionIcon(u"import"_s), tr("Import &curl Command…"), this,
                                           &MainWindow::importCurl);
     importCurl->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
+    file->addActions({m_collections->importPostmanAction(), m_collections->openAction(),
+                      m_collections->saveAction()});
     QAction *openHar = file->addAction(tr("&Open HAR as Timeline…"), this, &MainWindow::openHarDialog);
     openHar->setShortcut(QKeySequence::Open);
     QAction *exportHar = file->addAction(actionIcon(u"export"_s), tr("&Export Timeline as HAR…"), this,
@@ -215,6 +224,7 @@ void MainWindow::createActions()
     });
     focusUrl->setShortcut(QKeySequence(tr("Ctrl+L")));
     request->addSeparator();
+    request->addAction(m_collections->saveExpectedAction());
     request->addAction(tr("Stored &Credentials…"), this,
                        [this] { CredentialsDialog(m_workspace->credentials(), this).exec(); });
 
@@ -227,6 +237,8 @@ void MainWindow::createActions()
         m_filter->selectAll();
     });
     filter->setShortcut(QKeySequence::Find);
+    view->addSeparator();
+    view->addActions({m_collections->toggleViewAction(), m_collections->runnerView()->toggleViewAction()});
 
     new HelpActions(menuBar()->addMenu(tr("&Help")), this);
 
@@ -256,7 +268,15 @@ void MainWindow::updateEmptyState()
 
 void MainWindow::send(const RequestSpec &spec)
 {
-    m_inFlight.insert(m_workspace->send(spec));
+    QString problem;
+    const std::optional<RequestSpec> resolved = m_collections->prepareSend(spec, &problem);
+    if (!resolved) {
+        m_composer->showProblem(problem);
+        return;
+    }
+    const quint64 chain = m_workspace->send(*resolved);
+    m_collections->noteSent(chain);
+    m_inFlight.insert(chain);
     updateBusy();
 }
 

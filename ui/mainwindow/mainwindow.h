@@ -11,6 +11,7 @@ class QStackedWidget;
 namespace Peephole {
 
 class AuthPanel;
+class CollectionDock;
 class ComposerWidget;
 class ExchangeDetails;
 class TimelineActions;
@@ -33,6 +34,7 @@ public:
     TimelineView *timeline() const { return m_timeline; }
     ExchangeDetails *details() const { return m_details; }
     AuthPanel *authPanel() const { return m_authPanel; }
+    CollectionDock *collectionDock() const { return m_collections; }
     QLineEdit *filterEdit() const { return m_filter; }
     /// A widget shown where the timeline is while it is empty (the "what next" page).
     void setEmptyStateWidget(QWidget *widget);
@@ -71,6 +73,7 @@ private:
     QSplitter *m_horizontal;
     QWidget *m_emptyState = nullptr;
     QStackedWidget *m_timelineStack;
+    CollectionDock *m_collections;
     QSet<quint64> m_inFlight;
 };
 

@@ -1,0 +1,5 @@
+#include "collections/collectionslogging.h"
+
+namespace Peephole {
+Q_LOGGING_CATEGORY(lcUiCollections, "peephole.ui.collections")
+} // namespace Peephole
