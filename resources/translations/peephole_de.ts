@@ -374,6 +374,11 @@
         <source>subject &quot;%1&quot;, issuer &quot;%2&quot;, valid %3 to %4, SHA-256 %5</source>
         <translation>Inhaber &quot;%1&quot;, Aussteller &quot;%2&quot;, gültig von %3 bis %4, SHA-256 %5</translation>
     </message>
+    <message>
+        <location filename="../../ui/collections/importwriter.cpp" line="+40"/>
+        <source>Could not create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Peephole::Assertions</name>
@@ -457,7 +462,7 @@
 <context>
     <name>Peephole::AuthEditor</name>
     <message>
-        <location filename="../../ui/composer/autheditor.cpp" line="+17"/>
+        <location filename="../../ui/composer/autheditor.cpp" line="+20"/>
         <source>Send with the first request (preemptive)</source>
         <translation>Mit dem ersten Request senden (präemptiv)</translation>
     </message>
@@ -503,18 +508,29 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+73"/>
         <source>Password (kept in memory or the keychain, never in a file)</source>
         <translation>Passwort (im Speicher oder im Schlüsselbund, nie in einer Datei)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-72"/>
         <source>Token</source>
         <translation>Token</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Use a credential stored in the OS keychain; its secret is read at send time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Scheme:</source>
         <translation>Schema:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stored credential:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
@@ -532,7 +548,7 @@
         <translation>Token:</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>When the server or a proxy answers 401 or 407, Peephole shows every challenge and asks for credentials in the auth panel, offering those stored in the keychain.</source>
         <translation>Antwortet der Server oder ein Proxy mit 401 oder 407, zeigt Peephole jede Challenge an und fragt im Auth-Bereich nach Zugangsdaten; im Schlüsselbund gespeicherte werden angeboten.</translation>
     </message>
@@ -540,6 +556,32 @@
         <location line="+2"/>
         <source>Challenges are answered automatically; the Auth tab of each exchange says which scheme was chosen and why.</source>
         <translation>Challenges werden automatisch beantwortet; der Auth-Tab jedes Austauschs zeigt, welches Schema gewählt wurde und warum.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>None in the keychain yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type credentials below</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — %2 — %3 (realm “%4”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>token</source>
+        <translation type="unfinished">Token</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location line="+1"/>
+        <source>From the keychain</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -600,7 +642,7 @@
         <translation>Kein unterstütztes Schema angeboten (angeboten: %1).</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+75"/>
         <source>No credentials for the offered schemes allowed by this request.</source>
         <translation>Keine Zugangsdaten für die angebotenen, in diesem Request erlaubten Schemata.</translation>
     </message>
@@ -991,7 +1033,7 @@
 <context>
     <name>Peephole::BlockParser</name>
     <message>
-        <location filename="../../core/formats/httpfileparser.cpp" line="+135"/>
+        <location filename="../../core/formats/httpfileparser.cpp" line="+136"/>
         <source>@%1 needs a whole number, not &quot;%2&quot;.</source>
         <translation>@%1 benötigt eine ganze Zahl, nicht &quot;%2&quot;.</translation>
     </message>
@@ -1011,7 +1053,7 @@
         <translation>Ein Block ohne Request; seine Kommentare wurden verworfen.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>&quot;%1&quot; is not a valid absolute URL%2.</source>
         <translation>&quot;%1&quot; ist keine gültige absolute URL%2.</translation>
     </message>
@@ -1533,7 +1575,8 @@ Exit-Codes: 0 konvertiert, 2 Aufruffehler, 3 die Eingabe kann nicht gelesen oder
         <translation>Keine gespeicherten Zugangsdaten.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
+        <location line="+14"/>
         <source>no stored credential for %1 %2 realm &quot;%3&quot; user &quot;%4&quot;; see peephole-cli credentials list</source>
         <translation>keine gespeicherten Zugangsdaten für %1 %2 Realm &quot;%3&quot; Benutzer &quot;%4&quot;; siehe peephole-cli credentials list</translation>
     </message>
@@ -1834,18 +1877,28 @@ Exit-Codes: 0 konvertiert, 2 Aufruffehler, 3 die Eingabe kann nicht gelesen oder
 <context>
     <name>Peephole::Cli::RunCommand</name>
     <message>
-        <location filename="../../core/cli/runcommand.cpp" line="+15"/>
         <source>  --report junit|json FILE    Write a report (repeatable).
 
 Exit codes: 0 all passed, 30 something failed, changed or errored, 2 usage, 3 unreadable input.
 </source>
-        <translation>  --report junit|json FILE    Einen Bericht schreiben (wiederholbar).
+        <translation type="vanished">  --report junit|json FILE    Einen Bericht schreiben (wiederholbar).
 
 Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert oder ergab einen Fehler, 2 Aufruffehler, 3 unlesbare Eingabe.
 </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location filename="../../core/cli/runcommand.cpp" line="+15"/>
+        <source>  --report junit|json FILE  Write a JUnit XML or JSON report; repeatable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exit codes: 0 all passed, 30 something failed, changed or errored, 2 usage, 3 unreadable input, 13 a report cannot be written.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>--report needs a kind and a file: --report junit FILE or --report json FILE</source>
         <translation>--report benötigt eine Art und eine Datei: --report junit DATEI oder --report json DATEI</translation>
     </message>
@@ -1913,7 +1966,7 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
 <context>
     <name>Peephole::Cli::SendCommand</name>
     <message>
-        <location filename="../../core/cli/sendcommand.cpp" line="+47"/>
+        <location filename="../../core/cli/sendcommand.cpp" line="+49"/>
         <source>Password for %1 at %2: </source>
         <translation>Passwort für %1 bei %2: </translation>
     </message>
@@ -1933,7 +1986,7 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
         <translation>--proxy-user %1 hat kein Passwort und es gibt kein Terminal für die Abfrage</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+57"/>
         <source>authentication failed: the server answered %1 %2</source>
         <translation>Authentifizierung fehlgeschlagen: Der Server antwortete %1 %2</translation>
     </message>
@@ -1977,9 +2030,342 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
     </message>
 </context>
 <context>
+    <name>Peephole::CollectionDock</name>
+    <message>
+        <location filename="../../ui/collections/collectiondock.cpp" line="+38"/>
+        <source>Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Open &amp;Collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import &amp;Postman Collection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add the composer&apos;s request to the selected .http file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the composer&apos;s request into its .http file (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save Response as &amp;Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the response of the exchange selected in the timeline as the expected response of its request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Run Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the requests of the selected folder or file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run Selection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Run the selected requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>No collection open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variables from http-client.env.json used to send and run requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Requests at &amp;once:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Concurrency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many requests a run keeps in flight (1: strictly in order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Filter requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Collection filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Collection requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Unsaved edits restored: Ctrl+S saves them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The unsaved edits could not be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open a collection folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Opening %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not open the collection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %n request(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n file(s) with requests that could not be read (in red below)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+22"/>
+        <source>Unsaved edits of %n file(s) from an earlier session were found: %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Some of these files changed on disk since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore unsaved edits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 changed on disk while you were editing it. Keep your edits (the next save overwrites the file) or take the version on disk?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Take theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(no environment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>its value is still being read from the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>it is not in the keychain</source>
+        <translation type="unfinished">es ist nicht im Schlüsselbund</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Open a collection first (File › Open Collection…), then Ctrl+S saves the composer&apos;s request into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Could not save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No changes to save in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The secret variable {{%1}} (%2) has no value: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(No environment is selected in the Collection panel.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(Environment: %1.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The URL &quot;%1&quot; is not valid once its variables are resolved: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/collections/collectiondockactions.cpp" line="+89"/>
+        <source>A run is already going on: wait for it or cancel it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>there is no request to run (open a collection, or select requests or a folder first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The run did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open a collection first (File › Open Collection…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 has unsaved edits: save them (Ctrl+S) before adding a request to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the new request in %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Added &quot;%1&quot; to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select an exchange in the timeline first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This exchange was not sent from a request of the open collection: load the request from the Collection panel and send it, or run it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+19"/>
+        <source>Could not save the expected response: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>Saved as the expected response of %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The exchange of %1 is no longer in the timeline: run it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The response of %1 is now its expected response.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Peephole::CollectionLoader</name>
     <message>
-        <location filename="../../core/collection/collectionloader.cpp" line="+60"/>
+        <location filename="../../core/collection/collectionloader.cpp" line="+78"/>
         <source>cannot read the file: %1</source>
         <translation>die Datei kann nicht gelesen werden: %1</translation>
     </message>
@@ -1990,9 +2376,31 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
     </message>
 </context>
 <context>
+    <name>Peephole::CollectionModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/collections/collectionmodel.cpp" line="+173"/>
+        <source>%1: %n request(s) could not be read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1
+Unsaved edits (Ctrl+S saves them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Peephole::CollectionStore</name>
     <message>
-        <location filename="../../core/collection/collectionstore.cpp" line="+231"/>
+        <location filename="../../core/collection/collectionstore.cpp" line="+146"/>
         <source>cannot save %1: %2</source>
         <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
@@ -2010,7 +2418,7 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
 <context>
     <name>Peephole::ComposerWidget</name>
     <message>
-        <location filename="../../ui/composer/composerwidget.cpp" line="+47"/>
+        <location filename="../../ui/composer/composerwidget.cpp" line="+48"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
@@ -2090,7 +2498,7 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
         <translation>Geben Sie eine Ziel-URL ein, z. B. https://api.example.com/items</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&quot;%1&quot; is not a valid URL: %2</source>
         <translation>&quot;%1&quot; ist keine gültige URL: %2</translation>
     </message>
@@ -2166,7 +2574,7 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
         <translation>Fehler im Schlüsselbund: %1</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+122"/>
         <source>Saved the %1 in the keychain.</source>
         <translation>%1 im Schlüsselbund gespeichert.</translation>
     </message>
@@ -2176,7 +2584,7 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
         <translation>%1 konnte nicht im Schlüsselbund gespeichert werden: %2. Die Angabe bleibt nur für diese Sitzung im Speicher und wird nach einem Neustart von Peephole erneut abgefragt.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>No %1 is saved in the keychain.</source>
         <translation>Im Schlüsselbund ist nichts gespeichert für: %1.</translation>
     </message>
@@ -2186,7 +2594,7 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
         <translation>%1 konnte nicht aus dem Schlüsselbund gelesen werden: %2.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <location line="+4"/>
         <source>Forgot the %1.</source>
         <translation>%1 vergessen.</translation>
@@ -2200,6 +2608,69 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
         <location line="+2"/>
         <source>Could not delete the %1 from the keychain: %2.</source>
         <translation>%1 konnte nicht aus dem Schlüsselbund gelöscht werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Peephole::CredentialsDialog</name>
+    <message>
+        <location filename="../../ui/auth/credentialsdialog.cpp" line="+18"/>
+        <source>Forget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stored Credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Origin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Realm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kept in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Passwords and tokens live in the OS keychain, each for one origin and realm. Peephole never shows or writes them here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>(token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>memory, this session only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OS keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing is stored. Tick “Remember in the keychain” when answering a challenge.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2467,6 +2938,88 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
         <location line="+6"/>
         <source>Cannot create the demo collection folder %1</source>
         <translation>Der Ordner für die Demo-Sammlung %1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>Peephole::DiffView</name>
+    <message>
+        <location filename="../../ui/collections/diffview.cpp" line="+45"/>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>More changes are not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Too large for an exact diff: the differing middle is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>More changed lines are not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Differences from the expected response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Select a request of the run to see how its response differs from the expected one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The response matches the expected one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Headers</source>
+        <translation type="unfinished">Header</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Body (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Body (text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Body (binary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>%n byte(s), SHA-256 %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Assertions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No expected response is saved for this request: select its exchange in the timeline and use Request › Save Response as Expected.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2870,6 +3423,29 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
     </message>
 </context>
 <context>
+    <name>Peephole::ImportWriter</name>
+    <message>
+        <location filename="../../ui/collections/importwriter.cpp" line="+46"/>
+        <source>%1 already exists: choose another folder or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The folder %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not create a folder in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Could not move the imported collection to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Peephole::JsonFormatter</name>
     <message>
         <location filename="../../ui/details/jsonformatter.cpp" line="+76"/>
@@ -2988,13 +3564,13 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
 <context>
     <name>Peephole::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow/mainwindow.cpp" line="+64"/>
-        <location line="+259"/>
+        <location filename="../../ui/mainwindow/mainwindow.cpp" line="+69"/>
+        <location line="+288"/>
         <source>Peephole</source>
         <translation>Peephole</translation>
     </message>
     <message>
-        <location line="-255"/>
+        <location line="-284"/>
         <source>Filter: text, status:401, status:4xx, method:POST, host:…, is:error, is:auth</source>
         <translation>Filter: Text, status:401, status:4xx, method:POST, host:…, is:error, is:auth</translation>
     </message>
@@ -3004,7 +3580,7 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
         <translation>Zeitleistenfilter</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>Could not read the pasted curl command: %1</source>
         <translation>Der eingefügte curl-Befehl konnte nicht gelesen werden: %1</translation>
     </message>
@@ -3019,7 +3595,7 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
         <translation>Aus dem curl-Befehl ausgefüllt; nicht übernommen: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>The server asks for credentials: answer in the panel under the request.</source>
         <translation>Der Server verlangt Zugangsdaten: Antworten Sie im Bereich unter dem Request.</translation>
     </message>
@@ -3039,7 +3615,7 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
         <translation>Ctrl+Shift+I</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Open HAR as Timeline…</source>
         <translation>HAR als Zeitleiste ö&amp;ffnen…</translation>
     </message>
@@ -3089,7 +3665,12 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
         <translation>Ctrl+L</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Stored &amp;Credentials…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -3109,7 +3690,7 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
         <translation>Zeitleiste &amp;filtern</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
@@ -3119,7 +3700,7 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message numerus="yes">
-        <location line="+33"/>
+        <location line="+41"/>
         <source>%n exchange(s)</source>
         <translation>
             <numerusform>%n Austausch</numerusform>
@@ -3460,6 +4041,81 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
     </message>
 </context>
 <context>
+    <name>Peephole::PostmanImportFlow</name>
+    <message>
+        <location filename="../../ui/collections/postmanimportflow.cpp" line="+26"/>
+        <source>Import a Postman collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postman collections (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+20"/>
+        <source>Import failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <source>%1 could not be imported: %2
+Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Choose where to create the collection folder &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1
+Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Postman collection imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n request(s) imported into %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n item(s) were not carried over exactly: see the details.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 could not be imported: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Define these secret variables yourself (e.g. in http-client.private.env.json): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Imported %n request(s) into %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Peephole::PostmanImporter</name>
     <message>
         <location filename="../../core/formats/postmanimporter.cpp" line="+27"/>
@@ -3591,9 +4247,60 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
     </message>
 </context>
 <context>
+    <name>Peephole::ResponseReader</name>
+    <message>
+        <location filename="../../core/http/responsereader.cpp" line="+61"/>
+        <source>The body is kept as received: Peephole does not decode Content-Encoding &quot;%1&quot;.</source>
+        <translation type="unfinished">Der Body bleibt wie empfangen: Peephole dekodiert Content-Encoding &quot;%1&quot; nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>Peephole::RunResultsModel</name>
+    <message>
+        <location filename="../../ui/collections/runresultsmodel.cpp" line="+81"/>
+        <source>running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 ms</source>
+        <translation type="unfinished">%1 ms</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Result</source>
+        <translation type="unfinished">Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request</source>
+        <translation type="unfinished">Request</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time</source>
+        <translation type="unfinished">Zeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Peephole::Runner</name>
     <message>
-        <location filename="../../core/replay/runner.cpp" line="+44"/>
+        <location filename="../../core/replay/runner.cpp" line="+45"/>
         <source>a run is already in progress</source>
         <translation>es läuft bereits ein Durchlauf</translation>
     </message>
@@ -3678,6 +4385,122 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
         <location line="+37"/>
         <source>the server answered %1 %2 and no assertion or expected response accepts it</source>
         <translation>der Server antwortete %1 %2, und keine Assertion oder erwartete Response akzeptiert das</translation>
+    </message>
+</context>
+<context>
+    <name>Peephole::RunnerView</name>
+    <message>
+        <location filename="../../ui/collections/runnerview.cpp" line="+21"/>
+        <source>Run Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save the selected request&apos;s response as its expected response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No run yet: use Run in the Collection panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%v of %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Run results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+58"/>
+        <source>Running %n request(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Running %n request(s) with environment %1…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The run did not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 passed, %2 changed, %3 failed, %4 errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>, %n skipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> — %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Peephole::SecretVariables</name>
+    <message>
+        <location filename="../../core/collection/secretvariables.cpp" line="+43"/>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Peephole::SecretsDialog</name>
+    <message>
+        <location filename="../../ui/collections/secretsdialog.cpp" line="+16"/>
+        <source>Secrets found in the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>The collection holds %n secret(s). They are never written to the collection&apos;s files: requests refer to them as {{variables}}. Checked secrets are moved into the system keychain; for the others, define the variable yourself (for example in http-client.private.env.json).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (%2) → {{%3}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4053,12 +4876,11 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
         <translation>&quot;%1&quot; ist keine http://- oder https://-URL mit Host.</translation>
     </message>
     <message>
-        <location line="+200"/>
         <source>The body is kept as received: Peephole does not decode Content-Encoding &quot;%1&quot;.</source>
-        <translation>Der Body bleibt wie empfangen: Peephole dekodiert Content-Encoding &quot;%1&quot; nicht.</translation>
+        <translation type="vanished">Der Body bleibt wie empfangen: Peephole dekodiert Content-Encoding &quot;%1&quot; nicht.</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+276"/>
         <source>Redirect to &quot;%1&quot;: only http and https are followed.</source>
         <translation>Weiterleitung auf &quot;%1&quot;: Nur http und https wird gefolgt.</translation>
     </message>
@@ -4245,7 +5067,7 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+59"/>
+        <location filename="../../app/gui/main.cpp" line="+61"/>
         <source>Peephole, a native HTTP request inspector.</source>
         <translation>Peephole, ein nativer HTTP-Request-Inspektor.</translation>
     </message>
@@ -4256,8 +5078,12 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
     </message>
     <message>
         <location line="+3"/>
+        <source>A HAR file to open as a timeline, or a collection folder to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A HAR file to open as a timeline.</source>
-        <translation>Eine HAR-Datei, die als Zeitleiste geöffnet wird.</translation>
+        <translation type="vanished">Eine HAR-Datei, die als Zeitleiste geöffnet wird.</translation>
     </message>
 </context>
 </TS>
