@@ -60,14 +60,14 @@ void TimelineView::setLog(ExchangeLog *log)
     delete oldProxy;
     delete oldModel;
 
-    header()->resizeSection(TimelineModel::NumberColumn, 64);
-    header()->resizeSection(TimelineModel::MethodColumn, 70);
-    header()->resizeSection(TimelineModel::StatusColumn, 150);
-    header()->resizeSection(TimelineModel::HostColumn, 160);
-    header()->resizeSection(TimelineModel::PathColumn, 260);
-    header()->resizeSection(TimelineModel::TypeColumn, 60);
-    header()->resizeSection(TimelineModel::SizeColumn, 70);
-    header()->resizeSection(TimelineModel::TimeColumn, 70);
+    header()->resizeSection(TimelineModel::NumberColumn, 52);
+    header()->resizeSection(TimelineModel::MethodColumn, 58);
+    header()->resizeSection(TimelineModel::StatusColumn, 165);
+    header()->resizeSection(TimelineModel::HostColumn, 110);
+    header()->resizeSection(TimelineModel::PathColumn, 130);
+    header()->resizeSection(TimelineModel::TypeColumn, 48);
+    header()->resizeSection(TimelineModel::SizeColumn, 64);
+    header()->resizeSection(TimelineModel::TimeColumn, 64);
     sortByColumn(TimelineModel::NumberColumn, Qt::AscendingOrder);
 
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this,
