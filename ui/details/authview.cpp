@@ -3,6 +3,8 @@
 #include "http/exchange.h"
 
 #include <QFontDatabase>
+#include "details/treesection.h"
+
 #include <QHeaderView>
 
 using namespace Qt::StringLiterals;
@@ -12,13 +14,7 @@ namespace Peephole {
 namespace {
 QTreeWidgetItem *section(QTreeWidget *tree, const QString &title)
 {
-    auto *item = new QTreeWidgetItem(tree, {title});
-    item->setFirstColumnSpanned(true);
-    QFont f = item->font(0);
-    f.setBold(true);
-    item->setFont(0, f);
-    item->setExpanded(true);
-    return item;
+    return addTreeSection(tree, title);
 }
 
 QTreeWidgetItem *row(QTreeWidgetItem *parent, const QString &name, const QString &value)

@@ -5,6 +5,8 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
+#include "details/treesection.h"
+
 #include <QHeaderView>
 #include <QKeyEvent>
 
@@ -15,13 +17,7 @@ namespace Peephole {
 namespace {
 QTreeWidgetItem *section(QTreeWidget *tree, const QString &title)
 {
-    auto *item = new QTreeWidgetItem(tree, {title});
-    item->setFirstColumnSpanned(true);
-    QFont f = item->font(0);
-    f.setBold(true);
-    item->setFont(0, f);
-    item->setExpanded(true);
-    return item;
+    return addTreeSection(tree, title);
 }
 
 void addField(QTreeWidgetItem *parent, const QString &name, const QString &value)
