@@ -377,7 +377,7 @@
     <message>
         <location filename="../../ui/collections/importwriter.cpp" line="+40"/>
         <source>Could not create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 konnte nicht angelegt werden.</translation>
     </message>
 </context>
 <context>
@@ -520,7 +520,7 @@
     <message>
         <location line="+4"/>
         <source>Use a credential stored in the OS keychain; its secret is read at send time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Schlüsselbund des Systems gespeicherte Zugangsdaten verwenden; das Geheimnis wird beim Senden gelesen.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -530,7 +530,7 @@
     <message>
         <location line="+1"/>
         <source>Stored credential:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Zugangsdaten:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -560,28 +560,28 @@
     <message>
         <location line="+10"/>
         <source>None in the keychain yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine im Schlüsselbund</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Type credentials below</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten unten eingeben</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 — %2 — %3 (realm “%4”)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 — %3 (Realm „%4“)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>token</source>
-        <translation type="unfinished">Token</translation>
+        <translation>Token</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+1"/>
         <source>From the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Schlüsselbund</translation>
     </message>
 </context>
 <context>
@@ -1889,13 +1889,14 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
     <message>
         <location filename="../../core/cli/runcommand.cpp" line="+15"/>
         <source>  --report junit|json FILE  Write a JUnit XML or JSON report; repeatable.</source>
-        <translation type="unfinished"></translation>
+        <translation>  --report junit|json FILE  Einen JUnit-XML- oder JSON-Bericht schreiben; wiederholbar.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Exit codes: 0 all passed, 30 something failed, changed or errored, 2 usage, 3 unreadable input, 13 a report cannot be written.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert oder ergab einen Fehler, 2 Aufruffehler, 3 unlesbare Eingabe, 13 ein Bericht kann nicht geschrieben werden.
+</translation>
     </message>
     <message>
         <location line="+30"/>
@@ -2034,332 +2035,332 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
     <message>
         <location filename="../../ui/collections/collectiondock.cpp" line="+38"/>
         <source>Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammlung</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Open &amp;Collection…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sammlung öffnen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import &amp;Postman Collection…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Postman-Sammlung importieren…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;New Request</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Request</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Add the composer&apos;s request to the selected .http file</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Request aus dem Editor zur ausgewählten .http-Datei hinzufügen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Save Request</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Request speichern</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Save the composer&apos;s request into its .http file (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Request aus dem Editor in seiner .http-Datei speichern (Strg+S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save Response as &amp;Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;erwartete Response speichern</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save the response of the exchange selected in the timeline as the expected response of its request</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Response des in der Zeitleiste ausgewählten Austauschs als erwartete Response seines Requests speichern</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammlung ausführen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner ausführen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run the requests of the selected folder or file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Requests des ausgewählten Ordners oder der ausgewählten Datei ausführen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl ausführen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run the selected requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ausgewählten Requests ausführen</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>No collection open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Sammlung geöffnet.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Environment:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Umgebung:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Environment</source>
-        <translation type="unfinished"></translation>
+        <translation>Umgebung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Variables from http-client.env.json used to send and run requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Variablen aus http-client.env.json zum Senden und Ausführen von Requests</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Requests at &amp;once:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gleichzeitige Requests:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Concurrency</source>
-        <translation type="unfinished"></translation>
+        <translation>Parallelität</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How many requests a run keeps in flight (1: strictly in order)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie viele Requests ein Durchlauf gleichzeitig laufen lässt (1: strikt der Reihe nach)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Filter requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Requests filtern</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Collection filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammlungsfilter</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Collection requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Requests der Sammlung</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Unsaved edits restored: Ctrl+S saves them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen wiederhergestellt: Strg+S speichert sie.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The unsaved edits could not be restored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die ungespeicherten Änderungen konnten nicht wiederhergestellt werden.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Open a collection folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammlungsordner öffnen</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Opening %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Could not open the collection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sammlung konnte nicht geöffnet werden: %1</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %n request(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n Request</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n Requests</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+4"/>
         <source>%n file(s) with requests that could not be read (in red below)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datei mit Requests, die nicht gelesen werden konnten (unten rot)</numerusform>
+            <numerusform>%n Dateien mit Requests, die nicht gelesen werden konnten (unten rot)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+22"/>
         <source>Unsaved edits of %n file(s) from an earlier session were found: %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Ungespeicherte Änderungen an %n Datei aus einer früheren Sitzung gefunden: %1.</numerusform>
+            <numerusform>Ungespeicherte Änderungen an %n Dateien aus einer früheren Sitzung gefunden: %1.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Some of these files changed on disk since.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige dieser Dateien wurden seitdem auf der Festplatte geändert.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Restore unsaved edits</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen wiederherstellen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwerfen</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 changed on disk while you were editing it. Keep your edits (the next save overwrites the file) or take the version on disk?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde auf der Festplatte geändert, während Sie die Datei bearbeitet haben. Ihre Änderungen behalten (beim nächsten Speichern wird die Datei überschrieben) oder die Version von der Festplatte übernehmen?</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine behalten</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Take theirs</source>
-        <translation type="unfinished"></translation>
+        <translation>Festplattenversion übernehmen</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>(no environment)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Umgebung)</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>its value is still being read from the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>ihr Wert wird noch aus dem Schlüsselbund gelesen</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>it is not in the keychain</source>
-        <translation type="unfinished">es ist nicht im Schlüsselbund</translation>
+        <translation>sie ist nicht im Schlüsselbund</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Open a collection first (File › Open Collection…), then Ctrl+S saves the composer&apos;s request into it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst eine Sammlung (Datei › Sammlung öffnen…); dann speichert Strg+S den Request aus dem Editor darin.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Could not save %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 gespeichert.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No changes to save in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Änderungen in %1 zu speichern.</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>The secret variable {{%1}} (%2) has no value: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die geheime Variable {{%1}} (%2) hat keinen Wert: %3.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>(No environment is selected in the Collection panel.)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Im Bereich „Sammlung“ ist keine Umgebung ausgewählt.)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>(Environment: %1.)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Umgebung: %1.)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The URL &quot;%1&quot; is not valid once its variables are resolved: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die URL &quot;%1&quot; ist nach dem Auflösen ihrer Variablen ungültig: %2</translation>
     </message>
     <message>
         <location filename="../../ui/collections/collectiondockactions.cpp" line="+89"/>
         <source>A run is already going on: wait for it or cancel it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es läuft bereits ein Durchlauf: Warten Sie sein Ende ab oder brechen Sie ihn ab.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>there is no request to run (open a collection, or select requests or a folder first).</source>
-        <translation type="unfinished"></translation>
+        <translation>es gibt keinen auszuführenden Request (öffnen Sie zuerst eine Sammlung oder wählen Sie Requests oder einen Ordner aus).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The run did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Durchlauf wurde nicht gestartet: %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Open a collection first (File › Open Collection…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst eine Sammlung (Datei › Sammlung öffnen…).</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 has unsaved edits: save them (Ctrl+S) before adding a request to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat ungespeicherte Änderungen: Speichern Sie sie (Strg+S), bevor Sie einen Request hinzufügen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>New request</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Request</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name of the new request in %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des neuen Requests in %1:</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Added &quot;%1&quot; to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;%1&quot; zu %2 hinzugefügt.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Select an exchange in the timeline first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst einen Austausch in der Zeitleiste aus.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>This exchange was not sent from a request of the open collection: load the request from the Collection panel and send it, or run it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Austausch stammt nicht von einem Request der geöffneten Sammlung: Laden Sie den Request aus dem Bereich „Sammlung“ und senden Sie ihn, oder führen Sie ihn aus.</translation>
     </message>
     <message>
         <location line="+16"/>
         <location line="+19"/>
         <source>Could not save the expected response: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die erwartete Response konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <location line="-15"/>
         <source>Saved as the expected response of %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Als erwartete Response von %1 gespeichert (%2).</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The exchange of %1 is no longer in the timeline: run it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Austausch von %1 ist nicht mehr in der Zeitleiste: Führen Sie den Request erneut aus.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The response of %1 is now its expected response.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Response von %1 ist jetzt die erwartete Response.</translation>
     </message>
 </context>
 <context>
@@ -2380,21 +2381,22 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
     <message numerus="yes">
         <location filename="../../ui/collections/collectionmodel.cpp" line="+173"/>
         <source>%1: %n request(s) could not be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: %n Request konnte nicht gelesen werden</numerusform>
+            <numerusform>%1: %n Requests konnten nicht gelesen werden</numerusform>
         </translation>
     </message>
     <message>
         <location line="+26"/>
         <source>%1
 Unsaved edits (Ctrl+S saves them)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2615,62 +2617,62 @@ Unsaved edits (Ctrl+S saves them)</source>
     <message>
         <location filename="../../ui/auth/credentialsdialog.cpp" line="+18"/>
         <source>Forget</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergessen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Stored Credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Zugangsdaten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzer</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Origin</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Realm</source>
-        <translation type="unfinished"></translation>
+        <translation>Realm</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kept in</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert in</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Passwords and tokens live in the OS keychain, each for one origin and realm. Peephole never shows or writes them here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwörter und Tokens liegen im Schlüsselbund des Systems, jeweils für einen Origin und Realm. Peephole zeigt oder schreibt sie hier nie.</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>(token)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Token)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>memory, this session only</source>
-        <translation type="unfinished"></translation>
+        <translation>Speicher, nur diese Sitzung</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>OS keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüsselbund des Systems</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Nothing is stored. Tick “Remember in the keychain” when answering a challenge.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts gespeichert. Aktivieren Sie „Im Schlüsselbund speichern“, wenn Sie eine Challenge beantworten.</translation>
     </message>
 </context>
 <context>
@@ -2945,81 +2947,81 @@ Unsaved edits (Ctrl+S saves them)</source>
     <message>
         <location filename="../../ui/collections/diffview.cpp" line="+45"/>
         <source>%1: %2 → %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 → %3</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>More changes are not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Änderungen werden nicht angezeigt.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Too large for an exact diff: the differing middle is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu groß für einen exakten Diff: Der abweichende Mittelteil wird angezeigt.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>More changed lines are not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere geänderte Zeilen werden nicht angezeigt.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Differences from the expected response</source>
-        <translation type="unfinished"></translation>
+        <translation>Abweichungen von der erwarteten Response</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Select a request of the run to see how its response differs from the expected one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Request des Durchlaufs aus, um zu sehen, wie seine Response von der erwarteten abweicht.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The response matches the expected one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Response entspricht der erwarteten.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Headers</source>
-        <translation type="unfinished">Header</translation>
+        <translation>Header</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Body (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>Body (JSON)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Body (text)</source>
-        <translation type="unfinished"></translation>
+        <translation>Body (Text)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Body (binary)</source>
-        <translation type="unfinished"></translation>
+        <translation>Body (binär)</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <location line="+3"/>
         <source>%n byte(s), SHA-256 %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Byte, SHA-256 %1</numerusform>
+            <numerusform>%n Bytes, SHA-256 %1</numerusform>
         </translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Assertions</source>
-        <translation type="unfinished"></translation>
+        <translation>Assertions</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>No expected response is saved for this request: select its exchange in the timeline and use Request › Save Response as Expected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Request ist keine erwartete Response gespeichert: Wählen Sie seinen Austausch in der Zeitleiste aus und verwenden Sie Request › Als erwartete Response speichern.</translation>
     </message>
 </context>
 <context>
@@ -3427,22 +3429,22 @@ Unsaved edits (Ctrl+S saves them)</source>
     <message>
         <location filename="../../ui/collections/importwriter.cpp" line="+46"/>
         <source>%1 already exists: choose another folder or name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert bereits: Wählen Sie einen anderen Ordner oder Namen.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The folder %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 existiert nicht.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Could not create a folder in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 konnte kein Ordner angelegt werden: %2</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Could not move the imported collection to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die importierte Sammlung konnte nicht nach %1 verschoben werden.</translation>
     </message>
 </context>
 <context>
@@ -3667,7 +3669,7 @@ Unsaved edits (Ctrl+S saves them)</source>
     <message>
         <location line="+3"/>
         <source>Stored &amp;Credentials…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte &amp;Zugangsdaten…</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4045,73 +4047,75 @@ Unsaved edits (Ctrl+S saves them)</source>
     <message>
         <location filename="../../ui/collections/postmanimportflow.cpp" line="+26"/>
         <source>Import a Postman collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Postman-Sammlung importieren</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Postman collections (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Postman-Sammlungen (*.json)</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+20"/>
         <source>Import failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Import fehlgeschlagen</translation>
     </message>
     <message>
         <location line="-19"/>
         <source>%1 could not be imported: %2
 Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht importiert werden: %2
+Es wurde nichts geändert.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Choose where to create the collection folder &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie, wo der Sammlungsordner &quot;%1&quot; angelegt wird</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1
 Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Es wurde nichts geändert.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Postman collection imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Postman-Sammlung importiert</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n request(s) imported into %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Request in %1 importiert.</numerusform>
+            <numerusform>%n Requests in %1 importiert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>%n item(s) were not carried over exactly: see the details.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Element wurde nicht exakt übernommen: siehe Details.</numerusform>
+            <numerusform>%n Elemente wurden nicht exakt übernommen: siehe Details.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 could not be imported: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 konnte nicht importiert werden: %2</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Define these secret variables yourself (e.g. in http-client.private.env.json): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Definieren Sie diese geheimen Variablen selbst (z. B. in http-client.private.env.json): %1</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Imported %n request(s) into %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Request in %1 importiert.</numerusform>
+            <numerusform>%n Requests in %1 importiert.</numerusform>
         </translation>
     </message>
 </context>
@@ -4251,7 +4255,7 @@ Nothing was changed.</source>
     <message>
         <location filename="../../core/http/responsereader.cpp" line="+61"/>
         <source>The body is kept as received: Peephole does not decode Content-Encoding &quot;%1&quot;.</source>
-        <translation type="unfinished">Der Body bleibt wie empfangen: Peephole dekodiert Content-Encoding &quot;%1&quot; nicht.</translation>
+        <translation>Der Body bleibt wie empfangen: Peephole dekodiert Content-Encoding &quot;%1&quot; nicht.</translation>
     </message>
 </context>
 <context>
@@ -4259,42 +4263,42 @@ Nothing was changed.</source>
     <message>
         <location filename="../../ui/collections/runresultsmodel.cpp" line="+81"/>
         <source>running…</source>
-        <translation type="unfinished"></translation>
+        <translation>läuft…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>wartet</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Result</source>
-        <translation type="unfinished">Ergebnis</translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Request</source>
-        <translation type="unfinished">Request</translation>
+        <translation>Request</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
 </context>
 <context>
@@ -4392,81 +4396,81 @@ Nothing was changed.</source>
     <message>
         <location filename="../../ui/collections/runnerview.cpp" line="+21"/>
         <source>Run Results</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlaufergebnisse</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cancel Run</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlauf abbrechen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Accept Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Response übernehmen</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Save the selected request&apos;s response as its expected response</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Response des ausgewählten Requests als seine erwartete Response speichern</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No run yet: use Run in the Collection panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Durchlauf: Starten Sie einen im Bereich „Sammlung“.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%v of %m</source>
-        <translation type="unfinished"></translation>
+        <translation>%v von %m</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Run results</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchlaufergebnisse</translation>
     </message>
     <message numerus="yes">
         <location line="+58"/>
         <source>Running %n request(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Request wird ausgeführt…</numerusform>
+            <numerusform>%n Requests werden ausgeführt…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>Running %n request(s) with environment %1…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Request wird mit der Umgebung %1 ausgeführt…</numerusform>
+            <numerusform>%n Requests werden mit der Umgebung %1 ausgeführt…</numerusform>
         </translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The run did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Durchlauf wurde nicht gestartet: %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 passed, %2 changed, %3 failed, %4 errors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bestanden, %2 geändert, %3 fehlgeschlagen, %4 Fehler</translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>, %n skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %n übersprungen</numerusform>
+            <numerusform>, %n übersprungen</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source> — %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation> — %1 ms</translation>
     </message>
     <message>
         <location line="+2"/>
         <source> (cancelled)</source>
-        <translation type="unfinished"></translation>
+        <translation> (abgebrochen)</translation>
     </message>
 </context>
 <context>
@@ -4474,7 +4478,7 @@ Nothing was changed.</source>
     <message>
         <location filename="../../core/collection/secretvariables.cpp" line="+43"/>
         <source>cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -4482,25 +4486,25 @@ Nothing was changed.</source>
     <message>
         <location filename="../../ui/collections/secretsdialog.cpp" line="+16"/>
         <source>Secrets found in the import</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnisse im Import gefunden</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>The collection holds %n secret(s). They are never written to the collection&apos;s files: requests refer to them as {{variables}}. Checked secrets are moved into the system keychain; for the others, define the variable yourself (for example in http-client.private.env.json).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Sammlung enthält %n Geheimnis. Es wird nie in die Dateien der Sammlung geschrieben: Requests verweisen darauf als {{Variable}}. Ist es markiert, wird es in den Schlüsselbund des Systems verschoben; andernfalls definieren Sie die Variable selbst (zum Beispiel in http-client.private.env.json).</numerusform>
+            <numerusform>Die Sammlung enthält %n Geheimnisse. Sie werden nie in die Dateien der Sammlung geschrieben: Requests verweisen darauf als {{Variablen}}. Markierte Geheimnisse werden in den Schlüsselbund des Systems verschoben; für die übrigen definieren Sie die Variable selbst (zum Beispiel in http-client.private.env.json).</numerusform>
         </translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1 (%2) → {{%3}}</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2) → {{%3}}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter</translation>
     </message>
 </context>
 <context>
@@ -5079,7 +5083,7 @@ Nothing was changed.</source>
     <message>
         <location line="+3"/>
         <source>A HAR file to open as a timeline, or a collection folder to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine HAR-Datei, die als Zeitleiste geöffnet wird, oder ein zu öffnender Sammlungsordner.</translation>
     </message>
     <message>
         <source>A HAR file to open as a timeline.</source>
