@@ -849,7 +849,7 @@
 <context>
     <name>Peephole::AuthView</name>
     <message>
-        <location filename="../../ui/details/authview.cpp" line="+40"/>
+        <location filename="../../ui/details/authview.cpp" line="+36"/>
         <source>Item</source>
         <translation>Eintrag</translation>
     </message>
@@ -3255,7 +3255,7 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
 <context>
     <name>Peephole::HeadersView</name>
     <message>
-        <location filename="../../ui/details/headersview.cpp" line="+66"/>
+        <location filename="../../ui/details/headersview.cpp" line="+62"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
