@@ -3567,12 +3567,12 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
     <name>Peephole::MainWindow</name>
     <message>
         <location filename="../../ui/mainwindow/mainwindow.cpp" line="+69"/>
-        <location line="+288"/>
+        <location line="+302"/>
         <source>Peephole</source>
         <translation>Peephole</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-298"/>
         <source>Filter: text, status:401, status:4xx, method:POST, host:…, is:error, is:auth</source>
         <translation>Filter: Text, status:401, status:4xx, method:POST, host:…, is:error, is:auth</translation>
     </message>
@@ -3630,6 +3630,11 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         <location line="+2"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export Selec&amp;ted Exchanges as HAR…</source>
+        <translation>Ausgewählte Aus&tausche als HAR exportieren…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3718,9 +3723,18 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         </translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+23"/>
+        <source>Select the exchanges to export in the timeline first.</source>
+        <translation>Wählen Sie zuerst die zu exportierenden Austausche in der Zeitleiste aus.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export as HAR</source>
+        <translation>Als HAR exportieren</translation>
+    </message>
+    <message>
         <source>Export the timeline as HAR</source>
-        <translation>Zeitleiste als HAR exportieren</translation>
+        <translation type="vanished">Zeitleiste als HAR exportieren</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3738,7 +3752,7 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         <translation>Werte von Authorization, Proxy-Authorization, Cookie und Set-Cookie werden beim Export geschwärzt. Sollen sie stattdessen erhalten bleiben?</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>

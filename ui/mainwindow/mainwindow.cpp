@@ -205,8 +205,9 @@ void MainWindow::createActions()
     QAction *openHar = file->addAction(tr("&Open HAR as Timeline…"), this, &MainWindow::openHarDialog);
     openHar->setShortcut(QKeySequence::Open);
     QAction *exportHar = file->addAction(actionIcon(u"export"_s), tr("&Export Timeline as HAR…"), this,
-                                         &MainWindow::exportHar);
+                                         [this] { this->exportHar(false); });
     exportHar->setShortcut(QKeySequence(tr("Ctrl+E")));
+    file->addAction(tr("Export Selec&ted Exchanges as HAR…"), this, [this] { this->exportHar(true); });
     file->addSeparator();
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
@@ -295,9 +296,26 @@ void MainWindow::showSelected(quint64 id)
         m_details->clear();
 }
 
-void MainWindow::exportHar()
+void MainWindow::exportHar(bool selectedOnly)
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export the timeline as HAR"), u"peephole.har"_s,
+    QList<Exchange> chosen;
+    const ExchangeLog *log = m_workspace->log();
+    if (selectedOnly) {
+        const QModelIndexList rows = m_timeline->selectionModel()->selectedRows();
+        for (const QModelIndex &row : rows) {
+            if (const Exchange *e = log->find(m_timeline->exchangeIdAt(row)))
+                chosen.append(*e);
+        }
+        std::sort(chosen.begin(), chosen.end(), [](const Exchange &a, const Exchange &b) { return a.id < b.id; });
+        if (chosen.isEmpty()) {
+            statusBar()->showMessage(tr("Select the exchanges to export in the timeline first."), 5000);
+            return;
+        }
+    } else {
+        for (qsizetype i = 0; i < log->count(); ++i)
+            chosen.append(log->at(i));
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export as HAR"), u"peephole.har"_s,
                                                       tr("HAR files (*.har)"));
     if (path.isEmpty())
         return;
@@ -306,17 +324,13 @@ void MainWindow::exportHar()
                                                "are redacted in the export. Keep them instead?"),
                                             QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
                       == QMessageBox::Yes;
-    QList<Exchange> all;
-    const ExchangeLog *log = m_workspace->log();
-    for (qsizetype i = 0; i < log->count(); ++i)
-        all.append(log->at(i));
     HarWriter::Options options;
     options.keepSecrets = keep;
     QString error;
-    if (!HarWriter(options).writeFile(path, all, &error))
+    if (!HarWriter(options).writeFile(path, chosen, &error))
         QMessageBox::warning(this, tr("Export failed"), error);
     else
-        statusBar()->showMessage(tr("Exported %n exchange(s) to %1", nullptr, int(all.size())).arg(path), 5000);
+        statusBar()->showMessage(tr("Exported %n exchange(s) to %1", nullptr, int(chosen.size())).arg(path), 5000);
 }
 
 bool MainWindow::openHar(const QString &path)

@@ -56,7 +56,7 @@ private:
     void send(const RequestSpec &spec);
     void updateBusy();
     void showSelected(quint64 id);
-    void exportHar();
+    void exportHar(bool selectedOnly);
     void updateEmptyState();
     void saveComposerState();
 
