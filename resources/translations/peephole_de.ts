@@ -3634,7 +3634,7 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
     <message>
         <location line="+1"/>
         <source>Export Selec&amp;ted Exchanges as HAR…</source>
-        <translation>Ausgewählte Aus&tausche als HAR exportieren…</translation>
+        <translation>Ausgewählte Aus&amp;tausche als HAR exportieren…</translation>
     </message>
     <message>
         <location line="+2"/>
