@@ -14,6 +14,9 @@ bool promptSecret(const QString &prompt, QString *answer)
 
 bool promptLine(const QString &prompt, QString *answer, bool echo)
 {
+    // Only an interactive run asks: a script (stdin not a terminal) gets a clear error instead of a hang.
+    if (!isatty(STDIN_FILENO))
+        return false;
     const int fd = ::open("/dev/tty", O_RDWR | O_CLOEXEC);
     if (fd < 0)
         return false;
