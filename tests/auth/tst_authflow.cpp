@@ -63,6 +63,8 @@ private Q_SLOTS:
     void wrongPasswordStops();
     void proxyThenOrigin();
     void originIsolation();
+    void cookieSetOnThe401IsSentBack();
+    void preemptiveBasic();
 
 private:
     QList<Exchange> run(const RequestSpec &spec);
@@ -417,6 +419,36 @@ void TestAuthFlow::originIsolation()
     QCOMPARE(chain.at(0).statusCode, 401);
     QCOMPARE(other.requestCount(), 1);
     QVERIFY(other.lastRequest().header("Authorization").isNull());
+}
+
+void TestAuthFlow::cookieSetOnThe401IsSentBack()
+{
+    auto gate = std::make_shared<AuthGate>();
+    gate->setCredentials("alice", "s3cret");
+    gate->offerDigest(DigestOptions{});
+    gate->requireCookie("challenge-id", "c-123");
+    m_server->route("/c", protect(gate, echoOk()));
+    const QList<Exchange> chain = run(spec(u"/c"_s));
+    QCOMPARE(chain.size(), 2);
+    QCOMPARE(chain.first().statusCode, 401);
+    QCOMPARE(chain.first().cookiesSet.size(), 1);
+    QCOMPARE(chain.last().statusCode, 200);
+    QVERIFY(m_server->lastRequest().header("Cookie").contains("challenge-id=c-123"));
+    QCOMPARE(chain.last().cookiesSent.size(), 1);
+}
+
+void TestAuthFlow::preemptiveBasic()
+{
+    auto gate = std::make_shared<AuthGate>();
+    gate->setCredentials("alice", "s3cret");
+    gate->offerBasic("peephole");
+    m_server->route("/p", protect(gate, echoOk()));
+    RequestSpec s = spec(u"/p"_s);
+    s.auth.preemptive = true;
+    const QList<Exchange> chain = run(s);
+    QCOMPARE(chain.size(), 1); // no 401 round trip
+    QCOMPARE(chain.first().statusCode, 200);
+    QCOMPARE(m_server->lastRequest().header("Authorization"), "Basic YWxpY2U6czNjcmV0"_ba);
 }
 
 QTEST_GUILESS_MAIN(TestAuthFlow)
