@@ -57,7 +57,14 @@ QNetworkAccessManager *HttpSession::managerFor(const QUrl &proxyUrl)
 quint64 HttpSession::send(const RequestSpec &spec)
 {
     const quint64 chainId = m_log->nextChainId();
-    auto *transfer = new Transfer(this, managerFor(spec.options.proxy), spec, chainId, m_nextOutputFile);
+    // For https through an HTTP proxy, Qt answers the CONNECT tunnel's 407 itself, with the
+    // proxy's user and password: hand it the proxy credentials of the request.
+    QUrl proxy = spec.options.proxy;
+    if (!proxy.isEmpty() && proxy.userName().isEmpty() && !spec.auth.proxyUser.isEmpty()) {
+        proxy.setUserName(spec.auth.proxyUser);
+        proxy.setPassword(spec.auth.proxyPassword);
+    }
+    auto *transfer = new Transfer(this, managerFor(proxy), spec, chainId, m_nextOutputFile);
     m_nextOutputFile.clear();
     m_transfers.insert(chainId, transfer);
     transfer->start();

@@ -1,4 +1,6 @@
 #include "enginefixture.h"
+#include "auth/authnegotiator.h"
+#include "server/authgate.h"
 #include "server/routes.h"
 #include "testcerts.h"
 
@@ -16,6 +18,7 @@ private Q_SLOTS:
     void insecureRecordsTheErrorsAndGoesOn();
     void clientCertificatePemAndPkcs12();
     void badCaFileIsAClearError();
+    void httpsThroughAnAuthenticatingProxy();
 
 private:
     std::unique_ptr<TestCerts> m_certs;
@@ -117,6 +120,42 @@ void TestTls::badCaFileIsAClearError()
     const Exchange e = f.run(spec).value(0);
     QCOMPARE(e.error.kind, ExchangeError::Kind::Tls);
     QVERIFY2(e.error.message.contains(u"missing.pem"_s), qPrintable(e.error.message));
+}
+
+void TestTls::httpsThroughAnAuthenticatingProxy()
+{
+    // The CONNECT tunnel's 407 is answered by Qt with the request's proxy credentials;
+    // the origin's 401 inside the tunnel by Peephole's negotiator.
+    EngineFixture f;
+    AuthNegotiator negotiator;
+    f.session.setAuthHook(&negotiator);
+    QVERIFY(f.server.setTunnelTls(m_certs->serverOptions()));
+    auto proxyGate = std::make_shared<AuthGate>(AuthRole::Proxy);
+    proxyGate->setCredentials("proxyuser", "proxypass");
+    proxyGate->offerBasic("proxy");
+    f.server.setProxyGate(proxyGate);
+    auto originGate = std::make_shared<AuthGate>();
+    originGate->setCredentials("user", "pass");
+    originGate->offerDigest(DigestOptions{});
+    f.server.route("/secret", protect(originGate, [](const ServerRequest &, ScriptedResponse &r) {
+                       r.body = "through the tunnel";
+                   }));
+    RequestSpec spec;
+    spec.url = QUrl(u"https://localhost:4443/secret"_s);
+    spec.options.proxy = QUrl(u"http://127.0.0.1:%1"_s.arg(f.server.port()));
+    spec.options.caFile = m_certs->caCertPath();
+    spec.options.http2Allowed = false;
+    spec.auth.proxyUser = u"proxyuser"_s;
+    spec.auth.proxyPassword = u"proxypass"_s;
+    spec.auth.user = u"user"_s;
+    spec.auth.password = u"pass"_s;
+    const QList<Exchange> chain = f.run(spec);
+    QVERIFY(!chain.isEmpty());
+    QVERIFY2(chain.last().statusCode == 200, qPrintable(chain.last().error.message));
+    QCOMPARE(chain.first().statusCode, 401);
+    QCOMPARE(chain.last().responseBody->read(0, 100), "through the tunnel"_ba);
+    QVERIFY(proxyGate->rejectionCount() >= 1);
+    f.session.setAuthHook(nullptr);
 }
 
 QTEST_GUILESS_MAIN(TestTls)
