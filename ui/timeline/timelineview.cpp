@@ -70,9 +70,11 @@ void TimelineView::setLog(ExchangeLog *log)
     header()->resizeSection(TimelineModel::TimeColumn, 64);
     sortByColumn(TimelineModel::NumberColumn, Qt::AscendingOrder);
 
-    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this,
-            &TimelineView::onRowsAboutToBeInserted);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &TimelineView::onRowsInserted);
+    // Follow the newest row while the view sits at the bottom: whenever the range grows, keep the
+    // bottom in view unless the user moved away from it.
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this](int value) { m_wasAtBottom = value >= verticalScrollBar()->maximum(); });
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &TimelineView::onRangeChanged);
     connect(m_proxy, &TimelineFilterProxy::filterErrorChanged, this, &TimelineView::filterErrorChanged);
     connect(m_model, &TimelineModel::spanChanged, viewport(), qOverload<>(&QWidget::update));
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -136,16 +138,11 @@ QMenu *TimelineView::createContextMenu(const QModelIndex &index, QWidget *parent
     return menu;
 }
 
-void TimelineView::onRowsAboutToBeInserted()
+void TimelineView::onRangeChanged(int minimum, int maximum)
 {
-    const QScrollBar *bar = verticalScrollBar();
-    m_wasAtBottom = bar->value() >= bar->maximum();
-}
-
-void TimelineView::onRowsInserted()
-{
+    Q_UNUSED(minimum);
     if (m_follow && m_wasAtBottom)
-        scrollToBottom();
+        verticalScrollBar()->setValue(maximum);
 }
 
 } // namespace Peephole

@@ -59,8 +59,7 @@ Q_SIGNALS:
     void saveBodyAs(quint64 id);
 
 private:
-    void onRowsAboutToBeInserted();
-    void onRowsInserted();
+    void onRangeChanged(int minimum, int maximum);
 
     TimelineModel *m_model = nullptr;
     TimelineFilterProxy *m_proxy = nullptr;
