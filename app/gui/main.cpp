@@ -58,14 +58,17 @@ int main(int argc, char **argv)
         QApplication::installTranslator(&translator);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Peephole, a native HTTP request inspector."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Peephole, a native HTTP request inspector."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demo(u"demo"_s, QApplication::translate("main", "Serve the built-in demo API on "
-                                                                     "127.0.0.1 and offer its requests."));
+    const QCommandLineOption demo(u"demo"_s,
+                                  QApplication::translate("main", "Serve the built-in demo API on "
+                                                                  "127.0.0.1 and offer its requests."));
     parser.addOption(demo);
-    parser.addPositionalArgument(u"FILE"_s, QApplication::translate("main", "A HAR file to open as a timeline, "
-                                                                     "or a collection folder to open."),
+    parser.addPositionalArgument(u"FILE"_s,
+                                 QApplication::translate("main", "A HAR file to open as a timeline, "
+                                                                 "or a collection folder to open."),
                                  u"[FILE]"_s);
     parser.process(app);
 
@@ -74,8 +77,10 @@ int main(int argc, char **argv)
     auto *welcome = new Peephole::WelcomePage(&window);
     QObject::connect(welcome, &Peephole::WelcomePage::sampleChosen, window.composer(),
                      &Peephole::ComposerWidget::setRequest);
-    QObject::connect(welcome, &Peephole::WelcomePage::openHarRequested, &window, &Peephole::MainWindow::openHarDialog);
-    QObject::connect(welcome, &Peephole::WelcomePage::importCurlRequested, &window, &Peephole::MainWindow::importCurl);
+    QObject::connect(welcome, &Peephole::WelcomePage::openHarRequested, &window,
+                     &Peephole::MainWindow::openHarDialog);
+    QObject::connect(welcome, &Peephole::WelcomePage::importCurlRequested, &window,
+                     &Peephole::MainWindow::importCurl);
     window.setEmptyStateWidget(welcome);
     Peephole::DemoMode demoMode;
     if (parser.isSet(demo)) {

@@ -16,10 +16,11 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     Peephole::HttpServer server;
     server.setRecordRequests(false);
-    server.route("/bytes/*", [](const Peephole::ServerRequest &request, Peephole::ScriptedResponse &response) {
-        const qint64 size = request.path.mid(int(sizeof("/bytes/") - 1)).toLongLong();
-        response = Peephole::Routes::largeBody(size);
-    });
+    server.route("/bytes/*",
+                 [](const Peephole::ServerRequest &request, Peephole::ScriptedResponse &response) {
+                     const qint64 size = request.path.mid(int(sizeof("/bytes/") - 1)).toLongLong();
+                     response = Peephole::Routes::largeBody(size);
+                 });
     server.route("/ok", Peephole::ScriptedResponse::text(200, "ok\n"));
     server.setFallback([](const Peephole::ServerRequest &, Peephole::ScriptedResponse &r) {
         r = Peephole::ScriptedResponse::text(200, "ok\n");

@@ -21,7 +21,7 @@ struct DigestTrace
     QByteArray uri;
     QByteArray userField; ///< The username as sent (hashed when userhash=true).
     bool userhash = false;
-    QByteArray ha1;       ///< H(A1): derived from the password, but not reversible.
+    QByteArray ha1; ///< H(A1): derived from the password, but not reversible.
     QByteArray ha2;
     QByteArray response;
 };
@@ -29,16 +29,16 @@ struct DigestTrace
 /// What the authentication machinery saw and did for one exchange.
 struct AuthRecord
 {
-    bool isProxy = false;            ///< 407 / Proxy-Authenticate.
-    QList<Challenge> challenges;     ///< Every challenge parsed from the response.
+    bool isProxy = false;        ///< 407 / Proxy-Authenticate.
+    QList<Challenge> challenges; ///< Every challenge parsed from the response.
     QList<ChallengeProblem> problems;
-    QString chosenScheme;            ///< The scheme answered on the retry, if any.
-    QString reason;                  ///< Why that one was chosen (or why none was).
-    QString explanation;             ///< A plain-words reading (Bearer error, rejected credentials...).
-    bool rejected = false;           ///< Credentials were sent and the server refused them.
-    QString sentScheme;              ///< The scheme of the Authorization this exchange itself carried.
-    DigestTrace digest;              ///< Set when this exchange carried a Digest answer.
-    QString authenticationInfo;      ///< Result of checking Authentication-Info (rspauth, nextnonce).
+    QString chosenScheme;       ///< The scheme answered on the retry, if any.
+    QString reason;             ///< Why that one was chosen (or why none was).
+    QString explanation;        ///< A plain-words reading (Bearer error, rejected credentials...).
+    bool rejected = false;      ///< Credentials were sent and the server refused them.
+    QString sentScheme;         ///< The scheme of the Authorization this exchange itself carried.
+    DigestTrace digest;         ///< Set when this exchange carried a Digest answer.
+    QString authenticationInfo; ///< Result of checking Authentication-Info (rspauth, nextnonce).
 };
 
 } // namespace Peephole

@@ -11,8 +11,8 @@ namespace Peephole {
 struct AuthSettings
 {
     enum class Scheme {
-        None,   ///< Do not answer challenges automatically (but still ask the provider).
-        Any,    ///< Answer with the strongest scheme offered that we have credentials for.
+        None, ///< Do not answer challenges automatically (but still ask the provider).
+        Any,  ///< Answer with the strongest scheme offered that we have credentials for.
         Basic,
         Digest,
         Bearer,
@@ -25,9 +25,10 @@ struct AuthSettings
     Scheme scheme = Scheme::Any;
     QString user;
     QString password;
-    QString token;              ///< Bearer token.
+    QString token; ///< Bearer token.
     BasicCharset basicCharset = BasicCharset::Utf8;
-    bool preemptive = false;    ///< Send credentials on the first request (Basic/Bearer, or Digest with a known nonce).
+    bool preemptive =
+        false; ///< Send credentials on the first request (Basic/Bearer, or Digest with a known nonce).
     bool saveToKeychain = false; ///< Store credentials that succeeded in the OS keychain.
     /// Use the credential stored in the keychain for user (password and token stay empty here).
     bool fromKeychain = false;

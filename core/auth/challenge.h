@@ -20,8 +20,8 @@ struct AuthParam
 /// One challenge from WWW-Authenticate or Proxy-Authenticate.
 struct Challenge
 {
-    QByteArray scheme;      ///< As received (compare case-insensitively).
-    QByteArray token68;     ///< Set when the challenge carries a token68 instead of params.
+    QByteArray scheme;       ///< As received (compare case-insensitively).
+    QByteArray token68;      ///< Set when the challenge carries a token68 instead of params.
     QList<AuthParam> params; ///< In the order received.
 
     /// Value of the parameter @p name (case-insensitive), or a null QByteArray.
@@ -35,9 +35,9 @@ struct Challenge
 /// Something malformed in a challenge field, with where it was found.
 struct ChallengeProblem
 {
-    int field = 0;     ///< Index of the header field among those parsed.
-    int offset = 0;    ///< Byte offset inside that field.
-    QString message;   ///< What is wrong, in words.
+    int field = 0;   ///< Index of the header field among those parsed.
+    int offset = 0;  ///< Byte offset inside that field.
+    QString message; ///< What is wrong, in words.
 
     friend bool operator==(const ChallengeProblem &, const ChallengeProblem &) = default;
 };

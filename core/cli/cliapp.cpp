@@ -32,8 +32,8 @@ QString usage()
               "Options:\n"
               "  -h, --help         show this help\n"
               "  --version          show the version\n\n"
-              "Run \"peephole-cli COMMAND --help\" for a command's options.\n\n")
-           + exitCodeHelp();
+              "Run \"peephole-cli COMMAND --help\" for a command's options.\n\n") +
+           exitCodeHelp();
 }
 } // namespace
 
@@ -71,8 +71,9 @@ int run(const QStringList &arguments)
         CredentialsCommand credentials;
         return credentials.run(args.mid(1));
     }
-    std::fprintf(stderr, "peephole-cli: %s\n",
-                 qPrintable(tr("unknown command \"%1\". Run peephole-cli --help for the list.").arg(command)));
+    std::fprintf(
+        stderr, "peephole-cli: %s\n",
+        qPrintable(tr("unknown command \"%1\". Run peephole-cli --help for the list.").arg(command)));
     return Usage;
 }
 

@@ -15,11 +15,11 @@ namespace Peephole::Cli {
 namespace {
 QString usage()
 {
-    return QCoreApplication::translate("Peephole::Cli",
-                                       "Usage: peephole-cli credentials list\n"
-                                       "       peephole-cli credentials forget SCHEME ORIGIN REALM [USER]\n\n"
-                                       "Lists or forgets the credentials Peephole stored in the OS keychain.\n"
-                                       "ORIGIN is written as list prints it, e.g. https://api.example.com:443.\n");
+    return QCoreApplication::translate(
+        "Peephole::Cli", "Usage: peephole-cli credentials list\n"
+                         "       peephole-cli credentials forget SCHEME ORIGIN REALM [USER]\n\n"
+                         "Lists or forgets the credentials Peephole stored in the OS keychain.\n"
+                         "ORIGIN is written as list prints it, e.g. https://api.example.com:443.\n");
 }
 } // namespace
 
@@ -50,11 +50,13 @@ int CredentialsCommand::run(const QStringList &args)
         if (account.user == u"-"_s)
             account.user.clear(); // as `list` prints a token's empty user
         const QList<StoredAccount> known = store.accounts();
-        if (std::none_of(known.begin(), known.end(), [&](const StoredAccount &a) { return a.sameKey(account); })) {
-            std::fprintf(stderr, "peephole-cli: %s\n",
-                         qPrintable(tr("no stored credential for %1 %2 realm \"%3\" user \"%4\"; see peephole-cli "
-                                       "credentials list")
-                                        .arg(account.scheme, account.origin, account.realm, account.user)));
+        if (std::none_of(known.begin(), known.end(),
+                         [&](const StoredAccount &a) { return a.sameKey(account); })) {
+            std::fprintf(
+                stderr, "peephole-cli: %s\n",
+                qPrintable(tr("no stored credential for %1 %2 realm \"%3\" user \"%4\"; see peephole-cli "
+                              "credentials list")
+                               .arg(account.scheme, account.origin, account.realm, account.user)));
             return Usage;
         }
         QEventLoop loop;
@@ -65,12 +67,13 @@ int CredentialsCommand::run(const QStringList &args)
         });
         loop.exec();
         if (!result.ok) {
-            std::fprintf(stderr, "peephole-cli: %s\n",
-                         qPrintable(result.notFound ? tr("no stored credential for %1 %2 realm \"%3\" user \"%4\"; "
-                                                         "see peephole-cli credentials list")
-                                                          .arg(account.scheme, account.origin, account.realm,
-                                                               account.user)
-                                                    : result.message));
+            std::fprintf(
+                stderr, "peephole-cli: %s\n",
+                qPrintable(result.notFound
+                               ? tr("no stored credential for %1 %2 realm \"%3\" user \"%4\"; "
+                                    "see peephole-cli credentials list")
+                                     .arg(account.scheme, account.origin, account.realm, account.user)
+                               : result.message));
             return result.notFound ? Usage : Transport;
         }
         std::puts(qPrintable(tr("Forgotten.")));

@@ -44,9 +44,7 @@ QString reasonText(HopReason reason)
 } // namespace
 
 ExchangePrinter::ExchangePrinter(FILE *heads, FILE *body, SendOptions::Mode mode)
-    : m_heads(heads)
-    , m_body(body)
-    , m_mode(mode)
+    : m_heads(heads), m_body(body), m_mode(mode)
 {
 }
 

@@ -26,11 +26,7 @@ void printError(const QString &message)
 }
 } // namespace
 
-SendCommand::SendCommand(QObject *parent)
-    : QObject(parent)
-    , m_workspace(new Workspace(this))
-{
-}
+SendCommand::SendCommand(QObject *parent) : QObject(parent), m_workspace(new Workspace(this)) {}
 
 int SendCommand::run(const QStringList &arguments)
 {
@@ -45,15 +41,18 @@ int SendCommand::run(const QStringList &arguments)
         return Success;
     }
     AuthSettings &auth = m_options.spec.auth;
-    if (m_options.passwordMissing
-        && !promptSecret(tr("Password for %1 at %2: ").arg(auth.user, m_options.spec.url.host()), &auth.password)) {
-        printError(tr("--user %1 has no password and there is no terminal to ask on; use --user NAME:PASSWORD")
-                       .arg(auth.user));
+    if (m_options.passwordMissing &&
+        !promptSecret(tr("Password for %1 at %2: ").arg(auth.user, m_options.spec.url.host()),
+                      &auth.password)) {
+        printError(
+            tr("--user %1 has no password and there is no terminal to ask on; use --user NAME:PASSWORD")
+                .arg(auth.user));
         return Usage;
     }
-    if (m_options.proxyPasswordMissing
-        && !promptSecret(tr("Proxy password for %1: ").arg(auth.proxyUser), &auth.proxyPassword)) {
-        printError(tr("--proxy-user %1 has no password and there is no terminal to ask on").arg(auth.proxyUser));
+    if (m_options.proxyPasswordMissing &&
+        !promptSecret(tr("Proxy password for %1: ").arg(auth.proxyUser), &auth.proxyPassword)) {
+        printError(
+            tr("--proxy-user %1 has no password and there is no terminal to ask on").arg(auth.proxyUser));
         return Usage;
     }
 
@@ -86,7 +85,8 @@ int SendCommand::run(const QStringList &arguments)
 int SendCommand::finish(quint64 chainId)
 {
     const QList<Exchange> chain = m_workspace->log()->chain(chainId);
-    ExchangePrinter printer(m_options.mode == SendOptions::Mode::Head ? stdout : stderr, stdout, m_options.mode);
+    ExchangePrinter printer(m_options.mode == SendOptions::Mode::Head ? stdout : stderr, stdout,
+                            m_options.mode);
     for (const Exchange &e : chain)
         printer.printHeads(e);
     if (chain.isEmpty())
@@ -109,15 +109,15 @@ int SendCommand::finish(quint64 chainId)
     const AuthSettings &auth = m_options.spec.auth;
     const bool hadCredentials = auth.hasUserCredentials() || auth.hasToken() || !auth.proxyUser.isEmpty();
     if (last.isAuthChallenge() && (hadCredentials || last.auth.rejected)) {
-        printError(last.auth.explanation.isEmpty()
-                       ? tr("authentication failed: the server answered %1 %2")
-                             .arg(last.statusCode)
-                             .arg(QString::fromLatin1(last.reasonPhrase))
-                       : last.auth.explanation);
+        printError(last.auth.explanation.isEmpty() ? tr("authentication failed: the server answered %1 %2")
+                                                         .arg(last.statusCode)
+                                                         .arg(QString::fromLatin1(last.reasonPhrase))
+                                                   : last.auth.explanation);
         return AuthFailed;
     }
     if (m_options.fail && last.statusCode >= 400) {
-        printError(tr("the server answered %1 %2").arg(last.statusCode).arg(QString::fromLatin1(last.reasonPhrase)));
+        printError(
+            tr("the server answered %1 %2").arg(last.statusCode).arg(QString::fromLatin1(last.reasonPhrase)));
         return HttpError;
     }
     return Success;

@@ -20,37 +20,43 @@ struct Parser
 {
     QCommandLineParser p;
     QCommandLineOption method{{u"X"_s, u"request"_s}, tr("Request method (any token)."), u"METHOD"_s};
-    QCommandLineOption header{{u"H"_s, u"header"_s}, tr("Add a header line \"Name: value\"; repeatable."),
-                              u"LINE"_s};
-    QCommandLineOption data{{u"d"_s, u"data"_s}, tr("Request body; @FILE reads a file. Implies POST."),
-                            u"DATA"_s};
+    QCommandLineOption header{
+        {u"H"_s, u"header"_s}, tr("Add a header line \"Name: value\"; repeatable."), u"LINE"_s};
+    QCommandLineOption data{
+        {u"d"_s, u"data"_s}, tr("Request body; @FILE reads a file. Implies POST."), u"DATA"_s};
     QCommandLineOption dataFile{u"data-file"_s, tr("Stream the request body from FILE. Implies POST."),
                                 u"FILE"_s};
     QCommandLineOption output{{u"o"_s, u"output"_s}, tr("Write the response body to FILE."), u"FILE"_s};
     QCommandLineOption har{u"har"_s, tr("Write the chain of exchanges as a HAR 1.2 log to FILE."), u"FILE"_s};
     QCommandLineOption noFollow{u"no-follow"_s, tr("Do not follow redirects.")};
-    QCommandLineOption maxRedirects{u"max-redirects"_s, tr("Follow at most N redirects (default 10)."), u"N"_s};
+    QCommandLineOption maxRedirects{u"max-redirects"_s, tr("Follow at most N redirects (default 10)."),
+                                    u"N"_s};
     QCommandLineOption insecure{{u"k"_s, u"insecure"_s}, tr("Do not verify the server's TLS certificate.")};
     QCommandLineOption cacert{u"cacert"_s, tr("Trust the CA certificates in FILE (PEM)."), u"FILE"_s};
     QCommandLineOption cert{u"cert"_s, tr("Client certificate, PEM or PKCS#12 (.p12)."), u"FILE"_s};
     QCommandLineOption key{u"key"_s, tr("Private key of the client certificate (PEM)."), u"FILE"_s};
-    QCommandLineOption proxy{{u"x"_s, u"proxy"_s}, tr("Send through this proxy: http://host:port or socks5://..."),
-                             u"URL"_s};
-    QCommandLineOption timeout{{u"m"_s, u"timeout"_s}, tr("Give up after S seconds without data (default 30)."),
-                               u"S"_s};
+    QCommandLineOption proxy{
+        {u"x"_s, u"proxy"_s}, tr("Send through this proxy: http://host:port or socks5://..."), u"URL"_s};
+    QCommandLineOption timeout{
+        {u"m"_s, u"timeout"_s}, tr("Give up after S seconds without data (default 30)."), u"S"_s};
     QCommandLineOption http2{u"http2"_s, tr("Allow HTTP/2 over TLS (the default).")};
     QCommandLineOption http11{u"http1.1"_s, tr("Use HTTP/1.1 only.")};
     QCommandLineOption h2c{u"h2c"_s, tr("Cleartext HTTP/2 with prior knowledge.")};
-    QCommandLineOption fail{{u"f"_s, u"fail"_s}, tr("Exit with code 22 when the final status is 400 or more.")};
+    QCommandLineOption fail{{u"f"_s, u"fail"_s},
+                            tr("Exit with code 22 when the final status is 400 or more.")};
     QCommandLineOption verbose{{u"v"_s, u"verbose"_s}, tr("Also show timings, TLS, cookies and challenges.")};
-    QCommandLineOption head{{u"I"_s, u"head"_s}, tr("Print the heads only, no body (the method stays; use -X HEAD to send HEAD).")};
+    QCommandLineOption head{
+        {u"I"_s, u"head"_s},
+        tr("Print the heads only, no body (the method stays; use -X HEAD to send HEAD).")};
     QCommandLineOption bodyOnly{u"body-only"_s, tr("Print the response body only.")};
-    QCommandLineOption user{{u"u"_s, u"user"_s}, tr("Credentials NAME[:PASSWORD]; asks for the password when left out."),
+    QCommandLineOption user{{u"u"_s, u"user"_s},
+                            tr("Credentials NAME[:PASSWORD]; asks for the password when left out."),
                             u"NAME[:PASSWORD]"_s};
     QCommandLineOption auth{u"auth"_s, tr("Which scheme to answer: any (default), basic, digest, bearer."),
                             u"SCHEME"_s};
     QCommandLineOption token{u"token"_s, tr("Bearer token."), u"T"_s};
-    QCommandLineOption proxyUser{u"proxy-user"_s, tr("Proxy credentials NAME[:PASSWORD]."), u"NAME[:PASSWORD]"_s};
+    QCommandLineOption proxyUser{u"proxy-user"_s, tr("Proxy credentials NAME[:PASSWORD]."),
+                                 u"NAME[:PASSWORD]"_s};
     QCommandLineOption saveCredentials{u"save-credentials"_s,
                                        tr("Store credentials that worked in the OS keychain.")};
     QCommandLineOption preemptive{u"preemptive"_s, tr("Send credentials with the first request.")};
@@ -60,10 +66,23 @@ struct Parser
     Parser()
     {
         p.setApplicationDescription(tr("Send one request and print every exchange of its chain."));
-        p.addOptions({method, header, data, dataFile, output, har, noFollow, maxRedirects, insecure, cacert, cert, key,
-                      proxy, timeout, http2, http11, h2c, fail, verbose, head, bodyOnly, user, auth, token, proxyUser,
-                      saveCredentials, preemptive, latin1, help});
-        p.addPositionalArgument(u"URL"_s, tr("The URL to send to (http:// is assumed when no scheme is given)."));
+        p.addOptions({method,     header,
+                      data,       dataFile,
+                      output,     har,
+                      noFollow,   maxRedirects,
+                      insecure,   cacert,
+                      cert,       key,
+                      proxy,      timeout,
+                      http2,      http11,
+                      h2c,        fail,
+                      verbose,    head,
+                      bodyOnly,   user,
+                      auth,       token,
+                      proxyUser,  saveCredentials,
+                      preemptive, latin1,
+                      help});
+        p.addPositionalArgument(u"URL"_s,
+                                tr("The URL to send to (http:// is assumed when no scheme is given)."));
     }
 };
 
@@ -93,8 +112,8 @@ bool checkReadable(const QString &path, QString *error)
 QString sendHelp()
 {
     Parser parser;
-    return u"Usage: peephole-cli send [options] URL\n\n"_s + parser.p.helpText().section(u'\n', 2)
-           + u'\n' + exitCodeHelp();
+    return u"Usage: peephole-cli send [options] URL\n\n"_s + parser.p.helpText().section(u'\n', 2) + u'\n' +
+           exitCodeHelp();
 }
 
 bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *error, bool *helpShown)
@@ -122,8 +141,8 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
         urlText.prepend(u"http://"_s);
     spec.url = QUrl(urlText, QUrl::StrictMode);
     if (!spec.url.isValid() || spec.url.host().isEmpty()) {
-        *error = tr("bad URL \"%1\": %2").arg(positional.first(),
-                                              spec.url.isValid() ? tr("no host") : spec.url.errorString());
+        *error = tr("bad URL \"%1\": %2")
+                     .arg(positional.first(), spec.url.isValid() ? tr("no host") : spec.url.errorString());
         return false;
     }
     if (spec.url.scheme() != u"http"_s && spec.url.scheme() != u"https"_s) {
@@ -177,7 +196,8 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
         bool ok = false;
         o.maxRedirects = p.value(ps.maxRedirects).toInt(&ok);
         if (!ok || o.maxRedirects < 0) {
-            *error = tr("bad --max-redirects \"%1\": expected a number of 0 or more").arg(p.value(ps.maxRedirects));
+            *error = tr("bad --max-redirects \"%1\": expected a number of 0 or more")
+                         .arg(p.value(ps.maxRedirects));
             return false;
         }
     }
@@ -191,8 +211,9 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
         o.timeoutMs = int(seconds * 1000);
     }
     o.verifyTls = !p.isSet(ps.insecure);
-    for (const auto &[opt, target] : {std::pair{&ps.cacert, &o.caFile}, std::pair{&ps.cert, &o.clientCertFile},
-                                      std::pair{&ps.key, &o.clientKeyFile}}) {
+    for (const auto &[opt, target] :
+         {std::pair{&ps.cacert, &o.caFile}, std::pair{&ps.cert, &o.clientCertFile},
+          std::pair{&ps.key, &o.clientKeyFile}}) {
         if (p.isSet(*opt)) {
             *target = p.value(*opt);
             if (!checkReadable(*target, error))
@@ -202,7 +223,8 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
     if (p.isSet(ps.proxy)) {
         o.proxy = QUrl(p.value(ps.proxy), QUrl::StrictMode);
         if (!o.proxy.isValid() || o.proxy.host().isEmpty()) {
-            *error = tr("bad --proxy \"%1\": expected http://host:port or socks5://host:port").arg(p.value(ps.proxy));
+            *error = tr("bad --proxy \"%1\": expected http://host:port or socks5://host:port")
+                         .arg(p.value(ps.proxy));
             return false;
         }
     }
@@ -217,7 +239,8 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
     a.token = p.value(ps.token);
     a.preemptive = p.isSet(ps.preemptive);
     a.saveToKeychain = p.isSet(ps.saveCredentials);
-    a.basicCharset = p.isSet(ps.latin1) ? AuthSettings::BasicCharset::Latin1 : AuthSettings::BasicCharset::Utf8;
+    a.basicCharset =
+        p.isSet(ps.latin1) ? AuthSettings::BasicCharset::Latin1 : AuthSettings::BasicCharset::Utf8;
     if (p.isSet(ps.auth)) {
         const QString s = p.value(ps.auth).toLower();
         if (s == u"any"_s)
@@ -242,10 +265,10 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
         *error = tr("choose one of --verbose, --head and --body-only");
         return false;
     }
-    out->mode = p.isSet(ps.verbose)  ? SendOptions::Mode::Verbose
-                : p.isSet(ps.head)   ? SendOptions::Mode::Head
+    out->mode = p.isSet(ps.verbose)    ? SendOptions::Mode::Verbose
+                : p.isSet(ps.head)     ? SendOptions::Mode::Head
                 : p.isSet(ps.bodyOnly) ? SendOptions::Mode::BodyOnly
-                                     : SendOptions::Mode::Normal;
+                                       : SendOptions::Mode::Normal;
     return true;
 }
 

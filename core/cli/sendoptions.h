@@ -16,7 +16,7 @@ struct SendOptions
     QString outputFile;
     QString harFile;
     bool fail = false;
-    bool passwordMissing = false;      ///< --user NAME without a password: ask on the terminal.
+    bool passwordMissing = false; ///< --user NAME without a password: ask on the terminal.
     bool proxyPasswordMissing = false;
 };
 

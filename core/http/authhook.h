@@ -24,8 +24,8 @@ struct HopContext
 /// The decision on a 401/407.
 struct AuthRetry
 {
-    bool retry = false;        ///< Send the request again with these headers.
-    HeaderList headers;        ///< Authorization or Proxy-Authorization to add.
+    bool retry = false; ///< Send the request again with these headers.
+    HeaderList headers; ///< Authorization or Proxy-Authorization to add.
 };
 
 /// The seam between the engine (core/http) and authentication (core/auth).

@@ -7,8 +7,7 @@
 namespace Peephole {
 
 BodyDevice::BodyDevice(std::shared_ptr<BodyStore> store, QObject *parent)
-    : QIODevice(parent)
-    , m_store(std::move(store))
+    : QIODevice(parent), m_store(std::move(store))
 {
 }
 

@@ -8,10 +8,7 @@ using namespace Qt::StringLiterals;
 
 namespace Peephole {
 
-BodyStore::BodyStore(qint64 spillThreshold)
-    : m_threshold(spillThreshold)
-{
-}
+BodyStore::BodyStore(qint64 spillThreshold) : m_threshold(spillThreshold) {}
 
 BodyStore::~BodyStore() = default;
 
@@ -79,7 +76,8 @@ bool BodyStore::append(const char *data, qint64 size)
     }
     if (m_file) {
         if (!m_file->seek(m_size) || m_file->write(data, size) != size) {
-            m_error = QObject::tr("Cannot write body data to %1: %2").arg(m_file->fileName(), m_file->errorString());
+            m_error = QObject::tr("Cannot write body data to %1: %2")
+                          .arg(m_file->fileName(), m_file->errorString());
             return false;
         }
     } else {

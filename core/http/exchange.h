@@ -22,12 +22,12 @@ namespace Peephole {
 /// (a reused connection has no connect phase).
 struct Timings
 {
-    qint64 startNs = -1;         ///< The request was handed to the network stack.
-    qint64 connectStartNs = -1;  ///< A new connection was started.
-    qint64 tlsDoneNs = -1;       ///< The TLS handshake completed.
-    qint64 requestSentNs = -1;   ///< The request was written.
-    qint64 headersNs = -1;       ///< The response head arrived.
-    qint64 finishedNs = -1;      ///< The response body ended (or the exchange failed).
+    qint64 startNs = -1;        ///< The request was handed to the network stack.
+    qint64 connectStartNs = -1; ///< A new connection was started.
+    qint64 tlsDoneNs = -1;      ///< The TLS handshake completed.
+    qint64 requestSentNs = -1;  ///< The request was written.
+    qint64 headersNs = -1;      ///< The response head arrived.
+    qint64 finishedNs = -1;     ///< The response body ended (or the exchange failed).
 
     qint64 totalNs() const { return finishedNs >= 0 && startNs >= 0 ? finishedNs - startNs : -1; }
 };
@@ -35,10 +35,10 @@ struct Timings
 struct TlsInfo
 {
     bool used = false;
-    QString protocol;              ///< "TLS 1.3"
-    QString cipher;                ///< "TLS_AES_256_GCM_SHA384"
-    QList<QSslCertificate> chain;  ///< Peer certificate chain, leaf first.
-    QStringList errors;            ///< Verification errors, in words.
+    QString protocol;             ///< "TLS 1.3"
+    QString cipher;               ///< "TLS_AES_256_GCM_SHA384"
+    QList<QSslCertificate> chain; ///< Peer certificate chain, leaf first.
+    QStringList errors;           ///< Verification errors, in words.
     bool verificationDisabled = false;
 };
 
@@ -51,14 +51,14 @@ struct ExchangeError
         HostNotFound,
         Timeout,
         Tls,
-        ConnectionReset,   ///< Closed or reset by the peer, e.g. in the middle of the body.
+        ConnectionReset, ///< Closed or reset by the peer, e.g. in the middle of the body.
         MalformedResponse,
         Proxy,
         TooManyRedirects,
         RedirectLoop,
         Cancelled,
-        RequestBody,       ///< The body could not be read (file missing...).
-        Output,            ///< The response body could not be written.
+        RequestBody, ///< The body could not be read (file missing...).
+        Output,      ///< The response body could not be written.
         Other,
     };
     Kind kind = Kind::None;
@@ -75,28 +75,28 @@ enum class HopReason { Initial, Redirect, AuthRetry, ProxyAuthRetry };
 struct Exchange
 {
     quint64 id = 0;
-    quint64 chainId = 0;      ///< Shared by every hop of one send (redirects, auth retries).
-    quint64 previousId = 0;   ///< The hop this one follows, 0 for the first.
-    int hop = 0;              ///< 0-based position in the chain.
+    quint64 chainId = 0;    ///< Shared by every hop of one send (redirects, auth retries).
+    quint64 previousId = 0; ///< The hop this one follows, 0 for the first.
+    int hop = 0;            ///< 0-based position in the chain.
     HopReason reason = HopReason::Initial;
-    QDateTime startedAt;      ///< Wall clock, for display and HAR.
+    QDateTime startedAt; ///< Wall clock, for display and HAR.
     bool finished = false;
-    QString group;            ///< Set by the runner: the run this exchange belongs to.
+    QString group; ///< Set by the runner: the run this exchange belongs to.
 
     // The request, as sent.
     QByteArray method;
     QUrl url;
-    QByteArray httpVersion;   ///< "HTTP/1.1", "HTTP/2"; known once the response arrives.
+    QByteArray httpVersion;    ///< "HTTP/1.1", "HTTP/2"; known once the response arrives.
     HeaderList requestHeaders; ///< Those the user set plus those the stack adds where known.
     std::shared_ptr<BodyStore> requestBody;
-    QStringList notes;        ///< E.g. "Authorization dropped: redirect to another origin".
+    QStringList notes; ///< E.g. "Authorization dropped: redirect to another origin".
 
     // The response, as received.
-    int statusCode = 0;       ///< 0: no response.
+    int statusCode = 0; ///< 0: no response.
     QByteArray reasonPhrase;
     HeaderList responseHeaders; ///< Wire order and case.
     std::shared_ptr<BodyStore> responseBody;
-    qint64 wireBodySize = -1;  ///< Bytes of body on the wire (before decoding), -1 unknown.
+    qint64 wireBodySize = -1; ///< Bytes of body on the wire (before decoding), -1 unknown.
     qint64 decodedBodySize = 0;
     qint64 wireHeaderSize = 0; ///< Bytes of the response head (estimated from the fields).
 
@@ -111,8 +111,8 @@ struct Exchange
     bool isAuthChallenge() const { return statusCode == 401 || statusCode == 407; }
     bool isRedirect() const
     {
-        return statusCode == 301 || statusCode == 302 || statusCode == 303 || statusCode == 307
-               || statusCode == 308;
+        return statusCode == 301 || statusCode == 302 || statusCode == 303 || statusCode == 307 ||
+               statusCode == 308;
     }
     QByteArray mimeType() const; ///< Response Content-Type without parameters, lower-case.
 };

@@ -2,10 +2,7 @@
 
 namespace Peephole {
 
-ExchangeLog::ExchangeLog(QObject *parent)
-    : QObject(parent)
-{
-}
+ExchangeLog::ExchangeLog(QObject *parent) : QObject(parent) {}
 
 const Exchange *ExchangeLog::find(quint64 id) const
 {
@@ -58,7 +55,6 @@ void ExchangeLog::intern(HeaderList &headers)
         h.name = intern(h.name);
         h.value = intern(h.value);
     }
-
 }
 
 quint64 ExchangeLog::append(Exchange exchange)

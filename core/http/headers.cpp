@@ -65,8 +65,8 @@ bool isValidName(QByteArrayView name)
         return false;
     static constexpr QByteArrayView extra("!#$%&'*+-.^_`|~");
     for (char c : name) {
-        const bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                        || extra.contains(c);
+        const bool ok =
+            (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || extra.contains(c);
         if (!ok)
             return false;
     }

@@ -18,7 +18,7 @@ struct Hop
     HeaderList headers;     ///< The user's headers (credential ones dropped after a cross-origin redirect).
     HeaderList authHeaders; ///< Authorization / Proxy-Authorization added by the auth layer for this hop.
     std::shared_ptr<BodyStore> body; ///< Null: no body.
-    QByteArray contentType;  ///< Sent when the user set no Content-Type.
+    QByteArray contentType;          ///< Sent when the user set no Content-Type.
     HopReason reason = HopReason::Initial;
     QStringList notes;
 };

@@ -13,10 +13,8 @@ using namespace Qt::StringLiterals;
 namespace Peephole {
 
 HttpSession::HttpSession(ExchangeLog *log, QObject *parent)
-    : QObject(parent)
-    , m_log(log)
-    , m_jar(new QNetworkCookieJar(this))
-    , m_spillThreshold(BodyStore::DefaultSpillThreshold)
+    : QObject(parent), m_log(log), m_jar(new QNetworkCookieJar(this)),
+      m_spillThreshold(BodyStore::DefaultSpillThreshold)
 {
 }
 

@@ -42,23 +42,24 @@ ExchangeError classifyReplyError(QNetworkReply::NetworkError error, const QStrin
                     .arg(hostPort(facts.url))};
     case QNetworkReply::HostNotFoundError:
         return {Kind::HostNotFound,
-                tr("Host name \"%1\" could not be resolved. Check the spelling and your DNS.").arg(facts.url.host())};
+                tr("Host name \"%1\" could not be resolved. Check the spelling and your DNS.")
+                    .arg(facts.url.host())};
     case QNetworkReply::TimeoutError:
         return {Kind::Timeout, tr("Connection to %1 timed out.").arg(hostPort(facts.url))};
     case QNetworkReply::SslHandshakeFailedError: {
         QString msg = tr("TLS handshake with %1 failed: %2.").arg(hostPort(facts.url), qtMessage);
         if (!facts.tlsErrors.isEmpty())
             msg += u' ' + facts.tlsErrors.join(u"; ");
-        msg += u' ' + tr("Trust the certificate with a CA file, or turn TLS verification off for this request.");
+        msg +=
+            u' ' + tr("Trust the certificate with a CA file, or turn TLS verification off for this request.");
         return {Kind::Tls, msg};
     }
     case QNetworkReply::RemoteHostClosedError:
     case QNetworkReply::NetworkSessionFailedError:
     case QNetworkReply::TemporaryNetworkFailureError:
         if (facts.headersReceived) {
-            const QString expected = facts.contentLength >= 0
-                                         ? tr(" of %1 expected").arg(facts.contentLength)
-                                         : QString();
+            const QString expected =
+                facts.contentLength >= 0 ? tr(" of %1 expected").arg(facts.contentLength) : QString();
             return {Kind::ConnectionReset,
                     tr("Connection to %1 closed while reading the body, after %2 bytes%3.")
                         .arg(hostPort(facts.url))

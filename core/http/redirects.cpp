@@ -16,13 +16,14 @@ int effectivePort(const QUrl &url)
 
 bool sameOrigin(const QUrl &a, const QUrl &b)
 {
-    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
-           && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && effectivePort(a) == effectivePort(b);
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && effectivePort(a) == effectivePort(b);
 }
 
 QString origin(const QUrl &url)
 {
-    return url.scheme().toLower() + u"://"_s + url.host().toLower() + u':' + QString::number(effectivePort(url));
+    return url.scheme().toLower() + u"://"_s + url.host().toLower() + u':' +
+           QString::number(effectivePort(url));
 }
 
 QByteArray nextMethod(int status, const QByteArray &method)

@@ -53,15 +53,15 @@ bool appendFile(BodyStore &store, const QString &path, QString *error)
 std::shared_ptr<BodyStore> buildMultipart(const QList<MultipartPart> &parts, QByteArray *contentType,
                                           QString *error)
 {
-    const QByteArray boundary = "----PeepholeBoundary"
-                                + QByteArray::number(QRandomGenerator::global()->generate64(), 36);
+    const QByteArray boundary =
+        "----PeepholeBoundary" + QByteArray::number(QRandomGenerator::global()->generate64(), 36);
     auto store = std::make_shared<BodyStore>();
     for (const MultipartPart &part : parts) {
         QByteArray head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part.name + '"';
         QByteArray type = part.contentType;
         if (!part.filePath.isEmpty()) {
-            const QByteArray fileName = part.fileName.isEmpty() ? QFileInfo(part.filePath).fileName().toUtf8()
-                                                                : part.fileName;
+            const QByteArray fileName =
+                part.fileName.isEmpty() ? QFileInfo(part.filePath).fileName().toUtf8() : part.fileName;
             head += "; filename=\"" + fileName + '"';
             if (type.isEmpty())
                 type = QMimeDatabase().mimeTypeForFile(part.filePath).name().toUtf8();
@@ -103,8 +103,8 @@ QByteArray hostHeader(const QUrl &url)
     if (host.contains(':'))
         host = '[' + host + ']';
     const int port = url.port();
-    const bool defaultPort = port < 0 || (url.scheme() == u"http"_s && port == 80)
-                             || (url.scheme() == u"https"_s && port == 443);
+    const bool defaultPort =
+        port < 0 || (url.scheme() == u"http"_s && port == 80) || (url.scheme() == u"https"_s && port == 443);
     if (!defaultPort)
         host += ':' + QByteArray::number(port);
     return host;
@@ -149,7 +149,8 @@ BuiltRequest buildRequest(const Hop &hop, const RequestOptions &options, QNetwor
     req.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
     req.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
     req.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
-    req.setAttribute(QNetworkRequest::Http2AllowedAttribute, options.http2Allowed || options.h2cPriorKnowledge);
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute,
+                     options.http2Allowed || options.h2cPriorKnowledge);
     req.setAttribute(QNetworkRequest::Http2DirectAttribute, options.h2cPriorKnowledge);
     req.setTransferTimeout(0); // The transfer enforces its own inactivity timeout.
 
@@ -197,9 +198,10 @@ BuiltRequest buildRequest(const Hop &hop, const RequestOptions &options, QNetwor
     // QNetworkRequest keeps one value per name: repeated fields are joined as
     // RFC 9110 allows, under the first field's spelling, and recorded that way.
     for (const HeaderField &h : std::as_const(fields)) {
-        const auto first = std::find_if(out.sentHeaders.begin(), out.sentHeaders.end(), [&h](const HeaderField &s) {
-            return s.name.compare(h.name, Qt::CaseInsensitive) == 0;
-        });
+        const auto first =
+            std::find_if(out.sentHeaders.begin(), out.sentHeaders.end(), [&h](const HeaderField &s) {
+                return s.name.compare(h.name, Qt::CaseInsensitive) == 0;
+            });
         if (first == out.sentHeaders.end()) {
             out.sentHeaders.append(h);
         } else {

@@ -27,5 +27,4 @@ BuiltRequest buildRequest(const Hop &hop, const RequestOptions &options, QNetwor
 /// The User-Agent Peephole sends when the user sets none.
 QByteArray defaultUserAgent();
 
-
 } // namespace Peephole

@@ -28,10 +28,10 @@ struct RequestBody
     enum class Kind { None, Raw, File, FormUrlEncoded, Multipart };
 
     Kind kind = Kind::None;
-    QByteArray raw;                          ///< Kind::Raw
-    QString filePath;                        ///< Kind::File: streamed from disk, never loaded whole
+    QByteArray raw;                            ///< Kind::Raw
+    QString filePath;                          ///< Kind::File: streamed from disk, never loaded whole
     QList<QPair<QByteArray, QByteArray>> form; ///< Kind::FormUrlEncoded: unencoded name/value pairs, in order
-    QList<MultipartPart> parts;              ///< Kind::Multipart
+    QList<MultipartPart> parts;                ///< Kind::Multipart
     QByteArray contentType; ///< Content-Type to send when the user set none in the headers (Raw/File).
 
     bool isEmpty() const { return kind == Kind::None; }
@@ -41,10 +41,10 @@ struct RequestBody
 /// How a request is sent.
 struct RequestOptions
 {
-    int timeoutMs = 30000;        ///< Whole-transfer inactivity timeout per hop; 0 = none.
+    int timeoutMs = 30000; ///< Whole-transfer inactivity timeout per hop; 0 = none.
     bool followRedirects = true;
     int maxRedirects = 10;
-    bool http2Allowed = true;     ///< Negotiate h2 over TLS (ALPN).
+    bool http2Allowed = true;       ///< Negotiate h2 over TLS (ALPN).
     bool h2cPriorKnowledge = false; ///< Cleartext HTTP/2 with prior knowledge.
     bool verifyTls = true;
     QString caFile;               ///< Extra CA certificates (PEM) trusted for this request.
@@ -67,11 +67,11 @@ struct RequestSpec
     /// when @c url is the whole truth. Variables::resolveRequest() turns it
     /// into @c url.
     QString urlTemplate;
-    HeaderList headers;        ///< As typed: order, case and duplicates kept.
+    HeaderList headers; ///< As typed: order, case and duplicates kept.
     RequestBody body;
     RequestOptions options;
     AuthSettings auth;
-    QString name;              ///< Optional display name (from a collection).
+    QString name; ///< Optional display name (from a collection).
 };
 
 } // namespace Peephole

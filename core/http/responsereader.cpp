@@ -94,8 +94,8 @@ bool ResponseReader::readBody(QNetworkReply &reply, Exchange &e)
 
 bool ResponseReader::cutShort(const QByteArray &method, int status) const
 {
-    return m_contentLength >= 0 && m_wireBytes < m_contentLength && method != "HEAD" && status != 204
-           && status != 304;
+    return m_contentLength >= 0 && m_wireBytes < m_contentLength && method != "HEAD" && status != 204 &&
+           status != 304;
 }
 
 } // namespace Peephole

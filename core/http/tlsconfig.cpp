@@ -39,8 +39,9 @@ bool loadClientCertificate(const RequestOptions &options, QSslConfiguration *con
         QSslCertificate cert;
         QList<QSslCertificate> chain;
         if (!QSslCertificate::importPkcs12(&f, &key, &cert, &chain, pass)) {
-            *error = tr("Cannot load the PKCS#12 client certificate %1: wrong passphrase or not a PKCS#12 file.")
-                         .arg(path);
+            *error =
+                tr("Cannot load the PKCS#12 client certificate %1: wrong passphrase or not a PKCS#12 file.")
+                    .arg(path);
             return false;
         }
         config->setLocalCertificate(cert);
@@ -62,7 +63,8 @@ bool loadClientCertificate(const RequestOptions &options, QSslConfiguration *con
         key = QSslKey(keyData, QSsl::Ec, QSsl::Pem, QSsl::PrivateKey, pass);
     if (key.isNull()) {
         const QString keyPath = options.clientKeyFile.isEmpty() ? path : options.clientKeyFile;
-        *error = tr("No usable private key in %1 (PEM RSA or EC expected; is a passphrase needed?).").arg(keyPath);
+        *error =
+            tr("No usable private key in %1 (PEM RSA or EC expected; is a passphrase needed?).").arg(keyPath);
         return false;
     }
     config->setLocalCertificateChain(certs);
@@ -80,8 +82,8 @@ bool buildTlsConfiguration(const RequestOptions &options, QSslConfiguration *con
         QByteArray data;
         if (!readFile(options.caFile, &data, error))
             return false;
-        const QList<QSslCertificate> cas = QSslCertificate::fromData(data, QSsl::Pem)
-                                           + QSslCertificate::fromData(data, QSsl::Der);
+        const QList<QSslCertificate> cas =
+            QSslCertificate::fromData(data, QSsl::Pem) + QSslCertificate::fromData(data, QSsl::Der);
         if (cas.isEmpty()) {
             *error = tr("%1 holds no certificate (PEM or DER expected).").arg(options.caFile);
             return false;
@@ -96,8 +98,8 @@ bool buildTlsConfiguration(const RequestOptions &options, QSslConfiguration *con
 QString describeCertificate(const QSslCertificate &cert)
 {
     return tr("subject \"%1\", issuer \"%2\", valid %3 to %4, SHA-256 %5")
-        .arg(cert.subjectDisplayName(), cert.issuerDisplayName(),
-             cert.effectiveDate().toString(Qt::ISODate), cert.expiryDate().toString(Qt::ISODate),
+        .arg(cert.subjectDisplayName(), cert.issuerDisplayName(), cert.effectiveDate().toString(Qt::ISODate),
+             cert.expiryDate().toString(Qt::ISODate),
              QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex(':')));
 }
 

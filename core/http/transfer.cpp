@@ -49,12 +49,8 @@ QString visitKey(const QByteArray &method, const QUrl &url)
 
 Transfer::Transfer(HttpSession *session, QNetworkAccessManager *nam, const RequestSpec &spec, quint64 chainId,
                    const QString &outputFile)
-    : QObject(session)
-    , m_session(session)
-    , m_nam(nam)
-    , m_spec(spec)
-    , m_chainId(chainId)
-    , m_outputFile(outputFile)
+    : QObject(session), m_session(session), m_nam(nam), m_spec(spec), m_chainId(chainId),
+      m_outputFile(outputFile)
 {
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, &Transfer::onTimeout);
@@ -76,11 +72,10 @@ void Transfer::start()
     m_hop.headers = m_spec.headers;
     m_hop.reason = HopReason::Initial;
 
-    if (!m_hop.url.isValid() || m_hop.url.host().isEmpty()
-        || (m_hop.url.scheme() != u"http"_s && m_hop.url.scheme() != u"https"_s)) {
+    if (!m_hop.url.isValid() || m_hop.url.host().isEmpty() ||
+        (m_hop.url.scheme() != u"http"_s && m_hop.url.scheme() != u"https"_s)) {
         failBeforeSend(ExchangeError::Kind::Other,
-                       tr("\"%1\" is not an http:// or https:// URL with a host.")
-                           .arg(m_hop.url.toString()));
+                       tr("\"%1\" is not an http:// or https:// URL with a host.").arg(m_hop.url.toString()));
         return;
     }
     QString error;
@@ -307,8 +302,8 @@ void Transfer::onFinished()
     }
     const QNetworkReply::NetworkError error = reply->error();
     // Qt reports a proxy's 407 as a transport error; it is an answer the auth layer handles.
-    const bool proxyChallenge = error == QNetworkReply::ProxyAuthenticationRequiredError && m_headersSeen
-                                && m_exchange.statusCode == 407;
+    const bool proxyChallenge = error == QNetworkReply::ProxyAuthenticationRequiredError && m_headersSeen &&
+                                m_exchange.statusCode == 407;
     if (error != QNetworkReply::NoError && !(m_headersSeen && isHttpStatusError(error)) && !proxyChallenge) {
         ReplyFacts facts;
         facts.url = m_hop.url;
@@ -359,11 +354,12 @@ void Transfer::followRedirect()
         return;
     }
     if (m_redirects >= m_spec.options.maxRedirects) {
-        finishChain({ExchangeError::Kind::TooManyRedirects,
-                     tr("Stopped after %1 redirects, the limit for this request. The next hop would have been "
-                        "%2. Raise the limit if this is expected.")
-                         .arg(m_redirects)
-                         .arg(next.toString())});
+        finishChain(
+            {ExchangeError::Kind::TooManyRedirects,
+             tr("Stopped after %1 redirects, the limit for this request. The next hop would have been "
+                "%2. Raise the limit if this is expected.")
+                 .arg(m_redirects)
+                 .arg(next.toString())});
         return;
     }
     const QByteArray method = Redirects::nextMethod(m_exchange.statusCode, m_hop.method);
@@ -409,8 +405,9 @@ void Transfer::askAuth()
         Transfer *self = guard.data();
         self->m_exchange.auth = record;
         if (!retry.retry || self->m_cancelled) {
-            self->finishChain(self->m_cancelled ? ExchangeError{ExchangeError::Kind::Cancelled, tr("Cancelled.")}
-                                                : ExchangeError{});
+            self->finishChain(self->m_cancelled
+                                  ? ExchangeError{ExchangeError::Kind::Cancelled, tr("Cancelled.")}
+                                  : ExchangeError{});
             return;
         }
         self->publish();
@@ -419,8 +416,8 @@ void Transfer::askAuth()
             Headers::remove(self->m_hop.authHeaders, h.name);
             self->m_hop.authHeaders.append(h);
         }
-        self->m_hop.reason = self->m_exchange.statusCode == 407 ? HopReason::ProxyAuthRetry
-                                                                : HopReason::AuthRetry;
+        self->m_hop.reason =
+            self->m_exchange.statusCode == 407 ? HopReason::ProxyAuthRetry : HopReason::AuthRetry;
         self->m_hop.notes.clear();
         self->sendHop();
     });
@@ -467,8 +464,8 @@ void Transfer::finishChain(const ExchangeError &error)
         m_exchange.responseBody->finish();
     // The final body belongs in the output file even when it was first read into memory
     // (a 401 that was not answered, a redirect that was not followed).
-    if (!m_outputFile.isEmpty() && m_exchange.responseBody
-        && m_exchange.responseBody->filePath() != m_outputFile && !m_exchange.error.isError()) {
+    if (!m_outputFile.isEmpty() && m_exchange.responseBody &&
+        m_exchange.responseBody->filePath() != m_outputFile && !m_exchange.error.isError()) {
         QString error2;
         auto out = BodyStore::createFileBacked(m_outputFile, &error2);
         const qint64 size = m_exchange.responseBody->size();

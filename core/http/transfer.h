@@ -7,11 +7,11 @@
 
 #include <QElapsedTimer>
 
-#include <memory>
 #include <QNetworkReply>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
+#include <memory>
 
 class QNetworkAccessManager;
 

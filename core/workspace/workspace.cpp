@@ -9,12 +9,10 @@
 namespace Peephole {
 
 Workspace::Workspace(QObject *parent, const QString &accountIndexFile)
-    : QObject(parent)
-    , m_log(new ExchangeLog(this))
-    , m_session(new HttpSession(m_log, this))
-    , m_credentials(accountIndexFile.isEmpty() ? new CredentialStore(this)
-                                               : new CredentialStore(accountIndexFile, this))
-    , m_negotiator(new AuthNegotiator(this))
+    : QObject(parent), m_log(new ExchangeLog(this)), m_session(new HttpSession(m_log, this)),
+      m_credentials(accountIndexFile.isEmpty() ? new CredentialStore(this)
+                                               : new CredentialStore(accountIndexFile, this)),
+      m_negotiator(new AuthNegotiator(this))
 {
     m_negotiator->setCredentialStore(m_credentials);
     m_session->setAuthHook(m_negotiator);

@@ -64,7 +64,8 @@ void TestCliSend::initTestCase()
     gate->setCredentials("alice", "s3cret");
     DigestOptions digest;
     gate->offerDigest(digest);
-    m_server.route("/digest", protect(gate, [](const ServerRequest &, ScriptedResponse &r) { r.body = "welcome"; }));
+    m_server.route("/digest",
+                   protect(gate, [](const ServerRequest &, ScriptedResponse &r) { r.body = "welcome"; }));
 }
 
 void TestCliSend::printsTheChainLikeCurlVerbose()
@@ -99,7 +100,8 @@ void TestCliSend::exitCodes()
     QCOMPARE(unknown.exitCode, 2);
     QCOMPARE(unknown.err.count('\n'), 1); // one clear line
     QCOMPARE(cli({u"send"_s, u"http://exa mple/"_s}).exitCode, 2);
-    const Run unreadable = cli({u"send"_s, u"--data-file"_s, u"/no/such/file"_s, m_server.url(u"/hello"_s).toString()});
+    const Run unreadable =
+        cli({u"send"_s, u"--data-file"_s, u"/no/such/file"_s, m_server.url(u"/hello"_s).toString()});
     QCOMPARE(unreadable.exitCode, 3);
     QVERIFY(unreadable.err.contains("/no/such/file"));
     const quint16 closed = [] {
@@ -143,7 +145,8 @@ void TestCliSend::harHasEveryHopWithTimings()
 
 void TestCliSend::digestWithUserAndPassword()
 {
-    const Run r = cli({u"send"_s, u"-v"_s, u"--user"_s, u"alice:s3cret"_s, m_server.url(u"/digest"_s).toString()});
+    const Run r =
+        cli({u"send"_s, u"-v"_s, u"--user"_s, u"alice:s3cret"_s, m_server.url(u"/digest"_s).toString()});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, "welcome"_ba);
     QVERIFY2(r.err.contains("< HTTP/1.1 401"), r.err.constData());
@@ -176,12 +179,14 @@ void TestCliSend::savedCredentialsAreListedReusedAndForgotten()
     Run list = cli({u"credentials"_s, u"list"_s});
     const QList<QByteArray> columns = list.out.trimmed().split('\n').first().split('\t');
     QCOMPARE(columns.size(), 4);
-    r = cli({u"credentials"_s, u"forget"_s, QString::fromUtf8(columns.at(0)), QString::fromUtf8(columns.at(1)),
-             QString::fromUtf8(columns.at(2)), QString::fromUtf8(columns.at(3))});
+    r = cli({u"credentials"_s, u"forget"_s, QString::fromUtf8(columns.at(0)),
+             QString::fromUtf8(columns.at(1)), QString::fromUtf8(columns.at(2)),
+             QString::fromUtf8(columns.at(3))});
     QCOMPARE(r.exitCode, 0);
     QVERIFY(!cli({u"credentials"_s, u"list"_s}).out.contains("alice"));
     QCOMPARE(cli({u"send"_s, url}).exitCode, 0); // a bare 401 without credentials is an answer, not an error
-    QCOMPARE(cli({u"credentials"_s, u"forget"_s, u"Digest"_s, u"http://nowhere:1"_s, u"r"_s, u"u"_s}).exitCode, 2);
+    QCOMPARE(
+        cli({u"credentials"_s, u"forget"_s, u"Digest"_s, u"http://nowhere:1"_s, u"r"_s, u"u"_s}).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCliSend)

@@ -69,14 +69,18 @@ void TestHttpSession::responseHeadersKeepWireOrderAndCase()
 {
     EngineFixture f;
     ScriptedResponse r = ScriptedResponse::text(200, "ok");
-    r.headers = {{"x-lower-case", "1", true}, {"X-UPPER", "2", true}, {"Set-Cookie", "a=1", true},
-                 {"Set-Cookie", "b=2; Path=/", true}, {"Content-Type", "text/plain", true}};
+    r.headers = {{"x-lower-case", "1", true},
+                 {"X-UPPER", "2", true},
+                 {"Set-Cookie", "a=1", true},
+                 {"Set-Cookie", "b=2; Path=/", true},
+                 {"Content-Type", "text/plain", true}};
     f.server.route("/h", r);
     const Exchange e = f.run(f.get(u"/h"_s)).value(0);
     QList<QByteArray> names;
     for (const HeaderField &h : e.responseHeaders)
         names.append(h.name);
-    QCOMPARE(names.mid(0, 5), (QList<QByteArray>{"x-lower-case", "X-UPPER", "Set-Cookie", "Set-Cookie", "Content-Type"}));
+    QCOMPARE(names.mid(0, 5),
+             (QList<QByteArray>{"x-lower-case", "X-UPPER", "Set-Cookie", "Set-Cookie", "Content-Type"}));
     QCOMPARE(Headers::values(e.responseHeaders, "set-cookie"), (QList<QByteArray>{"a=1", "b=2; Path=/"}));
     QCOMPARE(e.reasonPhrase, "OK"_ba);
 }
@@ -108,7 +112,8 @@ void TestHttpSession::formAndMultipartAndFileBodies()
     RequestSpec multipart = f.get(u"/echo"_s);
     multipart.method = "POST";
     multipart.body.kind = RequestBody::Kind::Multipart;
-    multipart.body.parts = {{"field", "value", {}, {}, {}}, {"file", {}, path, {}, "application/octet-stream"}};
+    multipart.body.parts = {{"field", "value", {}, {}, {}},
+                            {"file", {}, path, {}, "application/octet-stream"}};
     e = f.run(multipart).value(0);
     const ServerRequest got = f.server.lastRequest();
     QVERIFY(got.header("Content-Type").startsWith("multipart/form-data; boundary="));
@@ -167,7 +172,8 @@ void TestHttpSession::largeBodySpillsToDiskAndReadsByRange()
     QVERIFY(e.responseBody->isOnDisk());
     QVERIFY(QFileInfo::exists(e.responseBody->filePath()));
     for (qint64 offset : {qint64(0), qint64(1 << 20) - 3, size - 100})
-        QCOMPARE(e.responseBody->read(offset, 100), Routes::largeBodyBytes(offset, qMin<qint64>(100, size - offset)));
+        QCOMPARE(e.responseBody->read(offset, 100),
+                 Routes::largeBodyBytes(offset, qMin<qint64>(100, size - offset)));
 }
 
 void TestHttpSession::outputFileReceivesTheFinalBody()
@@ -218,7 +224,8 @@ void TestHttpSession::timingsAreOrdered()
     QVERIFY(t.headersNs >= t.requestSentNs);
     QVERIFY(t.finishedNs >= t.headersNs);
     // The server waited 150 ms before its head: the wait shows in the record.
-    QVERIFY2(t.headersNs - t.requestSentNs >= 140'000'000, qPrintable(QString::number(t.headersNs - t.requestSentNs)));
+    QVERIFY2(t.headersNs - t.requestSentNs >= 140'000'000,
+             qPrintable(QString::number(t.headersNs - t.requestSentNs)));
     QVERIFY(e.startedAt.isValid());
     QCOMPARE(e.responseBody->read(0, 100), "done"_ba);
 }

@@ -44,12 +44,18 @@ void TestRedirects::methodRewriting_data()
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QByteArray>("nextMethod");
     QTest::addColumn<bool>("bodyKept");
-    QTest::newRow("301 POST") << 301 << "POST"_ba << "GET"_ba << false;
-    QTest::newRow("302 POST") << 302 << "POST"_ba << "GET"_ba << false;
-    QTest::newRow("303 PUT") << 303 << "PUT"_ba << "GET"_ba << false;
-    QTest::newRow("307 POST") << 307 << "POST"_ba << "POST"_ba << true;
-    QTest::newRow("308 PATCH") << 308 << "PATCH"_ba << "PATCH"_ba << true;
-    QTest::newRow("302 PUT") << 302 << "PUT"_ba << "PUT"_ba << true;
+    QTest::newRow("301 POST") << 301 << "POST"_ba
+                              << "GET"_ba << false;
+    QTest::newRow("302 POST") << 302 << "POST"_ba
+                              << "GET"_ba << false;
+    QTest::newRow("303 PUT") << 303 << "PUT"_ba
+                             << "GET"_ba << false;
+    QTest::newRow("307 POST") << 307 << "POST"_ba
+                              << "POST"_ba << true;
+    QTest::newRow("308 PATCH") << 308 << "PATCH"_ba
+                               << "PATCH"_ba << true;
+    QTest::newRow("302 PUT") << 302 << "PUT"_ba
+                             << "PUT"_ba << true;
 }
 
 void TestRedirects::methodRewriting()
@@ -96,7 +102,8 @@ void TestRedirects::credentialsNeverCrossOrigins()
     QVERIFY(landed.header("Cookie").isNull());
     QCOMPARE(landed.header("X-Keep"), "yes"_ba);
     QCOMPARE(chain.at(1).notes.size(), 3);
-    QVERIFY2(chain.at(1).notes.first().contains(u"Authorization header dropped"_s), qPrintable(chain.at(1).notes.first()));
+    QVERIFY2(chain.at(1).notes.first().contains(u"Authorization header dropped"_s),
+             qPrintable(chain.at(1).notes.first()));
     QVERIFY(!Headers::contains(chain.at(1).requestHeaders, "Authorization"));
     // The first hop did carry it.
     QCOMPARE(f.server.lastRequest().header("Authorization"), "Bearer secret-token"_ba);

@@ -1,5 +1,5 @@
-#include "enginefixture.h"
 #include "auth/authnegotiator.h"
+#include "enginefixture.h"
 #include "server/authgate.h"
 #include "server/routes.h"
 #include "testcerts.h"

@@ -88,8 +88,8 @@ void TestTransportFailures::malformedResponse()
     r.failure = ScriptedResponse::Failure::SendGarbage;
     f.server.route("/garbage", r);
     const Exchange e = f.run(f.get(u"/garbage"_s)).value(0);
-    QVERIFY2(e.error.kind == ExchangeError::Kind::MalformedResponse
-                 || e.error.kind == ExchangeError::Kind::ConnectionReset,
+    QVERIFY2(e.error.kind == ExchangeError::Kind::MalformedResponse ||
+                 e.error.kind == ExchangeError::Kind::ConnectionReset,
              qPrintable(e.error.message));
     QVERIFY(e.error.isError());
 }

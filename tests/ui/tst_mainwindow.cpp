@@ -1,10 +1,10 @@
 // End to end through the window, offscreen: type a URL, Ctrl+Enter, see the
 // row; answer a 401 in the auth panel, see the 200 tied to it, find the
 // credential in the (real) keychain.
+#include "auth/authnegotiator.h"
 #include "auth/authpanel.h"
 #include "auth/credentialsdialog.h"
 #include "auth/credentialstore.h"
-#include "auth/authnegotiator.h"
 #include "composer/autheditor.h"
 #include "composer/composerwidget.h"
 #include "mainwindow/mainwindow.h"
@@ -24,8 +24,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QTreeWidget>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 using namespace Peephole;
@@ -48,10 +48,7 @@ private:
         const QAbstractItemModel *m = m_window->timeline()->model();
         return m->index(row, TimelineModel::StatusColumn).data().toString();
     }
-    QVariant role(int row, int role) const
-    {
-        return m_window->timeline()->model()->index(row, 0).data(role);
-    }
+    QVariant role(int row, int role) const { return m_window->timeline()->model()->index(row, 0).data(role); }
     void sendUrl(const QString &url)
     {
         QLineEdit *edit = m_window->composer()->urlEdit();
@@ -76,7 +73,8 @@ void TestMainWindow::initTestCase()
     gate->setCredentials("alice", "pa55word");
     gate->offerDigest(DigestOptions{}); // SHA-256 and MD5
     gate->offerBasic("peephole");
-    m_server.route("/private", protect(gate, [](const ServerRequest &, ScriptedResponse &r) { r.body = "secret data"; }));
+    m_server.route("/private",
+                   protect(gate, [](const ServerRequest &, ScriptedResponse &r) { r.body = "secret data"; }));
 
     m_workspace = std::make_unique<Workspace>(nullptr, m_dir.filePath(u"accounts.ini"_s));
     m_window = std::make_unique<MainWindow>(m_workspace.get());

@@ -36,8 +36,8 @@ QString describe(const Challenge &c)
 {
     QStringList parts;
     for (const AuthParam &p : c.params)
-        parts.append(QString::fromUtf8(p.name).toHtmlEscaped() + u"=<b>"_s + QString::fromUtf8(p.value).toHtmlEscaped()
-                     + u"</b>"_s);
+        parts.append(QString::fromUtf8(p.name).toHtmlEscaped() + u"=<b>"_s +
+                     QString::fromUtf8(p.value).toHtmlEscaped() + u"</b>"_s);
     if (!c.token68.isEmpty())
         parts.append(QString::fromLatin1(c.token68).toHtmlEscaped());
     return u"<b>"_s + QString::fromLatin1(c.scheme).toHtmlEscaped() + u"</b> "_s + parts.join(u", "_s);
@@ -55,7 +55,8 @@ QStringList AuthPanel::offeredSchemes(const QList<Challenge> &challenges)
             label = u"Bearer"_s;
         else if (c.isScheme("Digest")) {
             const QByteArray algorithm = c.param("algorithm");
-            label = u"Digest "_s + (algorithm.isEmpty() ? u"MD5"_s : QString::fromLatin1(algorithm).toUpper());
+            label =
+                u"Digest "_s + (algorithm.isEmpty() ? u"MD5"_s : QString::fromLatin1(algorithm).toUpper());
         } else
             continue;
         if (!labels.contains(label))
@@ -67,19 +68,11 @@ QStringList AuthPanel::offeredSchemes(const QList<Challenge> &challenges)
 }
 
 AuthPanel::AuthPanel(CredentialStore *store, QWidget *parent)
-    : QFrame(parent)
-    , m_store(store)
-    , m_title(new QLabel(this))
-    , m_challenges(new QLabel(this))
-    , m_scheme(new QComboBox(this))
-    , m_stored(new QComboBox(this))
-    , m_user(new QLineEdit(this))
-    , m_password(new QLineEdit(this))
-    , m_token(new QLineEdit(this))
-    , m_remember(new QCheckBox(tr("Remember in the keychain"), this))
-    , m_message(new QLabel(this))
-    , m_send(new QPushButton(tr("Send again"), this))
-    , m_cancel(new QPushButton(tr("Don't answer"), this))
+    : QFrame(parent), m_store(store), m_title(new QLabel(this)), m_challenges(new QLabel(this)),
+      m_scheme(new QComboBox(this)), m_stored(new QComboBox(this)), m_user(new QLineEdit(this)),
+      m_password(new QLineEdit(this)), m_token(new QLineEdit(this)),
+      m_remember(new QCheckBox(tr("Remember in the keychain"), this)), m_message(new QLabel(this)),
+      m_send(new QPushButton(tr("Send again"), this)), m_cancel(new QPushButton(tr("Don't answer"), this))
 {
     setObjectName(u"authPanel"_s);
     setFrameShape(QFrame::StyledPanel);
@@ -104,7 +97,8 @@ AuthPanel::AuthPanel(CredentialStore *store, QWidget *parent)
     m_message->setWordWrap(true);
     m_message->hide();
     m_send->setDefault(true);
-    m_remember->setToolTip(tr("Stored in the OS keychain, for this origin and realm only, once the server accepts them."));
+    m_remember->setToolTip(
+        tr("Stored in the OS keychain, for this origin and realm only, once the server accepts them."));
 
     auto *form = new QFormLayout;
     form->addRow(tr("Answer with:"), m_scheme);
@@ -170,8 +164,8 @@ void AuthPanel::showNext()
     }
     const CredentialRequest &r = m_queue.first().request;
     m_title->setText(r.isProxy ? tr("The proxy %1 asks for credentials (407)").arg(r.origin)
-                               : tr("%1 asks for credentials (401)").arg(r.origin)
-                                     + (r.realm.isEmpty() ? QString() : tr(" — realm “%1”").arg(r.realm)));
+                               : tr("%1 asks for credentials (401)").arg(r.origin) +
+                                     (r.realm.isEmpty() ? QString() : tr(" — realm “%1”").arg(r.realm)));
     QStringList lines;
     for (const Challenge &c : r.challenges)
         lines.append(describe(c));
@@ -202,7 +196,8 @@ void AuthPanel::fillStored()
     const CredentialRequest &r = m_queue.first().request;
     m_accounts = m_store ? m_store->accountsFor(r.origin, r.realm) : QList<StoredAccount>{};
     m_stored->clear();
-    m_stored->addItem(m_accounts.isEmpty() ? tr("None stored for this origin and realm") : tr("Type new credentials"));
+    m_stored->addItem(m_accounts.isEmpty() ? tr("None stored for this origin and realm")
+                                           : tr("Type new credentials"));
     for (const StoredAccount &a : std::as_const(m_accounts)) {
         const QString who = a.user.isEmpty() ? tr("token") : a.user;
         m_stored->addItem(a.sessionOnly ? tr("%1 (%2, this session only)").arg(who, a.scheme)
@@ -221,16 +216,17 @@ void AuthPanel::useStored(int index)
     if (scheme >= 0)
         m_scheme->setCurrentIndex(scheme);
     const quint64 exchange = current().exchangeId;
-    m_store->read(account, [this, exchange, bearer = account.scheme == u"Bearer"_s](const CredentialStoreResult &res) {
-        if (m_queue.isEmpty() || current().exchangeId != exchange)
-            return;
-        if (!res.ok) {
-            showMessage(tr("Could not read the stored credential: %1").arg(res.message), true);
-            return;
-        }
-        (bearer ? m_token : m_password)->setText(res.secret);
-        showMessage(tr("Filled from the keychain."), false);
-    });
+    m_store->read(account,
+                  [this, exchange, bearer = account.scheme == u"Bearer"_s](const CredentialStoreResult &res) {
+                      if (m_queue.isEmpty() || current().exchangeId != exchange)
+                          return;
+                      if (!res.ok) {
+                          showMessage(tr("Could not read the stored credential: %1").arg(res.message), true);
+                          return;
+                      }
+                      (bearer ? m_token : m_password)->setText(res.secret);
+                      showMessage(tr("Filled from the keychain."), false);
+                  });
 }
 
 void AuthPanel::updateFields()

@@ -12,11 +12,8 @@
 namespace Peephole {
 
 CredentialsDialog::CredentialsDialog(CredentialStore *store, QWidget *parent)
-    : QDialog(parent)
-    , m_store(store)
-    , m_list(new QTreeWidget(this))
-    , m_forget(new QPushButton(tr("Forget"), this))
-    , m_status(new QLabel(this))
+    : QDialog(parent), m_store(store), m_list(new QTreeWidget(this)),
+      m_forget(new QPushButton(tr("Forget"), this)), m_status(new QLabel(this))
 {
     setWindowTitle(tr("Stored Credentials"));
     m_list->setHeaderLabels({tr("User"), tr("Scheme"), tr("Origin"), tr("Realm"), tr("Kept in")});
@@ -27,9 +24,10 @@ CredentialsDialog::CredentialsDialog(CredentialStore *store, QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_forget, QDialogButtonBox::ActionRole);
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("Passwords and tokens live in the OS keychain, each for one origin and realm. "
-                                "Peephole never shows or writes them here."),
-                             this);
+    auto *intro =
+        new QLabel(tr("Passwords and tokens live in the OS keychain, each for one origin and realm. "
+                      "Peephole never shows or writes them here."),
+                   this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     layout->addWidget(m_list, 1);
@@ -51,14 +49,15 @@ void CredentialsDialog::reload()
     const QList<StoredAccount> accounts = m_store->accounts();
     for (int i = 0; i < accounts.size(); ++i) {
         const StoredAccount &a = accounts.at(i);
-        auto *item = new QTreeWidgetItem(m_list, {a.user.isEmpty() ? tr("(token)") : a.user, a.scheme, a.origin,
-                                                  a.realm, a.sessionOnly ? tr("memory, this session only")
-                                                                         : tr("OS keychain")});
+        auto *item = new QTreeWidgetItem(
+            m_list, {a.user.isEmpty() ? tr("(token)") : a.user, a.scheme, a.origin, a.realm,
+                     a.sessionOnly ? tr("memory, this session only") : tr("OS keychain")});
         item->setData(0, Qt::UserRole, i);
     }
     m_forget->setEnabled(false);
     if (accounts.isEmpty())
-        m_status->setText(tr("Nothing is stored. Tick “Remember in the keychain” when answering a challenge."));
+        m_status->setText(
+            tr("Nothing is stored. Tick “Remember in the keychain” when answering a challenge."));
 }
 
 void CredentialsDialog::forgetSelected()
@@ -69,7 +68,8 @@ void CredentialsDialog::forgetSelected()
         const int i = item->data(0, Qt::UserRole).toInt();
         if (i < 0 || i >= accounts.size())
             continue;
-        m_store->forget(accounts.at(i), [this](const CredentialStoreResult &r) { m_status->setText(r.message); });
+        m_store->forget(accounts.at(i),
+                        [this](const CredentialStoreResult &r) { m_status->setText(r.message); });
     }
 }
 

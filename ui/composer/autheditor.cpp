@@ -11,16 +11,12 @@ using namespace Qt::StringLiterals;
 namespace Peephole {
 
 AuthEditor::AuthEditor(QWidget *parent)
-    : QWidget(parent)
-    , m_scheme(new QComboBox(this))
-    , m_stored(new QComboBox(this))
-    , m_user(new QLineEdit(this))
-    , m_password(new QLineEdit(this))
-    , m_token(new QLineEdit(this))
-    , m_preemptive(new QCheckBox(tr("Send with the first request (preemptive)"), this))
-    , m_latin1(new QCheckBox(tr("Encode Basic credentials as Latin-1 (legacy servers)"), this))
-    , m_remember(new QCheckBox(tr("Remember in the keychain when the server accepts them"), this))
-    , m_hint(new QLabel(this))
+    : QWidget(parent), m_scheme(new QComboBox(this)), m_stored(new QComboBox(this)),
+      m_user(new QLineEdit(this)), m_password(new QLineEdit(this)), m_token(new QLineEdit(this)),
+      m_preemptive(new QCheckBox(tr("Send with the first request (preemptive)"), this)),
+      m_latin1(new QCheckBox(tr("Encode Basic credentials as Latin-1 (legacy servers)"), this)),
+      m_remember(new QCheckBox(tr("Remember in the keychain when the server accepts them"), this)),
+      m_hint(new QLabel(this))
 {
     using S = AuthSettings::Scheme;
     m_scheme->addItem(tr("Ask when challenged"), int(S::None));
@@ -79,10 +75,11 @@ void AuthEditor::updateVisibility()
     m_preemptive->setVisible(!none && scheme != S::Digest);
     m_latin1->setVisible(scheme == S::Basic || scheme == S::Any);
     m_remember->setVisible(!none);
-    m_hint->setText(none ? tr("When the server or a proxy answers 401 or 407, Peephole shows every challenge and asks "
-                              "for credentials in the auth panel, offering those stored in the keychain.")
-                         : tr("Challenges are answered automatically; the Auth tab of each exchange says which "
-                              "scheme was chosen and why."));
+    m_hint->setText(
+        none ? tr("When the server or a proxy answers 401 or 407, Peephole shows every challenge and asks "
+                  "for credentials in the auth panel, offering those stored in the keychain.")
+             : tr("Challenges are answered automatically; the Auth tab of each exchange says which "
+                  "scheme was chosen and why."));
 }
 
 void AuthEditor::setStoredAccounts(const QList<StoredAccount> &accounts)
@@ -110,7 +107,9 @@ void AuthEditor::useStored(int index)
     }
     using S = AuthSettings::Scheme;
     const StoredAccount &a = m_accounts.at(index - 1);
-    const S scheme = a.scheme == u"Bearer"_s ? S::Bearer : a.scheme.startsWith(u"Digest"_s) ? S::Digest : S::Basic;
+    const S scheme = a.scheme == u"Bearer"_s            ? S::Bearer
+                     : a.scheme.startsWith(u"Digest"_s) ? S::Digest
+                                                        : S::Basic;
     m_scheme->setCurrentIndex(m_scheme->findData(int(scheme)));
     m_user->setText(a.user);
     m_password->clear();
@@ -130,7 +129,8 @@ AuthSettings AuthEditor::settings() const
     s.password = m_password->text();
     s.token = m_token->text();
     s.preemptive = m_preemptive->isChecked();
-    s.basicCharset = m_latin1->isChecked() ? AuthSettings::BasicCharset::Latin1 : AuthSettings::BasicCharset::Utf8;
+    s.basicCharset =
+        m_latin1->isChecked() ? AuthSettings::BasicCharset::Latin1 : AuthSettings::BasicCharset::Utf8;
     s.saveToKeychain = m_remember->isChecked();
     s.fromKeychain = m_stored->currentIndex() > 0;
     return s;

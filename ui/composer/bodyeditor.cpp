@@ -43,14 +43,10 @@ int pageFor(BodyEditor::Mode mode)
 } // namespace
 
 BodyEditor::BodyEditor(QWidget *parent)
-    : QWidget(parent)
-    , m_mode(new QComboBox(this))
-    , m_pages(new QStackedWidget(this))
-    , m_raw(new QPlainTextEdit(this))
-    , m_contentType(new QComboBox(this))
-    , m_form(new KeyValueEditor(tr("Field"), {}, this))
-    , m_multipart(new KeyValueEditor(tr("Part"), {}, this))
-    , m_file(new QLineEdit(this))
+    : QWidget(parent), m_mode(new QComboBox(this)), m_pages(new QStackedWidget(this)),
+      m_raw(new QPlainTextEdit(this)), m_contentType(new QComboBox(this)),
+      m_form(new KeyValueEditor(tr("Field"), {}, this)),
+      m_multipart(new KeyValueEditor(tr("Part"), {}, this)), m_file(new QLineEdit(this))
 {
     m_mode->addItem(tr("No body"), int(Mode::None));
     m_mode->addItem(tr("Raw"), int(Mode::Raw));

@@ -1,10 +1,10 @@
 #include "composer/composerwidget.h"
 
+#include "collection/variables.h"
 #include "composer/autheditor.h"
 #include "composer/bodyeditor.h"
 #include "composer/keyvalueeditor.h"
 #include "composer/optionseditor.h"
-#include "collection/variables.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -30,10 +30,11 @@ namespace {
 const QStringList &commonHeaderNames()
 {
     static const QStringList names{
-        u"Accept"_s, u"Accept-Encoding"_s, u"Accept-Language"_s, u"Authorization"_s, u"Cache-Control"_s,
-        u"Connection"_s, u"Content-Type"_s, u"Cookie"_s, u"If-Match"_s, u"If-Modified-Since"_s,
-        u"If-None-Match"_s, u"Origin"_s, u"Pragma"_s, u"Proxy-Authorization"_s, u"Range"_s, u"Referer"_s,
-        u"User-Agent"_s, u"X-Api-Key"_s, u"X-Forwarded-For"_s, u"X-Request-Id"_s,
+        u"Accept"_s,        u"Accept-Encoding"_s,     u"Accept-Language"_s, u"Authorization"_s,
+        u"Cache-Control"_s, u"Connection"_s,          u"Content-Type"_s,    u"Cookie"_s,
+        u"If-Match"_s,      u"If-Modified-Since"_s,   u"If-None-Match"_s,   u"Origin"_s,
+        u"Pragma"_s,        u"Proxy-Authorization"_s, u"Range"_s,           u"Referer"_s,
+        u"User-Agent"_s,    u"X-Api-Key"_s,           u"X-Forwarded-For"_s, u"X-Request-Id"_s,
     };
     return names;
 }
@@ -42,19 +43,12 @@ constexpr int MaxHistory = 200;
 } // namespace
 
 ComposerWidget::ComposerWidget(QWidget *parent)
-    : QWidget(parent)
-    , m_method(new QComboBox(this))
-    , m_url(new QLineEdit(this))
-    , m_send(new QPushButton(tr("Send"), this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
-    , m_tabs(new QTabWidget(this))
-    , m_params(new KeyValueEditor(tr("Parameter"), {}, this))
-    , m_headers(new KeyValueEditor(tr("Header"), commonHeaderNames(), this))
-    , m_body(new BodyEditor(this))
-    , m_auth(new AuthEditor(this))
-    , m_options(new OptionsEditor(this))
-    , m_history(new QStringListModel(this))
-    , m_problem(new QLabel(this))
+    : QWidget(parent), m_method(new QComboBox(this)), m_url(new QLineEdit(this)),
+      m_send(new QPushButton(tr("Send"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
+      m_tabs(new QTabWidget(this)), m_params(new KeyValueEditor(tr("Parameter"), {}, this)),
+      m_headers(new KeyValueEditor(tr("Header"), commonHeaderNames(), this)), m_body(new BodyEditor(this)),
+      m_auth(new AuthEditor(this)), m_options(new OptionsEditor(this)), m_history(new QStringListModel(this)),
+      m_problem(new QLabel(this))
 {
     m_method->setEditable(true);
     m_method->addItems({u"GET"_s, u"POST"_s, u"PUT"_s, u"PATCH"_s, u"DELETE"_s, u"HEAD"_s, u"OPTIONS"_s});

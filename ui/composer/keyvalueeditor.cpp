@@ -15,13 +15,10 @@ namespace {
 class NameDelegate : public QStyledItemDelegate
 {
 public:
-    NameDelegate(const QStringList &names, QObject *parent)
-        : QStyledItemDelegate(parent)
-        , m_names(names)
-    {
-    }
+    NameDelegate(const QStringList &names, QObject *parent) : QStyledItemDelegate(parent), m_names(names) {}
 
-    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const override
     {
         QWidget *editor = QStyledItemDelegate::createEditor(parent, option, index);
         if (auto *line = qobject_cast<QLineEdit *>(editor); line && !m_names.isEmpty()) {
@@ -38,9 +35,7 @@ private:
 } // namespace
 
 KeyValueEditor::KeyValueEditor(const QString &nameTitle, const QStringList &nameCompletions, QWidget *parent)
-    : QWidget(parent)
-    , m_model(new KeyValueModel(nameTitle, this))
-    , m_view(new QTableView(this))
+    : QWidget(parent), m_model(new KeyValueModel(nameTitle, this)), m_view(new QTableView(this))
 {
     m_view->setModel(m_model);
     m_view->setItemDelegateForColumn(KeyValueModel::NameColumn, new NameDelegate(nameCompletions, this));
@@ -58,8 +53,8 @@ KeyValueEditor::KeyValueEditor(const QString &nameTitle, const QStringList &name
 
 bool KeyValueEditor::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_view && event->type() == QEvent::KeyPress
-        && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Delete) {
+    if (watched == m_view && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent *>(event)->key() == Qt::Key_Delete) {
         const QModelIndexList rows = m_view->selectionModel()->selectedRows();
         QList<int> numbers;
         for (const QModelIndex &i : rows)

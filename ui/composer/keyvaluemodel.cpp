@@ -3,8 +3,7 @@
 namespace Peephole {
 
 KeyValueModel::KeyValueModel(const QString &nameTitle, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_nameTitle(nameTitle)
+    : QAbstractTableModel(parent), m_nameTitle(nameTitle)
 {
 }
 

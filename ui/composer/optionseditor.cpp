@@ -9,17 +9,13 @@
 namespace Peephole {
 
 OptionsEditor::OptionsEditor(QWidget *parent)
-    : QWidget(parent)
-    , m_timeout(new QDoubleSpinBox(this))
-    , m_follow(new QCheckBox(tr("Follow redirects"), this))
-    , m_maxRedirects(new QSpinBox(this))
-    , m_verify(new QCheckBox(tr("Verify the server's TLS certificate"), this))
-    , m_caFile(new QLineEdit(this))
-    , m_clientCert(new QLineEdit(this))
-    , m_clientKey(new QLineEdit(this))
-    , m_http2(new QCheckBox(tr("Allow HTTP/2 over TLS"), this))
-    , m_h2c(new QCheckBox(tr("Cleartext HTTP/2 with prior knowledge (h2c)"), this))
-    , m_proxy(new QLineEdit(this))
+    : QWidget(parent), m_timeout(new QDoubleSpinBox(this)),
+      m_follow(new QCheckBox(tr("Follow redirects"), this)), m_maxRedirects(new QSpinBox(this)),
+      m_verify(new QCheckBox(tr("Verify the server's TLS certificate"), this)), m_caFile(new QLineEdit(this)),
+      m_clientCert(new QLineEdit(this)), m_clientKey(new QLineEdit(this)),
+      m_http2(new QCheckBox(tr("Allow HTTP/2 over TLS"), this)),
+      m_h2c(new QCheckBox(tr("Cleartext HTTP/2 with prior knowledge (h2c)"), this)),
+      m_proxy(new QLineEdit(this))
 {
     m_timeout->setRange(0, 3600);
     m_timeout->setDecimals(1);

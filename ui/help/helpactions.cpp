@@ -16,9 +16,7 @@ namespace {
 const auto ProjectPage = u"https://github.com/peephole/peephole"_s;
 }
 
-HelpActions::HelpActions(QMenu *menu, QWidget *window)
-    : QObject(window)
-    , m_window(window)
+HelpActions::HelpActions(QMenu *menu, QWidget *window) : QObject(window), m_window(window)
 {
     const struct
     {
@@ -32,7 +30,8 @@ HelpActions::HelpActions(QMenu *menu, QWidget *window)
         {tr("&Benchmarks"), u"benchmarks"_s},
     };
     for (const auto &s : sections) {
-        menu->addAction(s.title, this, [anchor = s.anchor] { QDesktopServices::openUrl(sectionUrl(anchor)); });
+        menu->addAction(s.title, this,
+                        [anchor = s.anchor] { QDesktopServices::openUrl(sectionUrl(anchor)); });
     }
     menu->addSeparator();
     menu->addAction(tr("&About Peephole"), this, &HelpActions::showAbout);
@@ -41,8 +40,8 @@ HelpActions::HelpActions(QMenu *menu, QWidget *window)
 
 QUrl HelpActions::sectionUrl(const QString &anchor)
 {
-    const QStringList docDirs = QStandardPaths::locateAll(QStandardPaths::GenericDataLocation, u"doc/peephole"_s,
-                                                         QStandardPaths::LocateDirectory);
+    const QStringList docDirs = QStandardPaths::locateAll(QStandardPaths::GenericDataLocation,
+                                                          u"doc/peephole"_s, QStandardPaths::LocateDirectory);
     for (const QString &dir : docDirs) {
         const QString readme = QDir(dir).filePath(u"README.html"_s);
         if (QFileInfo::exists(readme)) {
@@ -58,14 +57,15 @@ QUrl HelpActions::sectionUrl(const QString &anchor)
 
 void HelpActions::showAbout()
 {
-    QMessageBox::about(m_window, tr("About Peephole"),
-                       tr("<h3>Peephole %1</h3>"
-                          "<p>A native HTTP request inspector: every redirect hop and every 401/407 challenge is "
-                          "its own exchange, authentication is answered to spec, and credentials live in the OS "
-                          "keychain.</p>"
-                          "<p>Built with Qt %2. Licensed under the MIT license.</p>"
-                          "<p><a href=\"%3\">%3</a></p>")
-                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()), ProjectPage));
+    QMessageBox::about(
+        m_window, tr("About Peephole"),
+        tr("<h3>Peephole %1</h3>"
+           "<p>A native HTTP request inspector: every redirect hop and every 401/407 challenge is "
+           "its own exchange, authentication is answered to spec, and credentials live in the OS "
+           "keychain.</p>"
+           "<p>Built with Qt %2. Licensed under the MIT license.</p>"
+           "<p><a href=\"%3\">%3</a></p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion()), ProjectPage));
 }
 
 } // namespace Peephole

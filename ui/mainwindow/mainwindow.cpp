@@ -22,8 +22,8 @@
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QFileDialog>
-#include <QHeaderView>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QIcon>
 #include <QInputDialog>
 #include <QJsonDocument>
@@ -51,26 +51,21 @@ QIcon actionIcon(const QString &name)
 } // namespace
 
 MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
-    : QMainWindow(parent)
-    , m_workspace(workspace)
-    , m_composer(new ComposerWidget(this))
-    , m_authPanel(new AuthPanel(workspace->credentials(), this))
-    , m_timeline(new TimelineView(this))
-    , m_details(new ExchangeDetails(this))
-    , m_timelineActions(new TimelineActions(workspace, m_composer, this))
-    , m_filter(new QLineEdit(this))
-    , m_filterError(new QLabel(this))
-    , m_status(new QLabel(this))
-    , m_vertical(new QSplitter(Qt::Vertical, this))
-    , m_horizontal(new QSplitter(Qt::Horizontal, this))
-    , m_timelineStack(new QStackedWidget(this))
-    , m_collections(new CollectionDock(workspace, m_composer, m_timeline, this))
+    : QMainWindow(parent), m_workspace(workspace), m_composer(new ComposerWidget(this)),
+      m_authPanel(new AuthPanel(workspace->credentials(), this)), m_timeline(new TimelineView(this)),
+      m_details(new ExchangeDetails(this)),
+      m_timelineActions(new TimelineActions(workspace, m_composer, this)), m_filter(new QLineEdit(this)),
+      m_filterError(new QLabel(this)), m_status(new QLabel(this)),
+      m_vertical(new QSplitter(Qt::Vertical, this)), m_horizontal(new QSplitter(Qt::Horizontal, this)),
+      m_timelineStack(new QStackedWidget(this)),
+      m_collections(new CollectionDock(workspace, m_composer, m_timeline, this))
 {
     setWindowTitle(tr("Peephole"));
     m_workspace->setCredentialProvider(m_authPanel);
     m_timeline->setLog(workspace->log());
 
-    m_filter->setPlaceholderText(tr("Filter: text, status:401, status:4xx, method:POST, host:…, is:error, is:auth"));
+    m_filter->setPlaceholderText(
+        tr("Filter: text, status:401, status:4xx, method:POST, host:…, is:error, is:auth"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Timeline filter"));
     m_filterError->setStyleSheet(u"color: #b3261e;"_s);
@@ -117,17 +112,19 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     connect(m_composer, &ComposerWidget::curlPasted, this, [this](const QString &command) {
         const CurlParseResult parsed = CurlCommand::parse(command);
         if (!parsed.ok) {
-            m_composer->showProblem(tr("Could not read the pasted curl command: %1").arg(parsed.error.message));
+            m_composer->showProblem(
+                tr("Could not read the pasted curl command: %1").arg(parsed.error.message));
             return;
         }
         m_composer->setRequest(parsed.request);
         QStringList skipped;
         for (const ImportIssue &issue : parsed.issues)
             skipped.append(issue.item + u": "_s + issue.reason);
-        statusBar()->showMessage(skipped.isEmpty() ? tr("Filled from the curl command.")
-                                                   : tr("Filled from the curl command; not carried over: %1")
-                                                         .arg(skipped.join(u"; "_s)),
-                                 8000);
+        statusBar()->showMessage(
+            skipped.isEmpty()
+                ? tr("Filled from the curl command.")
+                : tr("Filled from the curl command; not carried over: %1").arg(skipped.join(u"; "_s)),
+            8000);
     });
     connect(m_workspace->session(), &HttpSession::chainFinished, this, [this](quint64 chain) {
         m_inFlight.remove(chain);
@@ -144,7 +141,8 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
         m_details->clear();
         updateEmptyState();
     });
-    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) { m_timeline->setFilterText(text); });
+    connect(m_filter, &QLineEdit::textChanged, this,
+            [this](const QString &text) { m_timeline->setFilterText(text); });
     connect(m_timeline, &TimelineView::filterErrorChanged, this, [this](const QString &error) {
         m_filterError->setText(error);
         m_filterError->setVisible(!error.isEmpty());
@@ -161,11 +159,14 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     remember->setInterval(1000);
     connect(remember, &QTimer::timeout, this, &MainWindow::saveComposerState);
     connect(m_composer, &ComposerWidget::edited, remember, qOverload<>(&QTimer::start));
-    const auto offerStored = [this] { m_composer->setStoredAccounts(m_workspace->credentials()->accounts()); };
+    const auto offerStored = [this] {
+        m_composer->setStoredAccounts(m_workspace->credentials()->accounts());
+    };
     connect(m_workspace->credentials(), &CredentialStore::accountsChanged, this, offerStored);
     offerStored();
     connect(m_authPanel, &AuthPanel::shown, this, [this] {
-        statusBar()->showMessage(tr("The server asks for credentials: answer in the panel under the request."), 5000);
+        statusBar()->showMessage(
+            tr("The server asks for credentials: answer in the panel under the request."), 5000);
     });
 
     QSettings settings;
@@ -197,11 +198,11 @@ MainWindow::~MainWindow()
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *importCurl = file->addAction(actionIcon(u"import"_s), tr("Import &curl Command…"), this,
-                                          &MainWindow::importCurl);
+    QAction *importCurl =
+        file->addAction(actionIcon(u"import"_s), tr("Import &curl Command…"), this, &MainWindow::importCurl);
     importCurl->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
-    file->addActions({m_collections->importPostmanAction(), m_collections->openAction(),
-                      m_collections->saveAction()});
+    file->addActions(
+        {m_collections->importPostmanAction(), m_collections->openAction(), m_collections->saveAction()});
     QAction *openHar = file->addAction(tr("&Open HAR as Timeline…"), this, &MainWindow::openHarDialog);
     openHar->setShortcut(QKeySequence::Open);
     QAction *exportHar = file->addAction(actionIcon(u"export"_s), tr("&Export Timeline as HAR…"), this,
@@ -212,10 +213,11 @@ void MainWindow::createActions()
     file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
 
     QMenu *request = menuBar()->addMenu(tr("&Request"));
-    QAction *sendAction = request->addAction(actionIcon(u"send"_s), tr("&Send"), this,
-                                             [this] { send(m_composer->request()); });
+    QAction *sendAction =
+        request->addAction(actionIcon(u"send"_s), tr("&Send"), this, [this] { send(m_composer->request()); });
     sendAction->setShortcut(QKeySequence(tr("Ctrl+Return")));
-    sendAction->setShortcutContext(Qt::WidgetShortcut); // the composer owns Ctrl+Enter; this shows it in the menu
+    sendAction->setShortcutContext(
+        Qt::WidgetShortcut); // the composer owns Ctrl+Enter; this shows it in the menu
     QAction *cancel = request->addAction(actionIcon(u"cancel"_s), tr("&Cancel"), m_composer,
                                          &ComposerWidget::cancelRequested);
     cancel->setShortcut(QKeySequence(Qt::Key_Escape));
@@ -264,7 +266,7 @@ void MainWindow::updateEmptyState()
     if (!m_emptyState)
         return;
     m_timelineStack->setCurrentWidget(m_workspace->log()->count() == 0 ? m_emptyState
-                                                                        : static_cast<QWidget *>(m_timeline));
+                                                                       : static_cast<QWidget *>(m_timeline));
 }
 
 void MainWindow::send(const RequestSpec &spec)
@@ -306,7 +308,8 @@ void MainWindow::exportHar(bool selectedOnly)
             if (const Exchange *e = log->find(m_timeline->exchangeIdAt(row)))
                 chosen.append(*e);
         }
-        std::sort(chosen.begin(), chosen.end(), [](const Exchange &a, const Exchange &b) { return a.id < b.id; });
+        std::sort(chosen.begin(), chosen.end(),
+                  [](const Exchange &a, const Exchange &b) { return a.id < b.id; });
         if (chosen.isEmpty()) {
             statusBar()->showMessage(tr("Select the exchanges to export in the timeline first."), 5000);
             return;
@@ -315,22 +318,23 @@ void MainWindow::exportHar(bool selectedOnly)
         for (qsizetype i = 0; i < log->count(); ++i)
             chosen.append(log->at(i));
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export as HAR"), u"peephole.har"_s,
-                                                      tr("HAR files (*.har)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export as HAR"), u"peephole.har"_s, tr("HAR files (*.har)"));
     if (path.isEmpty())
         return;
-    const bool keep = QMessageBox::question(this, tr("Include secrets?"),
-                                            tr("Authorization, Proxy-Authorization, Cookie and Set-Cookie values "
-                                               "are redacted in the export. Keep them instead?"),
-                                            QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
-                      == QMessageBox::Yes;
+    const bool keep =
+        QMessageBox::question(this, tr("Include secrets?"),
+                              tr("Authorization, Proxy-Authorization, Cookie and Set-Cookie values "
+                                 "are redacted in the export. Keep them instead?"),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
     HarWriter::Options options;
     options.keepSecrets = keep;
     QString error;
     if (!HarWriter(options).writeFile(path, chosen, &error))
         QMessageBox::warning(this, tr("Export failed"), error);
     else
-        statusBar()->showMessage(tr("Exported %n exchange(s) to %1", nullptr, int(chosen.size())).arg(path), 5000);
+        statusBar()->showMessage(tr("Exported %n exchange(s) to %1", nullptr, int(chosen.size())).arg(path),
+                                 5000);
 }
 
 bool MainWindow::openHar(const QString &path)
@@ -353,14 +357,15 @@ bool MainWindow::openHar(const QString &path)
         e.group = tr("Opened from %1").arg(path);
         log->append(e);
     }
-    statusBar()->showMessage(tr("Opened %n exchange(s) from %1", nullptr, int(result.exchanges.size())).arg(path),
-                             5000);
+    statusBar()->showMessage(
+        tr("Opened %n exchange(s) from %1", nullptr, int(result.exchanges.size())).arg(path), 5000);
     return true;
 }
 
 void MainWindow::openHarDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open a HAR file"), {}, tr("HAR files (*.har *.json)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open a HAR file"), {}, tr("HAR files (*.har *.json)"));
     if (!path.isEmpty())
         openHar(path);
 }
@@ -396,8 +401,9 @@ void MainWindow::saveComposerState()
 {
     QSettings settings;
     settings.setValue(u"composer/history"_s, m_composer->urlHistory());
-    settings.setValue(u"composer/lastRequest"_s,
-                      QJsonDocument(WindowSettings::requestToJson(m_composer->request())).toJson(QJsonDocument::Compact));
+    settings.setValue(
+        u"composer/lastRequest"_s,
+        QJsonDocument(WindowSettings::requestToJson(m_composer->request())).toJson(QJsonDocument::Compact));
 }
 
 } // namespace Peephole

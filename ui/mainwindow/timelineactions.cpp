@@ -18,10 +18,7 @@ using namespace Qt::StringLiterals;
 namespace Peephole {
 
 TimelineActions::TimelineActions(Workspace *workspace, ComposerWidget *composer, QWidget *window)
-    : QObject(window)
-    , m_workspace(workspace)
-    , m_composer(composer)
-    , m_window(window)
+    : QObject(window), m_workspace(workspace), m_composer(composer), m_window(window)
 {
 }
 

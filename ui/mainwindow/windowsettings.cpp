@@ -47,10 +47,11 @@ RequestSpec requestFromJson(const QJsonObject &json)
     const QJsonArray headers = json.value(u"headers"_s).toArray();
     for (const QJsonValue &v : headers) {
         const QJsonObject h = v.toObject();
-        spec.headers.append({h.value(u"name"_s).toString().toLatin1(), h.value(u"value"_s).toString().toUtf8(),
-                             h.value(u"enabled"_s).toBool(true)});
+        spec.headers.append({h.value(u"name"_s).toString().toLatin1(),
+                             h.value(u"value"_s).toString().toUtf8(), h.value(u"enabled"_s).toBool(true)});
     }
-    spec.auth.scheme = AuthSettings::Scheme(json.value(u"authScheme"_s).toInt(int(AuthSettings::Scheme::None)));
+    spec.auth.scheme =
+        AuthSettings::Scheme(json.value(u"authScheme"_s).toInt(int(AuthSettings::Scheme::None)));
     spec.auth.user = json.value(u"authUser"_s).toString();
     spec.options.timeoutMs = json.value(u"timeoutMs"_s).toInt(30000);
     spec.options.followRedirects = json.value(u"follow"_s).toBool(true);

@@ -27,11 +27,7 @@ RequestSpec requestFor(const QUrl &base, const DemoApi::Endpoint &endpoint)
 }
 } // namespace
 
-DemoMode::DemoMode(QObject *parent)
-    : QObject(parent)
-    , m_api(new DemoApi(this))
-{
-}
+DemoMode::DemoMode(QObject *parent) : QObject(parent), m_api(new DemoApi(this)) {}
 
 DemoMode::~DemoMode() = default;
 
@@ -54,7 +50,8 @@ void DemoMode::populate(WelcomePage *page) const
             hint += u" — "_s + tr("credentials: %1").arg(e.auth);
         samples.append({QString::fromLatin1(e.method + ' ' + e.path), hint, requestFor(base, e)});
     }
-    page->setSamples(tr("Demo API on %1 — pick a request, then press Ctrl+Enter").arg(base.toString()), samples);
+    page->setSamples(tr("Demo API on %1 — pick a request, then press Ctrl+Enter").arg(base.toString()),
+                     samples);
 }
 
 bool DemoMode::writeCollection(const QString &directory)

@@ -10,9 +10,7 @@ using namespace Qt::StringLiterals;
 
 namespace Peephole {
 
-WelcomePage::WelcomePage(QWidget *parent)
-    : QWidget(parent)
-    , m_samples(new QVBoxLayout)
+WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent), m_samples(new QVBoxLayout)
 {
     auto *intro = new QLabel(this);
     intro->setWordWrap(true);
@@ -56,9 +54,8 @@ void WelcomePage::setSamples(const QString &heading, const QList<Sample> &sample
     for (const Sample &sample : samples) {
         auto *button = new QCommandLinkButton(sample.title, sample.hint, this);
         m_samples->addWidget(button);
-        connect(button, &QCommandLinkButton::clicked, this, [this, request = sample.request] {
-            Q_EMIT sampleChosen(request);
-        });
+        connect(button, &QCommandLinkButton::clicked, this,
+                [this, request = sample.request] { Q_EMIT sampleChosen(request); });
     }
 }
 
