@@ -1,6 +1,7 @@
 #include "help/helpactions.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileInfo>
@@ -40,12 +41,18 @@ HelpActions::HelpActions(QMenu *menu, QWidget *window) : QObject(window), m_wind
 
 QUrl HelpActions::sectionUrl(const QString &anchor)
 {
-    const QStringList docDirs = QStandardPaths::locateAll(QStandardPaths::GenericDataLocation,
-                                                          u"doc/peephole"_s, QStandardPaths::LocateDirectory);
-    for (const QString &dir : docDirs) {
-        const QString readme = QDir(dir).filePath(u"README.html"_s);
+    // The installed README (share/doc/peephole), or the one of a source tree the app runs from.
+    QStringList candidates;
+    const QStringList docDirs = QStandardPaths::locateAll(QStandardPaths::GenericDataLocation, u"doc/peephole"_s,
+                                                         QStandardPaths::LocateDirectory);
+    for (const QString &dir : docDirs)
+        candidates.append(QDir(dir).filePath(u"README.md"_s));
+    const QDir appDir(QCoreApplication::applicationDirPath());
+    candidates.append(appDir.filePath(u"../share/doc/peephole/README.md"_s));
+    candidates.append(appDir.filePath(u"../../../README.md"_s)); // build/app/gui/peephole
+    for (const QString &readme : std::as_const(candidates)) {
         if (QFileInfo::exists(readme)) {
-            QUrl url = QUrl::fromLocalFile(readme);
+            QUrl url = QUrl::fromLocalFile(QFileInfo(readme).canonicalFilePath());
             url.setFragment(anchor);
             return url;
         }
