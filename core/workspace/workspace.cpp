@@ -16,6 +16,8 @@ Workspace::Workspace(QObject *parent, const QString &accountIndexFile)
 {
     m_negotiator->setCredentialStore(m_credentials);
     m_session->setAuthHook(m_negotiator);
+    // The requests behind cleared exchanges are not needed any more.
+    connect(m_log, &ExchangeLog::cleared, this, [this] { m_sent.clear(); });
 }
 
 Workspace::~Workspace()
@@ -32,8 +34,7 @@ void Workspace::setCredentialProvider(CredentialProvider *provider)
 quint64 Workspace::send(const RequestSpec &spec)
 {
     const quint64 chain = m_session->send(spec);
-    RequestSpec remembered = spec;
-    m_sent.insert(chain, remembered);
+    m_sent.insert(chain, spec);
     return chain;
 }
 
