@@ -11,7 +11,9 @@
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QSaveFile>
+#include <QThreadPool>
 
 using namespace Qt::StringLiterals;
 
@@ -60,15 +62,25 @@ void TimelineActions::saveBodyAs(quint64 id)
     const QString path = QFileDialog::getSaveFileName(m_window, tr("Save the response body"), name);
     if (path.isEmpty())
         return;
-    QSaveFile file(path);
-    bool ok = file.open(QIODevice::WriteOnly);
-    constexpr qint64 chunk = 1 << 20;
-    for (qint64 off = 0; ok && off < body->size(); off += chunk)
-        ok = file.write(body->read(off, chunk)) >= 0;
-    if (!ok || !file.commit()) {
-        QMessageBox::warning(m_window, tr("Save failed"),
-                             tr("Could not save the body to %1: %2").arg(path, file.errorString()));
-    }
+    // Large bodies are copied on a worker; the result comes back to the window queued.
+    QPointer<QWidget> window = m_window;
+    QThreadPool::globalInstance()->start([body, path, window] {
+        QSaveFile file(path);
+        bool ok = file.open(QIODevice::WriteOnly);
+        constexpr qint64 chunk = 1 << 20;
+        for (qint64 off = 0; ok && off < body->size(); off += chunk)
+            ok = file.write(body->read(off, chunk)) >= 0;
+        ok = ok && file.commit();
+        const QString error = file.errorString();
+        QMetaObject::invokeMethod(
+            qApp,
+            [window, ok, path, error] {
+                if (!ok && window)
+                    QMessageBox::warning(window, tr("Save failed"),
+                                         tr("Could not save the body to %1: %2").arg(path, error));
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 } // namespace Peephole
