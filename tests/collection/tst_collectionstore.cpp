@@ -242,7 +242,7 @@ private Q_SLOTS:
         QSignalSpy reloaded(&store, &CollectionStore::fileReloaded);
         writeFile(fx.root + u"/health.http"_s,
                   "GET http://{{host}}/health\n\n###\nGET http://{{host}}/ready\n");
-        QTRY_VERIFY(!reloaded.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!reloaded.isEmpty(), 15000);
         QCOMPARE(reloaded.first().first().toString(), u"health.http"_s);
         QCOMPARE(store.collection().files.at(store.collection().fileIndex(u"health.http"_s)).requests.size(),
                  2);
@@ -250,7 +250,7 @@ private Q_SLOTS:
         // A new file appears in the tree.
         QSignalSpy structure(&store, &CollectionStore::structureChanged);
         writeFile(fx.root + u"/admin/new.http"_s, "GET http://x/new\n");
-        QTRY_VERIFY(!structure.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!structure.isEmpty(), 15000);
         QVERIFY(store.collection().fileIndex(u"admin/new.http"_s) >= 0);
     }
 
@@ -265,7 +265,7 @@ private Q_SLOTS:
         QVERIFY(out.open(QIODevice::WriteOnly));
         out.write("GET http://{{host}}/only-one\n");
         QVERIFY(out.commit());
-        QTRY_VERIFY(!reloaded.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!reloaded.isEmpty(), 15000);
         QCOMPARE(reloaded.last().first().toString(), u"users.http"_s);
         QCOMPARE(store.collection().files.at(store.collection().fileIndex(u"users.http"_s)).requests.size(),
                  1);
@@ -273,7 +273,7 @@ private Q_SLOTS:
         // And the new file is watched: a second change is seen too.
         reloaded.clear();
         writeFile(fx.root + u"/users.http"_s, "GET http://{{host}}/a\n\n###\nGET http://{{host}}/b\n");
-        QTRY_VERIFY(!reloaded.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!reloaded.isEmpty(), 15000);
         QCOMPARE(store.collection().files.at(store.collection().fileIndex(u"users.http"_s)).requests.size(),
                  2);
     }
@@ -306,7 +306,7 @@ private Q_SLOTS:
         QSignalSpy reloaded(&store, &CollectionStore::fileReloaded);
         const QByteArray theirs = "GET http://{{host}}/healthz\n";
         writeFile(fx.root + u"/health.http"_s, theirs);
-        QTRY_VERIFY(!conflicts.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!conflicts.isEmpty(), 15000);
         QCOMPARE(conflicts.first().at(0).toString(), u"health.http"_s);
         QVERIFY(conflicts.first().at(1).toByteArray().contains("Accept: text/plain"));
         QCOMPARE(conflicts.first().at(2).toByteArray(), theirs);
@@ -333,7 +333,7 @@ private Q_SLOTS:
         QVERIFY(store.updateRequest({u"health.http"_s, 0}, h));
         QSignalSpy conflicts(&store, &CollectionStore::conflict);
         writeFile(fx.root + u"/health.http"_s, "GET http://{{host}}/other\n");
-        QTRY_VERIFY(!conflicts.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(!conflicts.isEmpty(), 15000);
         store.resolveConflict(u"health.http"_s, CollectionStore::Resolution::KeepMine);
         QVERIFY(readFile(fx.root + u"/health.http"_s).contains("OPTIONS http://{{host}}/health"));
         QVERIFY(store.dirtyFiles().isEmpty());
@@ -355,7 +355,7 @@ private Q_SLOTS:
             r.request.body.raw = "{\"name\": \"Bob\"}";
             QSignalSpy written(autosave, &Autosave::journalWritten);
             QVERIFY(store->updateRequest({u"users.http"_s, 1}, r));
-            QTRY_VERIFY_WITH_TIMEOUT(!written.isEmpty(), 3000);
+            QTRY_VERIFY_WITH_TIMEOUT(!written.isEmpty(), 15000);
             // "Crash": the store goes away without saving.
             delete store;
         }
