@@ -149,8 +149,9 @@ QByteArray AuthNegotiator::digestFromSession(Side side, const HopContext &hop, c
     in.uri = requestTarget(side, hop.url);
     in.user = credential.user;
     in.password = credential.password;
-    in.body = hop.body;
-    in.bodyAvailable = !hop.hasBody || !hop.body.isEmpty();
+    bool complete = true;
+    in.body = hop.body(&complete);
+    in.bodyAvailable = complete;
     in.cnonce = DigestAuth::newCnonce();
     in.nc = session.nc + 1;
     const DigestAnswer a = DigestAuth::answer(challenge, in);

@@ -185,7 +185,7 @@ void AuthNegotiator::responseReceived(const HopContext &hop, Exchange &exchange)
             else if (expected.compare(rspauth, Qt::CaseInsensitive) == 0)
                 info.append(tr("rspauth verified: the server proved it knows your password."));
             else if (sent.trace.qop == "auth-int" &&
-                     DigestAuth::expectedRspauth(sent.algorithm, sent.trace, hop.body)
+                     DigestAuth::expectedRspauth(sent.algorithm, sent.trace, hop.body())
                              .compare(rspauth, Qt::CaseInsensitive) == 0)
                 // RFC 7616 hashes "the entity body" here; some servers take the request's.
                 info.append(tr("rspauth verified: the server proved it knows your password (it hashed the "

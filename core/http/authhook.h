@@ -12,13 +12,15 @@ namespace Peephole {
 struct HopContext
 {
     quint64 chainId = 0;
-    const RequestSpec *spec = nullptr; ///< The request as the user described it.
-    QByteArray method;                 ///< The method of this hop (may differ after a 303).
-    QUrl url;                          ///< The URL of this hop.
-    /// The body bytes of this hop, for Digest auth-int. Empty when there is none.
-    /// (File and multipart bodies are provided here in full only up to 64 MiB.)
-    QByteArray body;
+    const RequestSpec *spec = nullptr;    ///< The request as the user described it.
+    QByteArray method;                    ///< The method of this hop (may differ after a 303).
+    QUrl url;                             ///< The URL of this hop.
+    std::shared_ptr<BodyStore> bodyStore; ///< The body of this hop; null when there is none.
     bool hasBody = false;
+
+    /// The body bytes, for Digest auth-int: read from the store only when asked, at most 64 MiB.
+    /// @p complete (optional) tells whether that is the whole body.
+    QByteArray body(bool *complete = nullptr) const;
 };
 
 /// The decision on a 401/407.

@@ -24,7 +24,6 @@ namespace Peephole {
 
 namespace {
 constexpr qint64 ReadChunk = 512 * 1024;
-constexpr qint64 AuthIntBodyLimit = 64 * 1024 * 1024;
 constexpr int MaxAuthRetries = 4;
 
 QString protocolName(QSsl::SslProtocol p)
@@ -95,8 +94,7 @@ HopContext Transfer::hopContext() const
     ctx.method = m_hop.method;
     ctx.url = m_hop.url;
     ctx.hasBody = m_hop.body != nullptr;
-    if (m_hop.body)
-        ctx.body = m_hop.body->read(0, AuthIntBodyLimit);
+    ctx.bodyStore = m_hop.body; // read by the auth layer only when Digest auth-int needs it
     return ctx;
 }
 

@@ -63,7 +63,8 @@ public:
         h.spec = &m_spec;
         h.method = m_spec.method;
         h.url = m_spec.url;
-        h.body = m_spec.body.raw;
+        if (!m_spec.body.isEmpty())
+            h.bodyStore = BodyStore::fromBytes(m_spec.body.raw);
         h.hasBody = !m_spec.body.isEmpty();
         return h;
     }
