@@ -11,6 +11,7 @@ class QNetworkCookieJar;
 namespace Peephole {
 
 class AuthHook;
+class ConnectionPool;
 class ExchangeLog;
 class Transfer;
 
@@ -36,6 +37,13 @@ public:
     void setOutputFileForNextSend(const QString &path) { m_nextOutputFile = path; }
     /// Bodies larger than this spill to a temporary file.
     void setSpillThreshold(qint64 bytes) { m_spillThreshold = bytes; }
+    /// Plain http:// hops without a proxy go through Peephole's own HTTP/1.1
+    /// client (core/wire) unless this is off; then Qt's stack carries every hop.
+    /// Off when the environment sets PEEPHOLE_HTTP_STACK=qt.
+    void setDirectHttp(bool on) { m_directHttp = on; }
+    bool directHttp() const { return m_directHttp; }
+    ConnectionPool *connectionPool() const { return m_pool; }
+
     /// Group label written into every exchange of the following sends.
     void setGroup(const QString &group) { m_group = group; }
 
@@ -58,6 +66,8 @@ private:
     QNetworkAccessManager *managerFor(const QUrl &proxy);
 
     QNetworkCookieJar *m_jar;
+    ConnectionPool *m_pool;
+    bool m_directHttp;
     QHash<QString, QNetworkAccessManager *> m_managers; ///< One per proxy ("" = direct).
     AuthHook *m_authHook = nullptr;
     QHash<quint64, Transfer *> m_transfers;

@@ -2,8 +2,8 @@
 
 #include "http/contentdecoder.h"
 
+#include "http/hopreply.h"
 #include <QCoreApplication>
-#include <QNetworkReply>
 
 namespace Peephole {
 
@@ -21,28 +21,22 @@ void ResponseReader::reset()
     m_decoder.reset();
 }
 
-void ResponseReader::readHead(const QNetworkReply &reply, Exchange &e)
+void ResponseReader::readHead(const HopReply &reply, Exchange &e)
 {
-    e.statusCode = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    e.reasonPhrase = reply.attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray();
-    const bool h2 = reply.attribute(QNetworkRequest::Http2WasUsedAttribute).toBool();
-    e.httpVersion = h2 ? "HTTP/2" : "HTTP/1.1";
-    if (h2)
+    e.statusCode = reply.statusCode();
+    e.reasonPhrase = reply.reasonPhrase();
+    e.httpVersion = reply.httpVersion();
+    if (e.httpVersion == "HTTP/2")
         Headers::remove(e.requestHeaders, "Connection");
-
-    e.responseHeaders.clear();
-    qint64 headSize = e.httpVersion.size() + 7 + e.reasonPhrase.size();
-    for (const auto &[name, value] : reply.rawHeaderPairs()) {
-        // Qt joins repeated Set-Cookie fields with newlines: give each its own line again.
-        const QList<QByteArray> parts = name.compare("set-cookie", Qt::CaseInsensitive) == 0
-                                            ? value.split('\n')
-                                            : QList<QByteArray>{value};
-        for (const QByteArray &part : parts) {
-            e.responseHeaders.append({name, part, true});
-            headSize += name.size() + part.size() + 4;
-        }
+    e.responseHeaders = reply.responseHeaders();
+    if (const qint64 exact = reply.headSize(); exact >= 0) {
+        e.wireHeaderSize = exact;
+    } else {
+        qint64 headSize = e.httpVersion.size() + 7 + e.reasonPhrase.size();
+        for (const HeaderField &h : std::as_const(e.responseHeaders))
+            headSize += h.name.size() + h.value.size() + 4;
+        e.wireHeaderSize = headSize + 2;
     }
-    e.wireHeaderSize = headSize + 2;
     bool ok = false;
     m_contentLength = Headers::value(e.responseHeaders, "Content-Length").toLongLong(&ok);
     if (!ok)
@@ -64,11 +58,10 @@ QString ResponseReader::startBody(const Exchange &e)
         .arg(QString::fromLatin1(coding));
 }
 
-bool ResponseReader::readBody(QNetworkReply &reply, Exchange &e)
+bool ResponseReader::readBody(HopReply &reply, Exchange &e)
 {
     QByteArray decoded;
     while (reply.bytesAvailable() > 0) {
-        // read() hands over the reply's buffered blocks without copying them when it can.
         const QByteArray buffer = reply.read(ReadChunk);
         if (buffer.isEmpty())
             break;

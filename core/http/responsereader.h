@@ -4,13 +4,12 @@
 
 #include <memory>
 
-class QNetworkReply;
-
 namespace Peephole {
 
 class ContentDecoder;
+class HopReply;
 
-/// Reads one hop's response from a QNetworkReply into its Exchange: the
+/// Reads one hop's response from its HopReply into its Exchange: the
 /// head as received, then the body through its Content-Encoding into the
 /// exchange's BodyStore, counting the bytes on the wire.
 class ResponseReader
@@ -24,12 +23,12 @@ public:
     /// Forgets the previous hop.
     void reset();
     /// Status line, header fields (wire order and case) and the cookies set.
-    void readHead(const QNetworkReply &reply, Exchange &exchange);
+    void readHead(const HopReply &reply, Exchange &exchange);
     /// Chooses the body decoder; returns a note for the exchange when the coding is kept as received.
     QString startBody(const Exchange &exchange);
     /// Drains what the reply has into exchange.responseBody. False, with exchange.error set, when the
     /// body cannot be decoded or stored.
-    bool readBody(QNetworkReply &reply, Exchange &exchange);
+    bool readBody(HopReply &reply, Exchange &exchange);
 
     qint64 wireBytes() const { return m_wireBytes; }
     qint64 contentLength() const { return m_contentLength; }

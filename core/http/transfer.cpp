@@ -2,17 +2,21 @@
 
 #include "http/bodydevice.h"
 #include "http/exchangelog.h"
+#include "http/hopreply.h"
 #include "http/httpsession.h"
 #include "http/networkerrors.h"
+#include "http/qthopreply.h"
 #include "http/redirects.h"
 #include "http/requestbuilder.h"
 #include "http/responsereader.h"
 #include "http/tlsconfig.h"
+#include "wire/http1reply.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QNetworkCookieJar>
+#include <QNetworkProxy>
 #include <QPointer>
 #include <QSslCipher>
 
@@ -148,29 +152,39 @@ void Transfer::sendHop()
         m_exchange.tls.verificationDisabled = !m_spec.options.verifyTls;
     }
 
-    QIODevice *upload = m_hop.body ? new BodyDevice(m_hop.body) : nullptr;
-    if (upload)
-        upload->open(QIODevice::ReadOnly);
-    m_reply = m_nam->sendCustomRequest(request, m_hop.method, upload);
-    if (upload)
-        upload->setParent(m_reply);
-    m_reply->setReadBufferSize(2 * ReadChunk); // bounded: a slow consumer throttles the socket
+    if (carriedDirectly()) {
+        m_reply = new Http1Reply(m_session->connectionPool(), m_hop.method, m_hop.url, built.sentHeaders,
+                                 m_hop.body, this);
+    } else {
+        QIODevice *upload = m_hop.body ? new BodyDevice(m_hop.body) : nullptr;
+        if (upload)
+            upload->open(QIODevice::ReadOnly);
+        m_reply = new QtHopReply(m_nam, request, m_hop.method, upload, this);
+    }
 
-    connect(m_reply, &QNetworkReply::socketStartedConnecting, this, &Transfer::onSocketStartedConnecting);
-    connect(m_reply, &QNetworkReply::encrypted, this, &Transfer::onEncrypted);
-    connect(m_reply, &QNetworkReply::requestSent, this, &Transfer::onRequestSent);
-    connect(m_reply, &QNetworkReply::sslErrors, this, &Transfer::onSslErrors);
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, &Transfer::onMetaData);
-    connect(m_reply, &QNetworkReply::readyRead, this, &Transfer::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &Transfer::onFinished);
-    connect(m_reply, &QNetworkReply::uploadProgress, this, [this] {
+    connect(m_reply, &HopReply::socketStartedConnecting, this, &Transfer::onSocketStartedConnecting);
+    connect(m_reply, &HopReply::encrypted, this, &Transfer::onEncrypted);
+    connect(m_reply, &HopReply::requestSent, this, &Transfer::onRequestSent);
+    connect(m_reply, &HopReply::sslErrors, this, &Transfer::onSslErrors);
+    connect(m_reply, &HopReply::headReceived, this, &Transfer::onMetaData);
+    connect(m_reply, &HopReply::readyRead, this, &Transfer::onReadyRead);
+    connect(m_reply, &HopReply::finished, this, &Transfer::onFinished);
+    connect(m_reply, &HopReply::uploadProgress, this, [this] {
         if (m_spec.options.timeoutMs > 0)
             m_timeout.start(m_spec.options.timeoutMs);
     });
     if (m_spec.options.timeoutMs > 0)
         m_timeout.start(m_spec.options.timeoutMs);
     m_sinceUpdate.start();
+    m_reply->start();
     qCDebug(lcTransfer) << "chain" << m_chainId << "hop" << hopIndex << m_hop.method << m_hop.url;
+}
+
+bool Transfer::carriedDirectly() const
+{
+    // Plain http without a proxy or h2c: Peephole's own HTTP/1.1 client (core/wire).
+    return m_session->directHttp() && m_hop.url.scheme() == u"http"_s && !m_spec.options.h2cPriorKnowledge &&
+           m_nam->proxy().type() == QNetworkProxy::NoProxy;
 }
 
 void Transfer::onSocketStartedConnecting()
@@ -226,7 +240,7 @@ void Transfer::openResponseBody()
 
 void Transfer::onMetaData()
 {
-    if (m_headersSeen || !m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).isValid())
+    if (m_headersSeen || !m_reply)
         return;
     m_headersSeen = true;
     m_exchange.timings.headersNs = monotonicNs();
@@ -243,11 +257,7 @@ void Transfer::onMetaData()
 
 void Transfer::onReadyRead()
 {
-    if (!m_reply)
-        return;
-    if (!m_headersSeen)
-        onMetaData();
-    if (!m_exchange.responseBody)
+    if (!m_reply || !m_headersSeen || !m_exchange.responseBody)
         return;
     if (!m_reader.readBody(*m_reply, m_exchange)) {
         m_reply->abort();
@@ -272,7 +282,7 @@ void Transfer::onTimeout()
 void Transfer::onFinished()
 {
     m_timeout.stop();
-    QNetworkReply *reply = m_reply;
+    HopReply *reply = m_reply;
     if (!reply)
         return;
     onReadyRead();

@@ -7,7 +7,6 @@
 
 #include <QElapsedTimer>
 
-#include <QNetworkReply>
 #include <QObject>
 #include <QSet>
 #include <QTimer>
@@ -17,6 +16,7 @@ class QNetworkAccessManager;
 
 namespace Peephole {
 
+class HopReply;
 class HttpSession;
 
 /// Drives one chain: sends a hop, records it as an Exchange, then follows a
@@ -37,6 +37,7 @@ public:
 
 private:
     void sendHop();
+    bool carriedDirectly() const;
     void onSocketStartedConnecting();
     void onEncrypted();
     void onRequestSent();
@@ -63,7 +64,7 @@ private:
 
     Hop m_hop;
     Exchange m_exchange;
-    QNetworkReply *m_reply = nullptr;
+    HopReply *m_reply = nullptr;
     QSet<QString> m_visited;
     int m_redirects = 0;
     int m_authRetries = 0;
