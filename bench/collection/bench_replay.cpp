@@ -1,7 +1,7 @@
 // Replays 10,000 GETs against a local server: peephole-cli run, sequential
 // and --concurrency 6, beside curl fetching the same URLs sequentially in one
 // process (curl -K config). Prints requests per second for each.
-//   bench_replay [REQUESTS]
+//   bench_replay [REQUESTS] [ROUNDS]
 
 #include "server/httpserver.h"
 
@@ -15,7 +15,9 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace Peephole;
@@ -91,20 +93,38 @@ int main(int argc, char **argv)
         cli = QCoreApplication::applicationDirPath() + u"/../../app/cli/peephole-cli"_s;
     std::printf("%d GET requests against %s\n", count, base.constData());
 
-    int code = 0;
-    double s = timeProcess(cli, {u"run"_s, root, u"--quiet"_s}, &code);
-    std::printf("peephole-cli run (sequential):      %6.2f s  %8.0f requests/s  (exit %d)\n", s, count / s,
-                code);
-    s = timeProcess(cli, {u"run"_s, root, u"--quiet"_s, u"--concurrency"_s, u"6"_s}, &code);
-    std::printf("peephole-cli run --concurrency 6:   %6.2f s  %8.0f requests/s  (exit %d)\n", s, count / s,
-                code);
+    // Rounds alternate the three runs so that a busy moment of a shared machine hits them alike;
+    // each line reports the median round.
+    const int rounds = std::max(1, app.arguments().value(2, u"3"_s).toInt());
     const QString curl = QStandardPaths::findExecutable(u"curl"_s);
+    std::vector<double> sequential, concurrent, curlRuns;
+    int code = 0;
+    for (int round = 0; round < rounds; ++round) {
+        sequential.push_back(timeProcess(cli, {u"run"_s, root, u"--quiet"_s}, &code));
+        if (code != 0)
+            std::printf("peephole-cli run (sequential) failed: exit %d\n", code);
+        concurrent.push_back(
+            timeProcess(cli, {u"run"_s, root, u"--quiet"_s, u"--concurrency"_s, u"6"_s}, &code));
+        if (code != 0)
+            std::printf("peephole-cli run --concurrency 6 failed: exit %d\n", code);
+        if (!curl.isEmpty())
+            curlRuns.push_back(timeProcess(curl, {u"-s"_s, u"-K"_s, cfg.fileName()}, &code));
+    }
+    const auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v.empty() ? 0.0 : v.at(v.size() / 2);
+    };
+    const double seq = median(sequential);
+    const double conc = median(concurrent);
+    std::printf("median of %d rounds:\n", rounds);
+    std::printf("peephole-cli run (sequential):      %6.2f s  %8.0f requests/s\n", seq, count / seq);
+    std::printf("peephole-cli run --concurrency 6:   %6.2f s  %8.0f requests/s\n", conc, count / conc);
     if (curl.isEmpty()) {
         std::printf("curl: not installed\n");
     } else {
-        s = timeProcess(curl, {u"-s"_s, u"-K"_s, cfg.fileName()}, &code);
-        std::printf("curl -K (sequential, one process):  %6.2f s  %8.0f requests/s  (exit %d)\n", s,
-                    count / s, code);
+        const double c = median(curlRuns);
+        std::printf("curl -K (sequential, one process):  %6.2f s  %8.0f requests/s\n", c, count / c);
+        std::printf("peephole sequential / curl: %.0f %%\n", 100.0 * c / seq);
     }
     QMetaObject::invokeMethod(
         server, [&] { delete server; }, Qt::BlockingQueuedConnection);
