@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer target for ChallengeParser with clang (address and
-# undefined-behaviour sanitizers) and runs it for SECONDS seconds (default 60)
-# on the seed corpus. Usage: tests/fuzz/run-fuzz.sh [SECONDS]
+# Builds the libFuzzer targets with clang (address and undefined-behaviour
+# sanitizers) and runs each for SECONDS seconds (default 60) on its seed
+# corpus: ChallengeParser (WWW-Authenticate) and ResponseParser (HTTP/1.1
+# responses, fed whole, in two pieces and byte by byte, which must agree).
+# Usage: tests/fuzz/run-fuzz.sh [SECONDS] [challenge|response]
 # Crashes land in $PEEPHOLE_FUZZ_DIR (default build-fuzz/) as crash-*.
 set -euo pipefail
 
@@ -23,16 +25,30 @@ fi
 defines="-DQT_NO_CAST_FROM_ASCII -DQT_NO_CAST_TO_ASCII -DQT_NO_CAST_FROM_BYTEARRAY -DQT_USE_QSTRINGBUILDER \
 -DQT_NO_CONTEXTLESS_CONNECT -DQT_NO_URL_CAST_FROM_STRING -DQT_NO_FOREACH -DQT_NO_KEYWORDS"
 
-# shellcheck disable=SC2086
-clang++ -std=c++20 -g -O1 -fPIC -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    $defines -I"$root/core" \
-    "$here/fuzz_challengeparser.cpp" "$root/core/auth/challengeparser.cpp" "$root/core/auth/challenge.cpp" \
-    $qtflags -o "$out/fuzz_challengeparser"
+build() { # name, sources...
+    local name=$1
+    shift
+    # shellcheck disable=SC2086
+    clang++ -std=c++20 -g -O1 -fPIC -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+        $defines -I"$root/core" "$@" $qtflags -o "$out/$name"
+}
+build fuzz_challengeparser "$here/fuzz_challengeparser.cpp" "$root/core/auth/challengeparser.cpp" \
+    "$root/core/auth/challenge.cpp"
+build fuzz_responseparser "$here/fuzz_responseparser.cpp" "$root/core/wire/responseparser.cpp" \
+    "$root/core/http/headers.cpp"
 
-# The working corpus starts from the seeds and grows in $out/corpus; the seed
-# directory in the source tree is never written to.
+# The working corpora start from the seeds and grow in $out; the seed
+# directories in the source tree are never written to.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 cd "$out"
-"$out/fuzz_challengeparser" -max_total_time="$seconds" -max_len=4096 -timeout=5 -rss_limit_mb=1024 \
-    -print_final_stats=1 "$out/corpus" "$here/corpus"
+which=${2:-all}
+if [[ $which == all || $which == challenge ]]; then
+    "$out/fuzz_challengeparser" -max_total_time="$seconds" -max_len=4096 -timeout=5 -rss_limit_mb=1024 \
+        -print_final_stats=1 "$out/corpus" "$here/corpus"
+fi
+if [[ $which == all || $which == response ]]; then
+    mkdir -p "$out/corpus-response"
+    "$out/fuzz_responseparser" -max_total_time="$seconds" -max_len=2048 -timeout=5 -rss_limit_mb=1024 \
+        -print_final_stats=1 "$out/corpus-response" "$here/corpus-response"
+fi
