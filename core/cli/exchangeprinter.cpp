@@ -50,12 +50,7 @@ ExchangePrinter::ExchangePrinter(FILE *heads, FILE *body, SendOptions::Mode mode
 
 QByteArray ExchangePrinter::requestLine(const Exchange &e)
 {
-    QByteArray target = e.url.path(QUrl::FullyEncoded).toLatin1();
-    if (target.isEmpty())
-        target = "/";
-    if (e.url.hasQuery())
-        target += '?' + e.url.query(QUrl::FullyEncoded).toLatin1();
-    return e.method + ' ' + target + ' ' + (e.httpVersion.isEmpty() ? QByteArray("HTTP/1.1") : e.httpVersion);
+    return e.method + ' ' + e.requestTarget() + ' ' + e.requestVersion();
 }
 
 QByteArray ExchangePrinter::statusLine(const Exchange &e)

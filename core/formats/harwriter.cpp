@@ -161,7 +161,7 @@ QJsonObject HarWriter::request(const Exchange &ex) const
     QJsonObject r;
     r.insert(u"method"_s, str(ex.method));
     r.insert(u"url"_s, str(ex.url.toEncoded()));
-    r.insert(u"httpVersion"_s, str(ex.httpVersion));
+    r.insert(u"httpVersion"_s, str(ex.httpVersion.isEmpty() ? QByteArray() : ex.requestVersion()));
 
     QJsonArray cookies;
     if (!ex.cookiesSent.isEmpty()) {

@@ -115,7 +115,21 @@ struct Exchange
                statusCode == 308;
     }
     QByteArray mimeType() const; ///< Response Content-Type without parameters, lower-case.
+    /// The request target as sent: path and query ("/" when the URL has no path).
+    QByteArray requestTarget() const;
+    /// The version on the request line: "HTTP/2" when the exchange used it, else "HTTP/1.1"
+    /// (httpVersion is the response's, which may be "HTTP/1.0").
+    QByteArray requestVersion() const
+    {
+        return httpVersion == "HTTP/2" ? QByteArray("HTTP/2") : QByteArray("HTTP/1.1");
+    }
 };
+
+/// Path and query of @p url as on a request line ("/" when it has no path).
+QByteArray requestTargetOf(const QUrl &url);
+/// @p url with "." and ".." path segments resolved (RFC 3986 §5.2.4), as browsers and curl send it;
+/// empty segments ("//") are kept.
+QUrl withoutDotSegments(const QUrl &url);
 
 /// Nanoseconds on the process-wide monotonic clock that Timings use.
 qint64 monotonicNs();

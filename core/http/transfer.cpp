@@ -71,7 +71,7 @@ Transfer::~Transfer()
 void Transfer::start()
 {
     m_hop.method = m_spec.method.isEmpty() ? QByteArray("GET") : m_spec.method;
-    m_hop.url = m_spec.url;
+    m_hop.url = withoutDotSegments(m_spec.url);
     m_hop.headers = m_spec.headers;
     m_hop.reason = HopReason::Initial;
 

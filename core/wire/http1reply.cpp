@@ -2,6 +2,8 @@
 
 #include "wire/connectionpool.h"
 
+#include "http/exchange.h"
+
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QPointer>
@@ -14,32 +16,6 @@ namespace Peephole {
 namespace {
 constexpr qint64 WriteChunk = 256 * 1024;
 constexpr qint64 InlineBody = 64 * 1024; ///< Bodies up to this size go out with the head in one write.
-
-/// RFC 3986 §5.2.4 on an encoded path: "/a/./b/../c" -> "/a/c". Empty segments ("//") are kept, as
-/// curl and browsers keep them.
-QByteArray removeDotSegments(const QByteArray &path)
-{
-    if (!path.contains("/.") && !path.startsWith('.'))
-        return path;
-    QList<QByteArray> out;
-    const QList<QByteArray> segments = path.split('/');
-    for (qsizetype i = 0; i < segments.size(); ++i) {
-        const QByteArray &segment = segments.at(i);
-        const bool last = i == segments.size() - 1;
-        if (segment == ".") {
-            if (last)
-                out.append(QByteArray());
-        } else if (segment == "..") {
-            if (out.size() > 1)
-                out.removeLast();
-            if (last)
-                out.append(QByteArray());
-        } else {
-            out.append(segment);
-        }
-    }
-    return out.join('/');
-}
 
 QNetworkReply::NetworkError replyError(QAbstractSocket::SocketError error)
 {
@@ -65,12 +41,8 @@ Http1Reply::Http1Reply(ConnectionPool *pool, const QByteArray &method, const QUr
     : HopReply(parent), m_pool(pool), m_method(method), m_url(url), m_requestBody(std::move(body))
 {
     m_key = ConnectionPool::key(url.host(), quint16(url.port(80)));
-    QByteArray target = removeDotSegments(url.path(QUrl::FullyEncoded).toLatin1());
-    if (target.isEmpty())
-        target = "/";
-    if (url.hasQuery())
-        target += '?' + url.query(QUrl::FullyEncoded).toLatin1();
-    m_head = method + ' ' + target + " HTTP/1.1\r\n" + Headers::toWire(headers) + "\r\n";
+    // The transfer already resolved dot segments, so the record and the wire agree.
+    m_head = method + ' ' + requestTargetOf(url) + " HTTP/1.1\r\n" + Headers::toWire(headers) + "\r\n";
 }
 
 Http1Reply::~Http1Reply()

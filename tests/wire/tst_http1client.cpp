@@ -81,6 +81,7 @@ void TestHttp1Client::pathSentAsTyped()
     QVERIFY2(!e.error.isError(), qPrintable(e.error.message));
     // Dot segments resolved (RFC 3986 §5.2.4), empty segments kept: what curl and browsers send.
     QCOMPARE(f.server.requests().at(0).target, "//double//slash/y?q=%2F"_ba);
+    QCOMPARE(e.requestTarget(), "//double//slash/y?q=%2F"_ba); // the record says what went out
 }
 
 void TestHttp1Client::keptAliveConnectionIsReused()

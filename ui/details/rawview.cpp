@@ -55,13 +55,8 @@ void RawView::setExchange(const Exchange &exchange)
 
 QString RawView::render(const Exchange &e)
 {
-    const QString version = e.httpVersion.isEmpty() ? u"HTTP/1.1"_s : QString::fromLatin1(e.httpVersion);
-    QString target = e.url.path(QUrl::FullyEncoded);
-    if (target.isEmpty())
-        target = u"/"_s;
-    if (e.url.hasQuery())
-        target += u'?' + e.url.query(QUrl::FullyEncoded);
-    QString out = QString::fromLatin1(e.method) + u' ' + target + u' ' + version + u'\n';
+    const QString version = QString::fromLatin1(e.requestVersion());
+    QString out = QString::fromLatin1(e.method + ' ' + e.requestTarget()) + u' ' + version + u'\n';
     if (!Headers::contains(e.requestHeaders, "host") && !version.startsWith(u"HTTP/2"))
         out += u"Host: "_s + e.url.host(QUrl::FullyEncoded) +
                (e.url.port() >= 0 ? u':' + QString::number(e.url.port()) : QString()) + u'\n';
