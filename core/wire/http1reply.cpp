@@ -15,6 +15,7 @@ namespace Peephole {
 
 namespace {
 constexpr qint64 WriteChunk = 256 * 1024;
+constexpr qint64 ReadBuffer = 512 * 1024;
 constexpr qint64 InlineBody = 64 * 1024; ///< Bodies up to this size go out with the head in one write.
 
 QNetworkReply::NetworkError replyError(QAbstractSocket::SocketError error)
@@ -79,6 +80,8 @@ void Http1Reply::attach(QTcpSocket *socket)
     m_socket = socket;
     socket->setParent(this);
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    // Bounded reads: steady buffer sizes the allocator reuses, and a slow consumer throttles the peer.
+    socket->setReadBufferSize(ReadBuffer);
     connect(socket, &QTcpSocket::readyRead, this, &Http1Reply::onReadyRead);
     connect(socket, &QTcpSocket::bytesWritten, this, &Http1Reply::onBytesWritten);
     connect(socket, &QTcpSocket::errorOccurred, this, &Http1Reply::onSocketError);
@@ -149,7 +152,13 @@ void Http1Reply::onReadyRead()
         m_sent = true;
         Q_EMIT requestSent();
     }
-    const qsizetype used = m_parser.feed(bytes.constData(), bytes.size(), &m_body);
+    qsizetype used = bytes.size();
+    if (m_body.isEmpty() && m_parser.takesWholeAsBody(bytes.size())) {
+        m_body = bytes; // the common case of a large body: no copy
+        m_parser.skipBody(bytes.size());
+    } else {
+        used = m_parser.feed(bytes.constData(), bytes.size(), &m_body);
+    }
     if (m_parser.hasFailed()) {
         fail(QNetworkReply::ProtocolFailure, m_parser.errorString());
         return;
@@ -224,7 +233,7 @@ void Http1Reply::complete(bool reusable)
     QTcpSocket *socket = m_socket;
     detach();
     if (socket) {
-        if (reusable && socket->state() == QAbstractSocket::ConnectedState) {
+        if (reusable && socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() == 0) {
             m_pool->give(m_key, socket);
         } else {
             socket->abort();

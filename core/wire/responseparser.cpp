@@ -257,6 +257,15 @@ qsizetype ResponseParser::feedChunked(const char *data, qsizetype size, QByteArr
     return used;
 }
 
+void ResponseParser::skipBody(qsizetype size)
+{
+    if (m_framing != Framing::Length)
+        return;
+    m_remaining -= size;
+    if (m_remaining == 0)
+        m_state = State::Done;
+}
+
 void ResponseParser::closed()
 {
     if (m_state == State::Body && m_framing == Framing::Close) {

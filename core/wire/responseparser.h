@@ -24,6 +24,14 @@ public:
     /// bytes were used: fewer than @p size only once the response is done
     /// (the rest belongs to nobody) or failed.
     qsizetype feed(const char *data, qsizetype size, QByteArray *body);
+    /// True when the next @p size bytes are all body bytes as they are (no chunk framing): the
+    /// caller may then keep its buffer whole and call skipBody() instead of copying through feed().
+    bool takesWholeAsBody(qsizetype size) const
+    {
+        return m_state == State::Body &&
+               (m_framing == Framing::Close || (m_framing == Framing::Length && m_remaining >= size));
+    }
+    void skipBody(qsizetype size);
     /// The peer closed the connection: ends a body delimited by the close, else fails.
     void closed();
 
