@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QSaveFile>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -34,8 +35,12 @@ HttpFile contextOf(const QByteArray &block)
 }
 } // namespace
 
-CollectionStore::CollectionStore(QObject *parent) : QObject(parent), m_watcher(new QFileSystemWatcher(this))
+CollectionStore::CollectionStore(QObject *parent)
+    : QObject(parent), m_watcher(new QFileSystemWatcher(this)), m_settle(new QTimer(this))
 {
+    m_settle->setSingleShot(true);
+    m_settle->setInterval(SettleMs);
+    connect(m_settle, &QTimer::timeout, this, &CollectionStore::checkSettledFiles);
     connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &CollectionStore::onPathChanged);
     connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &CollectionStore::onPathChanged);
 }

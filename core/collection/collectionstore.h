@@ -8,6 +8,7 @@
 #include <QStringList>
 
 class QFileSystemWatcher;
+class QTimer;
 
 namespace Peephole {
 
@@ -90,6 +91,7 @@ private:
     void watchMore();
     void addWatches(const QStringList &paths);
     void onPathChanged(const QString &absolutePath);
+    void checkSettledFiles();
     QString relativeOf(const QString &absolutePath) const;
 
     Collection m_collection;
@@ -98,6 +100,11 @@ private:
     QSet<QString> m_conflicts;
     QHash<QString, QByteArray> m_conflictTheirs;
     QFileSystemWatcher *m_watcher;
+    /// Changed files are read once they have been quiet for SettleMs: a writer that truncates, then
+    /// writes (most scripts, some editors), is never caught half way.
+    QTimer *m_settle;
+    QSet<QString> m_changedFiles; ///< Absolute paths.
+    static constexpr int SettleMs = 150;
     bool m_rescanRunning = false;
     bool m_rescanPending = false;
     QStringList m_watchQueue; ///< Files still to watch (added a chunk per event-loop turn).

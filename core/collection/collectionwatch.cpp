@@ -11,6 +11,7 @@
 #include <QFutureWatcher>
 #include <QPromise>
 #include <QThreadPool>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -90,15 +91,23 @@ void CollectionStore::onPathChanged(const QString &absolutePath)
         rescanLater();
         return;
     }
-    const QString rel = relativeOf(absolutePath);
-    if (!info.exists()) {
-        // Replaced by a rename (editors, git) or deleted: the folder is rescanned.
-        rescanLater();
-        return;
+    m_changedFiles.insert(absolutePath);
+    m_settle->start(); // each change restarts the wait
+}
+
+void CollectionStore::checkSettledFiles()
+{
+    const QSet<QString> changed = std::exchange(m_changedFiles, {});
+    for (const QString &absolutePath : changed) {
+        if (!QFileInfo::exists(absolutePath)) {
+            // Replaced by a rename (editors, git) or deleted: the folder is rescanned.
+            rescanLater();
+            continue;
+        }
+        if (!m_watcher->files().contains(absolutePath))
+            m_watcher->addPath(absolutePath);
+        checkFile(relativeOf(absolutePath));
     }
-    if (!m_watcher->files().contains(absolutePath))
-        m_watcher->addPath(absolutePath);
-    checkFile(rel);
 }
 
 void CollectionStore::checkFile(const QString &path)

@@ -278,6 +278,28 @@ private Q_SLOTS:
                  2);
     }
 
+    void aWriterCaughtHalfWayIsNotReloadedHalfWay()
+    {
+        Fixture fx;
+        CollectionStore store;
+        QString error;
+        QVERIFY(store.open(fx.root, &error));
+        QSignalSpy reloaded(&store, &CollectionStore::fileReloaded);
+        // A script that truncates the file, then writes it in two steps with a pause between.
+        QFile f(fx.root + u"/users.http"_s);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("GET http://{{host}}/a\n\n###\n");
+        f.flush();
+        QTest::qWait(20);
+        f.write("GET http://{{host}}/b\n\n###\nGET http://{{host}}/c\n");
+        f.close();
+        QTRY_VERIFY_WITH_TIMEOUT(!reloaded.isEmpty(), 15000);
+        QTest::qWait(300); // nothing more arrives: the change was read once, whole
+        QCOMPARE(reloaded.size(), 1);
+        QCOMPARE(store.collection().files.at(store.collection().fileIndex(u"users.http"_s)).requests.size(),
+                 3);
+    }
+
     void openAsyncLoadsOffTheGuiThread()
     {
         Fixture fx;
