@@ -210,8 +210,8 @@ BuiltRequest buildRequest(const Hop &hop, const RequestOptions &options, QNetwor
     }
     for (const HeaderField &h : std::as_const(out.sentHeaders))
         req.setRawHeader(h.name, h.value);
-    // What Qt's HTTP/1 stack appends itself.
-    if (!options.h2cPriorKnowledge)
+    // What Qt's HTTP/1 stack appends itself (and the HTTP/1.1 client sends), unless the user set one.
+    if (!options.h2cPriorKnowledge && !Headers::contains(out.sentHeaders, "Connection"))
         out.sentHeaders.append({"Connection", "Keep-Alive", true});
     return out;
 }

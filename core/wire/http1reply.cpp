@@ -43,6 +43,8 @@ Http1Reply::Http1Reply(ConnectionPool *pool, const QByteArray &method, const QUr
 {
     m_key = ConnectionPool::key(url.host(), quint16(url.port(80)));
     // The transfer already resolved dot segments, so the record and the wire agree.
+    const QByteArray connection = Headers::value(headers, "Connection").toLower();
+    m_closeAfter = connection.contains("close");
     m_head = method + ' ' + requestTargetOf(url) + " HTTP/1.1\r\n" + Headers::toWire(headers) + "\r\n";
 }
 
@@ -233,7 +235,8 @@ void Http1Reply::complete(bool reusable)
     QTcpSocket *socket = m_socket;
     detach();
     if (socket) {
-        if (reusable && socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() == 0) {
+        if (reusable && !m_closeAfter && socket->state() == QAbstractSocket::ConnectedState &&
+            socket->bytesToWrite() == 0) {
             m_pool->give(m_key, socket);
         } else {
             socket->abort();

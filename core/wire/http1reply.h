@@ -66,7 +66,8 @@ private:
 
     QTcpSocket *m_socket = nullptr;
     ResponseParser m_parser;
-    QByteArray m_body; ///< Received body bytes not read yet.
+    QByteArray m_body;         ///< Received body bytes not read yet.
+    bool m_closeAfter = false; ///< The request said "Connection: close".
     bool m_reused = false;
     bool m_retried = false;
     bool m_receivedAny = false;

@@ -117,6 +117,18 @@ void TestHttp1Client::connectionCloseIsHonoured()
     }
     QCOMPARE(f.server.requestCount(), 2);
     QVERIFY(f.server.requests().at(0).connectionId != f.server.requests().at(1).connectionId);
+
+    // The user's own "Connection: close" is sent alone, and honoured even if the server would keep it.
+    f.server.route("/open", ScriptedResponse::text(200, "open"));
+    RequestSpec spec = f.get(u"/open"_s);
+    spec.headers = {{"Connection", "close"}};
+    for (int i = 0; i < 2; ++i) {
+        const Exchange e = f.run(spec).value(0);
+        QVERIFY2(!e.error.isError(), qPrintable(e.error.message));
+        QCOMPARE(Headers::values(e.requestHeaders, "Connection"), QList<QByteArray>{"close"});
+    }
+    QCOMPARE(f.server.requestCount(), 4);
+    QVERIFY(f.server.requests().at(2).connectionId != f.server.requests().at(3).connectionId);
 }
 
 void TestHttp1Client::staleConnectionIsReplacedOnce()
