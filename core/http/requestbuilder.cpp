@@ -138,7 +138,8 @@ std::shared_ptr<BodyStore> materializeBody(const RequestBody &body, QByteArray *
     return nullptr;
 }
 
-BuiltRequest buildRequest(const Hop &hop, const RequestOptions &options, QNetworkCookieJar *jar)
+BuiltRequest buildRequest(const Hop &hop, const RequestOptions &options, QNetworkCookieJar *jar,
+                          RepeatedFields repeated)
 {
     BuiltRequest out;
     QNetworkRequest &req = out.request;
@@ -198,6 +199,10 @@ BuiltRequest buildRequest(const Hop &hop, const RequestOptions &options, QNetwor
     // QNetworkRequest keeps one value per name: repeated fields are joined as
     // RFC 9110 allows, under the first field's spelling, and recorded that way.
     for (const HeaderField &h : std::as_const(fields)) {
+        if (repeated == RepeatedFields::Keep) {
+            out.sentHeaders.append(h);
+            continue;
+        }
         const auto first =
             std::find_if(out.sentHeaders.begin(), out.sentHeaders.end(), [&h](const HeaderField &s) {
                 return s.name.compare(h.name, Qt::CaseInsensitive) == 0;

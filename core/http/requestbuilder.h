@@ -22,7 +22,12 @@ struct BuiltRequest
     QList<QNetworkCookie> cookiesSent;
 };
 
-BuiltRequest buildRequest(const Hop &hop, const RequestOptions &options, QNetworkCookieJar *jar);
+/// Which stack will write the request: Qt's keeps one value per field name, so repeated fields are
+/// joined for it; Peephole's HTTP/1.1 client sends every line as typed.
+enum class RepeatedFields { Join, Keep };
+
+BuiltRequest buildRequest(const Hop &hop, const RequestOptions &options, QNetworkCookieJar *jar,
+                          RepeatedFields repeated = RepeatedFields::Join);
 
 /// The User-Agent Peephole sends when the user sets none.
 QByteArray defaultUserAgent();

@@ -129,7 +129,9 @@ void Transfer::sendHop()
         hook && (m_hop.reason == HopReason::Initial || m_hop.reason == HopReason::Redirect)) {
         m_hop.authHeaders = hook->headersFor(hopContext(), m_exchange.auth);
     }
-    const BuiltRequest built = buildRequest(m_hop, m_spec.options, m_session->cookieJar());
+    const bool direct = carriedDirectly();
+    const BuiltRequest built = buildRequest(m_hop, m_spec.options, m_session->cookieJar(),
+                                            direct ? RepeatedFields::Keep : RepeatedFields::Join);
     m_exchange.requestHeaders = built.sentHeaders;
     m_exchange.cookiesSent = built.cookiesSent;
     m_exchange.timings.startNs = monotonicNs();
@@ -152,7 +154,7 @@ void Transfer::sendHop()
         m_exchange.tls.verificationDisabled = !m_spec.options.verifyTls;
     }
 
-    if (carriedDirectly()) {
+    if (direct) {
         m_reply = new Http1Reply(m_session->connectionPool(), m_hop.method, m_hop.url, built.sentHeaders,
                                  m_hop.body, this);
     } else {

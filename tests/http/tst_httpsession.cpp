@@ -59,9 +59,18 @@ void TestHttpSession::customMethodAndDuplicateHeaders()
     spec.headers = {{"X-Dup", "a", true}, {"x-dup", "b", true}};
     const Exchange e = f.run(spec).value(0);
     QCOMPARE(f.server.lastRequest().method, "PROPFIND"_ba);
-    // One field, the values joined as RFC 9110 allows, under the first spelling; recorded alike.
-    QCOMPARE(f.server.lastRequest().header("X-Dup"), "a, b"_ba);
-    QCOMPARE(Headers::values(e.requestHeaders, "x-dup"), QList<QByteArray>{"a, b"});
+    if (f.session.directHttp()) {
+        // Peephole's HTTP/1.1 client sends every line as typed; recorded alike.
+        QCOMPARE(Headers::values(f.server.lastRequest().headers, "X-Dup"), (QList<QByteArray>{"a", "b"}));
+        QCOMPARE(f.server.lastRequest().headers.at(0), (HeaderField{"X-Dup", "a", true}));
+        QCOMPARE(f.server.lastRequest().headers.at(1), (HeaderField{"x-dup", "b", true}));
+        QCOMPARE(Headers::values(e.requestHeaders, "x-dup"), (QList<QByteArray>{"a", "b"}));
+    } else {
+        // Qt's stack keeps one value per name: one field, the values joined as RFC 9110 allows,
+        // under the first spelling; recorded alike.
+        QCOMPARE(f.server.lastRequest().header("X-Dup"), "a, b"_ba);
+        QCOMPARE(Headers::values(e.requestHeaders, "x-dup"), QList<QByteArray>{"a, b"});
+    }
     QCOMPARE(e.requestHeaders.first().name, "X-Dup"_ba);
 }
 
