@@ -250,7 +250,7 @@ QJsonObject HarWriter::entry(const Exchange &ex) const
         started =
             ex.timings.startNs >= 0 ? wallClockAt(ex.timings.startNs) : QDateTime::fromMSecsSinceEpoch(0);
     e.insert(u"startedDateTime"_s, started.toUTC().toString(Qt::ISODateWithMs));
-    const HarTimings t = HarTimings::fromTimings(ex.timings, ex.tls.used);
+    const HarTimings t = HarTimings::fromTimings(ex.timings, ex.tls->used);
     e.insert(u"time"_s, t.total());
     e.insert(u"request"_s, request(ex));
     e.insert(u"response"_s, response(ex));
@@ -268,14 +268,14 @@ QJsonObject HarWriter::entry(const Exchange &ex) const
         p.insert(u"notes"_s, QJsonArray::fromStringList(ex.notes));
     if (ex.error.isError())
         p.insert(u"error"_s, QJsonObject{{u"kind"_s, int(ex.error.kind)}, {u"message"_s, ex.error.message}});
-    if (ex.tls.used) {
-        p.insert(u"tls"_s, QJsonObject{{u"protocol"_s, ex.tls.protocol},
-                                       {u"cipher"_s, ex.tls.cipher},
-                                       {u"errors"_s, QJsonArray::fromStringList(ex.tls.errors)},
-                                       {u"verificationDisabled"_s, ex.tls.verificationDisabled}});
+    if (ex.tls->used) {
+        p.insert(u"tls"_s, QJsonObject{{u"protocol"_s, ex.tls->protocol},
+                                       {u"cipher"_s, ex.tls->cipher},
+                                       {u"errors"_s, QJsonArray::fromStringList(ex.tls->errors)},
+                                       {u"verificationDisabled"_s, ex.tls->verificationDisabled}});
     }
-    if (!ex.auth.sentScheme.isEmpty())
-        p.insert(u"authScheme"_s, ex.auth.sentScheme);
+    if (!ex.auth->sentScheme.isEmpty())
+        p.insert(u"authScheme"_s, ex.auth->sentScheme);
     e.insert(u"_peephole"_s, p);
     if (ex.error.isError())
         e.insert(u"comment"_s, ex.error.message);

@@ -2,6 +2,7 @@
 
 #include "auth/authrecord.h"
 #include "http/bodystore.h"
+#include "http/cowvalue.h"
 #include "http/headers.h"
 
 #include <QByteArray>
@@ -104,9 +105,11 @@ struct Exchange
     QList<QNetworkCookie> cookiesSet;
 
     Timings timings;
-    TlsInfo tls;
+    /// Unset (one pointer) for plain HTTP; read e.tls->used, write e.tls.edit().used.
+    CowValue<TlsInfo> tls;
     ExchangeError error;
-    AuthRecord auth;
+    /// Unset unless authentication was involved; read e.auth->..., write e.auth.edit()....
+    CowValue<AuthRecord> auth;
 
     bool isAuthChallenge() const { return statusCode == 401 || statusCode == 407; }
     bool isRedirect() const

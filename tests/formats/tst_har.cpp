@@ -335,8 +335,8 @@ void TestHar::roundTripThroughReader()
         QCOMPARE(b.responseBody->read(0, b.responseBody->size()),
                  a.responseBody->read(0, a.responseBody->size()));
         QCOMPARE(b.startedAt.toMSecsSinceEpoch(), a.startedAt.toMSecsSinceEpoch());
-        const HarTimings ta = HarTimings::fromTimings(a.timings, a.tls.used);
-        const HarTimings tb = HarTimings::fromTimings(b.timings, b.tls.used);
+        const HarTimings ta = HarTimings::fromTimings(a.timings, a.tls->used);
+        const HarTimings tb = HarTimings::fromTimings(b.timings, b.tls->used);
         QVERIFY(qAbs(ta.total() - tb.total()) < 0.01);
         QVERIFY(qAbs(ta.wait - tb.wait) < 0.01);
     }
