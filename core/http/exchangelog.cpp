@@ -1,8 +1,25 @@
 #include "http/exchangelog.h"
 
+#include <algorithm>
+
 namespace Peephole {
 
 ExchangeLog::ExchangeLog(QObject *parent) : QObject(parent) {}
+
+qsizetype ExchangeLog::indexOf(quint64 id) const
+{
+    if (!m_ascending)
+        return m_index.value(id, -1);
+    if (m_items.isEmpty())
+        return -1;
+    // Ids usually step by one: try the direct guess, then search the ascending ids.
+    const quint64 first = m_items.first()->id;
+    if (id >= first && id - first < quint64(m_items.size()) && m_items.at(qsizetype(id - first))->id == id)
+        return qsizetype(id - first);
+    const auto it = std::lower_bound(m_items.cbegin(), m_items.cend(), id,
+                                     [](const std::shared_ptr<Exchange> &e, quint64 v) { return e->id < v; });
+    return it != m_items.cend() && (*it)->id == id ? qsizetype(it - m_items.cbegin()) : -1;
+}
 
 const Exchange *ExchangeLog::find(quint64 id) const
 {
@@ -55,6 +72,7 @@ void ExchangeLog::intern(HeaderList &headers)
         h.name = intern(h.name);
         h.value = intern(h.value);
     }
+    headers.squeeze(); // kept for the whole session: no spare capacity from building the list
 }
 
 quint64 ExchangeLog::append(Exchange exchange)
@@ -70,7 +88,14 @@ quint64 ExchangeLog::append(Exchange exchange)
         m_lastId = qMax(m_lastId, exchange.id);
     m_lastChainId = qMax(m_lastChainId, exchange.chainId);
     const quint64 id = exchange.id;
-    m_index.insert(id, m_items.size());
+    if (m_ascending && !m_items.isEmpty() && id <= m_items.last()->id) {
+        m_ascending = false;
+        m_index.reserve(m_items.size() + 1);
+        for (qsizetype i = 0; i < m_items.size(); ++i)
+            m_index.insert(m_items.at(i)->id, i);
+    }
+    if (!m_ascending)
+        m_index.insert(id, m_items.size());
     m_items.append(std::make_shared<Exchange>(std::move(exchange)));
     Q_EMIT added(m_items.size() - 1);
     return id;
@@ -92,6 +117,7 @@ void ExchangeLog::clear()
 {
     m_items.clear();
     m_index.clear();
+    m_ascending = true;
     m_strings.clear();
     Q_EMIT cleared();
 }

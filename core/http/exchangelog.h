@@ -22,7 +22,7 @@ public:
     qsizetype count() const { return m_items.size(); }
     const Exchange &at(qsizetype index) const { return *m_items.at(index); }
     /// Index of the exchange with @p id, or -1.
-    qsizetype indexOf(quint64 id) const { return m_index.value(id, -1); }
+    qsizetype indexOf(quint64 id) const;
     const Exchange *find(quint64 id) const;
     /// The exchanges of one chain, in hop order.
     QList<Exchange> chain(quint64 chainId) const;
@@ -50,7 +50,10 @@ private:
     /// One allocation per record: appending never moves (or transiently doubles) the records.
     QList<std::shared_ptr<Exchange>> m_items;
     QHash<quint64, QByteArray> m_strings; ///< By a cheap 64-bit hash of the bytes.
+    /// Id -> index, built only once ids stop ascending with the index (an
+    /// import with its own ids); until then indexOf() searches m_items.
     QHash<quint64, qsizetype> m_index;
+    bool m_ascending = true;
     quint64 m_lastId = 0;
     quint64 m_lastChainId = 0;
 };

@@ -191,6 +191,10 @@ void TestTimeline::filterTerms_data()
     QTest::newRow("free text status") << u"refused"_s << QList<quint64>{5};
     QTest::newRow("free text method") << u"delete"_s << QList<quint64>{9};
     QTest::newRow("url with scheme is text") << u"http://example.org"_s << QList<quint64>{4};
+    // The text may span the host and the path, in any case.
+    QTest::newRow("text across host and path") << u"example.com/item"_s << QList<quint64>{6, 9};
+    QTest::newRow("text across, any case") << u"Example.COM/Sea"_s << QList<quint64>{10};
+    QTest::newRow("text across port and root") << u"127.0.0.1:1/"_s << QList<quint64>{5};
     QTest::newRow("negated text") << u"-example"_s << QList<quint64>{5, 8};
     QTest::newRow("quoted text") << u"\"Not Found\""_s << QList<quint64>{4};
     QTest::newRow("combined") << u"method:GET -is:auth host:example.com"_s << QList<quint64>{2, 7, 10};

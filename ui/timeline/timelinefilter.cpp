@@ -84,6 +84,12 @@ bool containsFolded(QStringView hay, QStringView needle)
     return false;
 }
 
+/// True if @p hay starts with the case-folded @p needle, ignoring case.
+bool startsWithFolded(QStringView hay, QStringView needle)
+{
+    return hay.size() >= needle.size() && containsFolded(hay.left(needle.size()), needle);
+}
+
 /// True if @p hay ends with the case-folded @p needle, ignoring case.
 bool endsWithFolded(QStringView hay, QStringView needle)
 {
@@ -97,6 +103,20 @@ bool endsWithFolded(QStringView hay, QStringView needle)
             return false;
     }
     return true;
+}
+
+/// The record keeps its URL in two parts (shared origin, own path): a match may span both.
+bool urlContainsFolded(const TimelineRecord &r, QStringView needle)
+{
+    const QStringView origin = r.origin();
+    const QStringView path = r.pathAndQuery;
+    if (containsFolded(origin, needle) || containsFolded(path, needle))
+        return true;
+    for (qsizetype k = 1; k < needle.size() && k <= origin.size(); ++k) {
+        if (endsWithFolded(origin, needle.left(k)) && startsWithFolded(path, needle.mid(k)))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -226,8 +246,8 @@ bool TimelineFilter::matchOne(const Alternative &alt, const TimelineRecord &r)
 {
     switch (alt.kind) {
     case Kind::Text:
-        return containsFolded(r.url, alt.text) || containsFolded(r.method, alt.text) ||
-               containsFolded(r.statusText, alt.text);
+        return urlContainsFolded(r, alt.text) || containsFolded(r.method(), alt.text) ||
+               containsFolded(r.statusText(), alt.text);
     case Kind::Status:
         return r.statusCode == alt.number;
     case Kind::StatusClass:
@@ -235,7 +255,7 @@ bool TimelineFilter::matchOne(const Alternative &alt, const TimelineRecord &r)
     case Kind::StatusError:
         return r.isError();
     case Kind::Method:
-        return r.method.compare(alt.text, Qt::CaseInsensitive) == 0;
+        return r.method().compare(alt.text, Qt::CaseInsensitive) == 0;
     case Kind::Host: {
         const QStringView host = r.host();
         const qsizetype n = alt.text.size();
@@ -246,7 +266,7 @@ bool TimelineFilter::matchOne(const Alternative &alt, const TimelineRecord &r)
     case Kind::HostSuffix:
         return endsWithFolded(r.host(), alt.text);
     case Kind::Type:
-        return r.mime.contains(alt.text);
+        return r.mime().contains(alt.text);
     case Kind::IsError:
         return r.isError();
     case Kind::IsAuth:

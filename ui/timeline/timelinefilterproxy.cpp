@@ -52,7 +52,7 @@ bool TimelineFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &r
     case TimelineModel::NumberColumn:
         return left.row() < right.row();
     case TimelineModel::MethodColumn:
-        return a.method < b.method;
+        return a.method() < b.method();
     case TimelineModel::StatusColumn: {
         const int sa = a.statusCode > 0 ? a.statusCode : 1000 + int(a.errorKind);
         const int sb = b.statusCode > 0 ? b.statusCode : 1000 + int(b.errorKind);
@@ -63,7 +63,7 @@ bool TimelineFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &r
     case TimelineModel::PathColumn:
         return a.path() < b.path();
     case TimelineModel::TypeColumn:
-        return a.mimeShort < b.mimeShort;
+        return a.mimeShort() < b.mimeShort();
     case TimelineModel::SizeColumn:
         return a.size < b.size;
     case TimelineModel::TimeColumn:

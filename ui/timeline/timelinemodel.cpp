@@ -48,13 +48,13 @@ TimelineModel::TimelineModel(ExchangeLog *log, QObject *parent) : QAbstractTable
         onCleared();
         m_log = nullptr;
     });
-    m_rows.reserve(size_t(log->count()));
     for (qsizetype i = 0; i < log->count(); ++i) {
         TimelineRecord r = m_factory.make(log->at(i));
         assignShade(r);
         extendSpan(r);
-        m_rows.push_back(std::move(r));
+        m_records.push_back(std::move(r));
     }
+    m_rowCount = int(m_records.size());
     m_spanDirty = false;
 }
 
@@ -62,7 +62,7 @@ TimelineModel::~TimelineModel() = default;
 
 int TimelineModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_rowCount;
 }
 
 int TimelineModel::columnCount(const QModelIndex &parent) const
@@ -75,7 +75,7 @@ int TimelineModel::rowOfId(quint64 id) const
     if (!m_log)
         return -1;
     const qsizetype i = m_log->indexOf(id);
-    return i >= 0 && size_t(i) < m_rows.size() && m_rows[size_t(i)].id == id ? int(i) : -1;
+    return i >= 0 && i < m_rowCount && m_records[size_t(i)].id == id ? int(i) : -1;
 }
 
 void TimelineModel::assignShade(TimelineRecord &r)
@@ -107,26 +107,26 @@ void TimelineModel::extendSpan(const TimelineRecord &r)
 
 void TimelineModel::onAdded(qsizetype index)
 {
-    if (index != qsizetype(m_rows.size() + m_pending.size())) {
+    if (index != qsizetype(m_records.size())) {
         // The log and the model disagree (should not happen): resynchronise.
         qCWarning(lcTimeline) << "Exchange log index" << index << "out of sequence; rebuilding the timeline";
         flush();
         beginResetModel();
-        m_rows.clear();
-        m_pending.clear();
+        m_records.clear();
         for (qsizetype i = 0; i < m_log->count(); ++i) {
             TimelineRecord r = m_factory.make(m_log->at(i));
             assignShade(r);
             extendSpan(r);
-            m_rows.push_back(std::move(r));
+            m_records.push_back(std::move(r));
         }
+        m_rowCount = int(m_records.size());
         endResetModel();
         return;
     }
     TimelineRecord r = m_factory.make(m_log->at(index));
     assignShade(r);
     extendSpan(r);
-    m_pending.push_back(std::move(r));
+    m_records.push_back(std::move(r));
     scheduleFlush();
 }
 
@@ -137,15 +137,13 @@ void TimelineModel::onUpdated(qsizetype index)
     const size_t i = size_t(index);
     TimelineRecord r = m_factory.make(m_log->at(index));
     extendSpan(r);
-    if (i < m_rows.size()) {
-        r.chainShade = m_rows[i].chainShade;
-        m_rows[i] = std::move(r);
-        m_dirtyFirst = m_dirtyFirst < 0 ? int(i) : qMin(m_dirtyFirst, int(i));
-        m_dirtyLast = qMax(m_dirtyLast, int(i));
-    } else if (i - m_rows.size() < m_pending.size()) {
-        TimelineRecord &p = m_pending[i - m_rows.size()];
-        r.chainShade = p.chainShade;
-        p = std::move(r);
+    if (i < m_records.size()) {
+        r.chainShade = m_records[i].chainShade;
+        m_records[i] = std::move(r);
+        if (int(i) < m_rowCount) { // pending rows are inserted with their latest data anyway
+            m_dirtyFirst = m_dirtyFirst < 0 ? int(i) : qMin(m_dirtyFirst, int(i));
+            m_dirtyLast = qMax(m_dirtyLast, int(i));
+        }
     }
     scheduleFlush();
 }
@@ -153,10 +151,8 @@ void TimelineModel::onUpdated(qsizetype index)
 void TimelineModel::onCleared()
 {
     beginResetModel();
-    m_rows.clear();
-    m_rows.shrink_to_fit();
-    m_pending.clear();
-    m_pending.shrink_to_fit();
+    m_records.clear();
+    m_rowCount = 0;
     m_factory.clear();
     m_shadeOfChain.clear();
     m_nextShade = false;
@@ -183,17 +179,9 @@ void TimelineModel::flush()
 {
     m_flushScheduled = false;
     m_sinceFlush.start();
-    if (!m_pending.empty()) {
-        const int first = int(m_rows.size());
-        const int last = first + int(m_pending.size()) - 1;
-        beginInsertRows({}, first, last);
-        if (m_rows.empty()) {
-            m_rows = std::move(m_pending);
-        } else {
-            m_rows.reserve(m_rows.size() + m_pending.size());
-            std::move(m_pending.begin(), m_pending.end(), std::back_inserter(m_rows));
-        }
-        m_pending.clear();
+    if (m_rowCount < int(m_records.size())) {
+        beginInsertRows({}, m_rowCount, int(m_records.size()) - 1);
+        m_rowCount = int(m_records.size());
         endInsertRows();
     }
     if (m_dirtyFirst >= 0) {
@@ -215,15 +203,15 @@ QString TimelineModel::displayText(const TimelineRecord &r, int row, int column)
     case NumberColumn:
         return r.hop > 0 ? u"\u2514 "_s + QString::number(row + 1) : QString::number(row + 1);
     case MethodColumn:
-        return r.method;
+        return r.method();
     case StatusColumn:
-        return r.statusText;
+        return r.statusText();
     case HostColumn:
         return r.host().toString();
     case PathColumn:
         return r.path().toString();
     case TypeColumn:
-        return r.mimeShort;
+        return r.mimeShort();
     case SizeColumn:
         return r.size < 0 ? QString()
                           : QLocale().formattedDataSize(r.size, 1, QLocale::DataSizeTraditionalFormat);
@@ -240,7 +228,7 @@ QVariant TimelineModel::sortValue(const TimelineRecord &r, int row, int column) 
     case NumberColumn:
         return row;
     case MethodColumn:
-        return r.method;
+        return r.method();
     case StatusColumn:
         return r.statusCode > 0 ? r.statusCode : 1000 + int(r.errorKind);
     case HostColumn:
@@ -248,7 +236,7 @@ QVariant TimelineModel::sortValue(const TimelineRecord &r, int row, int column) 
     case PathColumn:
         return r.path().toString();
     case TypeColumn:
-        return r.mimeShort;
+        return r.mimeShort();
     case SizeColumn:
         return r.size;
     case TimeColumn:
@@ -266,7 +254,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return {};
     const int row = index.row();
     const int column = index.column();
-    const TimelineRecord &r = m_rows[size_t(row)];
+    const TimelineRecord &r = m_records[size_t(row)];
     switch (role) {
     case Qt::DisplayRole: {
         if (column == WaterfallColumn)
@@ -283,13 +271,13 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     }
     case Qt::ToolTipRole:
         if (column == StatusColumn && r.isError())
-            return r.errorMessage.isEmpty() ? r.statusText : r.errorMessage;
+            return r.errorMessage().isEmpty() ? r.statusText() : r.errorMessage();
         if (column == StatusColumn && r.isAuthChallenge())
             return tr("Authentication challenge: see the Auth tab for the parsed challenges");
         if (column == PathColumn || column == HostColumn)
-            return r.url;
+            return r.url();
         if (column == TypeColumn)
-            return r.mime;
+            return r.mime();
         if (column == NumberColumn && r.hop > 0)
             return tr("Hop %1 of chain %2").arg(r.hop + 1).arg(r.chainId);
         return {};
@@ -343,7 +331,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case SortRole:
         return sortValue(r, row, column);
     case UrlRole:
-        return r.url;
+        return r.url();
     case ChainShadeRole:
         return r.chainShade;
     default:

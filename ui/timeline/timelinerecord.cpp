@@ -36,6 +36,11 @@ StatusClass TimelineRecord::statusClass() const
     }
 }
 
+QString TimelineRecord::url() const
+{
+    return texts->origin + pathAndQuery;
+}
+
 qint64 TimelineRecord::lastKnownNs() const
 {
     const Timings &t = timings;
@@ -263,6 +268,9 @@ std::pair<QString, QString> TimelineRecordFactory::mimeTexts(const HeaderList &r
     return texts;
 }
 
+TimelineRecordFactory::TimelineRecordFactory() = default;
+TimelineRecordFactory::~TimelineRecordFactory() = default;
+
 TimelineRecord TimelineRecordFactory::make(const Exchange &e)
 {
     TimelineRecord r;
@@ -272,11 +280,8 @@ TimelineRecord TimelineRecordFactory::make(const Exchange &e)
     r.statusCode = e.statusCode;
     r.errorKind = e.error.kind;
     r.finished = e.finished;
-    r.method = methodText(e.method);
-    r.errorMessage = e.error.message;
-    r.statusText = statusText(e);
 
-    // One QUrl call, then host and path located in it (views into one string).
+    // One QUrl call, then split into the origin (shared between rows) and the path and query.
     const QString url = e.url.toString(QUrl::RemoveUserInfo | QUrl::RemoveFragment);
     const qsizetype schemeEnd = url.indexOf(u"://");
     const qsizetype authority = schemeEnd >= 0 ? schemeEnd + 3 : 0;
@@ -298,14 +303,30 @@ TimelineRecord TimelineRecordFactory::make(const Exchange &e)
         if (colon >= authority)
             hostEnd = colon;
     }
-    r.url = url;
-    r.hostPos = qint32(authority);
-    r.hostLen = qint32(hostEnd - authority);
-    r.pathPos = qint32(pathPos);
-
+    if (pathPos < url.size())
+        r.pathAndQuery = url.mid(pathPos);
+    const QString origin = intern(url.left(pathPos));
+    const QString method = methodText(e.method);
+    const QString status = statusText(e);
     const auto mimes = mimeTexts(e.responseHeaders);
-    r.mime = mimes.first;
-    r.mimeShort = mimes.second;
+
+    const TextsKey key{method.constData(), status.constData(), mimes.first.constData(), origin.constData(),
+                       e.error.message};
+    auto it = m_textsIndex.constFind(key);
+    if (it == m_textsIndex.constEnd()) {
+        TimelineTexts &t = m_texts.emplace_back();
+        t.method = method;
+        t.statusText = status;
+        t.mime = mimes.first;
+        t.mimeShort = mimes.second;
+        t.origin = origin;
+        t.errorMessage = e.error.message;
+        t.hostPos = qint32(authority);
+        t.hostLen = qint32(hostEnd - authority);
+        it = m_textsIndex.insert(key, &t);
+    }
+    r.texts = it.value();
+
     if (e.decodedBodySize > 0)
         r.size = e.decodedBodySize;
     else if (e.responseBody)
@@ -322,6 +343,9 @@ void TimelineRecordFactory::clear()
     m_methods.clear();
     m_standardStatus.clear();
     m_mimes.clear();
+    m_textsIndex.clear();
+    m_texts.clear();
+    m_texts.shrink_to_fit();
 }
 
 QString TimelineRecordFactory::intern(const QString &s)
