@@ -10,21 +10,21 @@ qsizetype ExchangeLog::indexOf(quint64 id) const
 {
     if (!m_ascending)
         return m_index.value(id, -1);
-    if (m_items.isEmpty())
+    if (m_items.empty())
         return -1;
     // Ids usually step by one: try the direct guess, then search the ascending ids.
-    const quint64 first = m_items.first()->id;
-    if (id >= first && id - first < quint64(m_items.size()) && m_items.at(qsizetype(id - first))->id == id)
+    const quint64 first = m_items.front()->id;
+    if (id >= first && id - first < quint64(m_items.size()) && m_items[size_t(id - first)]->id == id)
         return qsizetype(id - first);
     const auto it = std::lower_bound(m_items.cbegin(), m_items.cend(), id,
-                                     [](const std::shared_ptr<Exchange> &e, quint64 v) { return e->id < v; });
+                                     [](const std::unique_ptr<Exchange> &e, quint64 v) { return e->id < v; });
     return it != m_items.cend() && (*it)->id == id ? qsizetype(it - m_items.cbegin()) : -1;
 }
 
 const Exchange *ExchangeLog::find(quint64 id) const
 {
     const qsizetype i = indexOf(id);
-    return i < 0 ? nullptr : m_items.at(i).get();
+    return i < 0 ? nullptr : m_items[size_t(i)].get();
 }
 
 QList<Exchange> ExchangeLog::chain(quint64 chainId) const
@@ -88,16 +88,16 @@ quint64 ExchangeLog::append(Exchange exchange)
         m_lastId = qMax(m_lastId, exchange.id);
     m_lastChainId = qMax(m_lastChainId, exchange.chainId);
     const quint64 id = exchange.id;
-    if (m_ascending && !m_items.isEmpty() && id <= m_items.last()->id) {
+    if (m_ascending && !m_items.empty() && id <= m_items.back()->id) {
         m_ascending = false;
-        m_index.reserve(m_items.size() + 1);
-        for (qsizetype i = 0; i < m_items.size(); ++i)
-            m_index.insert(m_items.at(i)->id, i);
+        m_index.reserve(count() + 1);
+        for (qsizetype i = 0; i < count(); ++i)
+            m_index.insert(m_items[size_t(i)]->id, i);
     }
     if (!m_ascending)
-        m_index.insert(id, m_items.size());
-    m_items.append(std::make_shared<Exchange>(std::move(exchange)));
-    Q_EMIT added(m_items.size() - 1);
+        m_index.insert(id, count());
+    m_items.push_back(std::make_unique<Exchange>(std::move(exchange)));
+    Q_EMIT added(count() - 1);
     return id;
 }
 
@@ -106,7 +106,7 @@ void ExchangeLog::update(const Exchange &exchange)
     const qsizetype i = indexOf(exchange.id);
     if (i < 0)
         return;
-    Exchange &stored = *m_items[i];
+    Exchange &stored = *m_items[size_t(i)];
     stored = exchange;
     intern(stored.requestHeaders);
     intern(stored.responseHeaders);
@@ -116,6 +116,7 @@ void ExchangeLog::update(const Exchange &exchange)
 void ExchangeLog::clear()
 {
     m_items.clear();
+    m_items.shrink_to_fit();
     m_index.clear();
     m_ascending = true;
     m_strings.clear();

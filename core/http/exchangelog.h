@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include <memory>
+#include <vector>
 
 namespace Peephole {
 
@@ -19,8 +20,8 @@ class ExchangeLog : public QObject
 public:
     explicit ExchangeLog(QObject *parent = nullptr);
 
-    qsizetype count() const { return m_items.size(); }
-    const Exchange &at(qsizetype index) const { return *m_items.at(index); }
+    qsizetype count() const { return qsizetype(m_items.size()); }
+    const Exchange &at(qsizetype index) const { return *m_items[size_t(index)]; }
     /// Index of the exchange with @p id, or -1.
     qsizetype indexOf(quint64 id) const;
     const Exchange *find(quint64 id) const;
@@ -48,7 +49,7 @@ private:
     QByteArray intern(const QByteArray &bytes);
 
     /// One allocation per record: appending never moves (or transiently doubles) the records.
-    QList<std::shared_ptr<Exchange>> m_items;
+    std::vector<std::unique_ptr<Exchange>> m_items;
     QHash<quint64, QByteArray> m_strings; ///< By a cheap 64-bit hash of the bytes.
     /// Id -> index, built only once ids stop ascending with the index (an
     /// import with its own ids); until then indexOf() searches m_items.
