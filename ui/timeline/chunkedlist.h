@@ -10,8 +10,7 @@ namespace Peephole {
 /// growing it never moves the elements (nor allocates twice the storage for
 /// a moment, as a growing vector does), and indexing stays one shift and one
 /// mask away. For the timeline's 100,000 records.
-template<typename T, std::size_t ChunkSize = 1024>
-class ChunkedList
+template <typename T, std::size_t ChunkSize = 1024> class ChunkedList
 {
     static_assert((ChunkSize & (ChunkSize - 1)) == 0, "ChunkSize must be a power of two");
 

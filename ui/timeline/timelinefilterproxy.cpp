@@ -65,11 +65,12 @@ bool TimelineFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &r
     case TimelineModel::TypeColumn:
         return a.mimeShort() < b.mimeShort();
     case TimelineModel::SizeColumn:
-        return a.size < b.size;
+        return displaySize(m_model->exchange(left.row())) < displaySize(m_model->exchange(right.row()));
     case TimelineModel::TimeColumn:
-        return a.timings.totalNs() < b.timings.totalNs();
+        return m_model->exchange(left.row()).timings.totalNs() <
+               m_model->exchange(right.row()).timings.totalNs();
     case TimelineModel::WaterfallColumn:
-        return a.timings.startNs < b.timings.startNs;
+        return m_model->exchange(left.row()).timings.startNs < m_model->exchange(right.row()).timings.startNs;
     default:
         return QSortFilterProxyModel::lessThan(left, right);
     }

@@ -49,10 +49,7 @@ TimelineModel::TimelineModel(ExchangeLog *log, QObject *parent) : QAbstractTable
         m_log = nullptr;
     });
     for (qsizetype i = 0; i < log->count(); ++i) {
-        TimelineRecord r = m_factory.make(log->at(i));
-        assignShade(r);
-        extendSpan(r);
-        m_records.push_back(std::move(r));
+        m_records.push_back(makeRecord(log->at(i)));
     }
     m_rowCount = int(m_records.size());
     m_spanDirty = false;
@@ -78,23 +75,31 @@ int TimelineModel::rowOfId(quint64 id) const
     return i >= 0 && i < m_rowCount && m_records[size_t(i)].id == id ? int(i) : -1;
 }
 
-void TimelineModel::assignShade(TimelineRecord &r)
+TimelineRecord TimelineModel::makeRecord(const Exchange &e)
 {
-    auto it = m_shadeOfChain.constFind(r.chainId);
-    if (r.chainId != 0 && it != m_shadeOfChain.constEnd()) {
+    TimelineRecord r = m_factory.make(e);
+    assignShade(r, e.chainId);
+    extendSpan(e.timings);
+    return r;
+}
+
+void TimelineModel::assignShade(TimelineRecord &r, quint64 chainId)
+{
+    auto it = m_shadeOfChain.constFind(chainId);
+    if (chainId != 0 && it != m_shadeOfChain.constEnd()) {
         r.chainShade = it.value();
         return;
     }
     r.chainShade = m_nextShade;
     m_nextShade = !m_nextShade;
-    if (r.chainId != 0)
-        m_shadeOfChain.insert(r.chainId, r.chainShade);
+    if (chainId != 0)
+        m_shadeOfChain.insert(chainId, r.chainShade);
 }
 
-void TimelineModel::extendSpan(const TimelineRecord &r)
+void TimelineModel::extendSpan(const Timings &t)
 {
-    const qint64 start = r.timings.startNs;
-    const qint64 end = r.lastKnownNs();
+    const qint64 start = t.startNs;
+    const qint64 end = lastKnownNs(t);
     if (start >= 0 && (m_spanStart < 0 || start < m_spanStart)) {
         m_spanStart = start;
         m_spanDirty = true;
@@ -114,19 +119,13 @@ void TimelineModel::onAdded(qsizetype index)
         beginResetModel();
         m_records.clear();
         for (qsizetype i = 0; i < m_log->count(); ++i) {
-            TimelineRecord r = m_factory.make(m_log->at(i));
-            assignShade(r);
-            extendSpan(r);
-            m_records.push_back(std::move(r));
+            m_records.push_back(makeRecord(m_log->at(i)));
         }
         m_rowCount = int(m_records.size());
         endResetModel();
         return;
     }
-    TimelineRecord r = m_factory.make(m_log->at(index));
-    assignShade(r);
-    extendSpan(r);
-    m_records.push_back(std::move(r));
+    m_records.push_back(makeRecord(m_log->at(index)));
     scheduleFlush();
 }
 
@@ -135,8 +134,9 @@ void TimelineModel::onUpdated(qsizetype index)
     if (index < 0 || !m_log || index >= m_log->count())
         return;
     const size_t i = size_t(index);
-    TimelineRecord r = m_factory.make(m_log->at(index));
-    extendSpan(r);
+    const Exchange &e = m_log->at(index);
+    TimelineRecord r = m_factory.make(e);
+    extendSpan(e.timings);
     if (i < m_records.size()) {
         r.chainShade = m_records[i].chainShade;
         m_records[i] = std::move(r);
@@ -212,11 +212,13 @@ QString TimelineModel::displayText(const TimelineRecord &r, int row, int column)
         return r.path().toString();
     case TypeColumn:
         return r.mimeShort();
-    case SizeColumn:
-        return r.size < 0 ? QString()
-                          : QLocale().formattedDataSize(r.size, 1, QLocale::DataSizeTraditionalFormat);
+    case SizeColumn: {
+        const qint64 size = displaySize(exchange(row));
+        return size < 0 ? QString()
+                        : QLocale().formattedDataSize(size, 1, QLocale::DataSizeTraditionalFormat);
+    }
     case TimeColumn:
-        return r.finished ? formatDuration(r.timings.totalNs()) : tr("Pending");
+        return r.finished ? formatDuration(exchange(row).timings.totalNs()) : tr("Pending");
     default:
         return {};
     }
@@ -238,11 +240,11 @@ QVariant TimelineModel::sortValue(const TimelineRecord &r, int row, int column) 
     case TypeColumn:
         return r.mimeShort();
     case SizeColumn:
-        return r.size;
+        return displaySize(exchange(row));
     case TimeColumn:
-        return r.timings.totalNs();
+        return exchange(row).timings.totalNs();
     case WaterfallColumn:
-        return r.timings.startNs;
+        return exchange(row).timings.startNs;
     default:
         return {};
     }
@@ -279,7 +281,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         if (column == TypeColumn)
             return r.mime();
         if (column == NumberColumn && r.hop > 0)
-            return tr("Hop %1 of chain %2").arg(r.hop + 1).arg(r.chainId);
+            return tr("Hop %1 of chain %2").arg(r.hop + 1).arg(exchange(row).chainId);
         return {};
     case Qt::ForegroundRole: {
         const StatusClass cls = r.statusClass();
@@ -311,7 +313,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case ExchangeIdRole:
         return r.id;
     case ChainIdRole:
-        return r.chainId;
+        return exchange(row).chainId;
     case HopRole:
         return r.hop;
     case IsAuthRole:
@@ -323,7 +325,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case StatusClassRole:
         return int(r.statusClass());
     case TimingsRole:
-        return QVariant::fromValue(r.timings);
+        return QVariant::fromValue(exchange(row).timings);
     case SpanStartRole:
         return m_spanStart;
     case SpanEndRole:

@@ -58,6 +58,8 @@ public:
 
     /// The record of @p row (valid rows only).
     const TimelineRecord &record(int row) const { return m_records[size_t(row)]; }
+    /// The exchange shown in @p row (valid rows only): the log's, row for row.
+    const Exchange &exchange(int row) const { return m_log->at(row); }
     /// Row of the exchange @p id, or -1 (rows not yet flushed count as absent).
     int rowOfId(quint64 id) const;
 
@@ -89,8 +91,9 @@ private:
     void onUpdated(qsizetype index);
     void onCleared();
     void scheduleFlush();
-    void extendSpan(const TimelineRecord &r);
-    void assignShade(TimelineRecord &r);
+    void extendSpan(const Timings &t);
+    void assignShade(TimelineRecord &r, quint64 chainId);
+    TimelineRecord makeRecord(const Exchange &e);
     QString displayText(const TimelineRecord &r, int row, int column) const;
     QVariant sortValue(const TimelineRecord &r, int row, int column) const;
 

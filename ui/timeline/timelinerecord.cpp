@@ -41,9 +41,8 @@ QString TimelineRecord::url() const
     return texts->origin + pathAndQuery;
 }
 
-qint64 TimelineRecord::lastKnownNs() const
+qint64 lastKnownNs(const Timings &t)
 {
-    const Timings &t = timings;
     for (qint64 v : {t.finishedNs, t.headersNs, t.requestSentNs, t.tlsDoneNs, t.connectStartNs, t.startNs}) {
         if (v >= 0)
             return v;
@@ -275,7 +274,6 @@ TimelineRecord TimelineRecordFactory::make(const Exchange &e)
 {
     TimelineRecord r;
     r.id = e.id;
-    r.chainId = e.chainId;
     r.hop = e.hop;
     r.statusCode = e.statusCode;
     r.errorKind = e.error.kind;
@@ -326,15 +324,16 @@ TimelineRecord TimelineRecordFactory::make(const Exchange &e)
         it = m_textsIndex.insert(key, &t);
     }
     r.texts = it.value();
-
-    if (e.decodedBodySize > 0)
-        r.size = e.decodedBodySize;
-    else if (e.responseBody)
-        r.size = e.responseBody->size();
-    else
-        r.size = e.finished ? 0 : -1;
-    r.timings = e.timings;
     return r;
+}
+
+qint64 displaySize(const Exchange &e)
+{
+    if (e.decodedBodySize > 0)
+        return e.decodedBodySize;
+    if (e.responseBody)
+        return e.responseBody->size();
+    return e.finished ? 0 : -1;
 }
 
 void TimelineRecordFactory::clear()

@@ -31,18 +31,17 @@ struct TimelineTexts
 };
 
 /// What the timeline keeps per row: a small record built once from the
-/// Exchange (repeating strings interned, the rest computed once), so that
-/// sorting and filtering compare plain fields and never re-format text.
-/// Display text is computed lazily, only for rows that get painted, and
-/// cached. 128 bytes plus the path string.
+/// Exchange with what filtering needs (repeating strings interned, the rest
+/// computed once), so that a filter pass compares plain fields and never
+/// re-formats text. What only painting and sorting need (chain id, timings,
+/// size) stays in the log's Exchange of the same row. Display text is
+/// computed lazily, only for rows that get painted, and cached. 64 bytes
+/// plus the path string.
 struct TimelineRecord
 {
     static constexpr int CachedColumns = 9;
 
     quint64 id = 0;
-    quint64 chainId = 0;
-    Timings timings;
-    qint64 size = -1; ///< Decoded body bytes, -1 unknown.
     int hop = 0;
     int statusCode = 0;
     ExchangeError::Kind errorKind = ExchangeError::Kind::None;
@@ -74,9 +73,12 @@ struct TimelineRecord
     StatusClass statusClass() const;
     bool isAuthChallenge() const { return statusCode == 401 || statusCode == 407; }
     bool isError() const { return errorKind != ExchangeError::Kind::None; }
-    /// The latest instant known for this exchange, -1 if none.
-    qint64 lastKnownNs() const;
 };
+
+/// The latest instant known in @p timings, -1 if none.
+qint64 lastKnownNs(const Timings &timings);
+/// Decoded response body bytes as the timeline shows them, -1 unknown.
+qint64 displaySize(const Exchange &exchange);
 
 /// Builds records, interning the strings that repeat across rows (methods,
 /// mime types, status texts, origins) so that 100k rows share a handful of
