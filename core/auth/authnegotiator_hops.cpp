@@ -149,7 +149,7 @@ void AuthNegotiator::responseReceived(const HopContext &hop, Exchange &exchange)
             const QString secret =
                 sent.kind == AuthOffer::Kind::Bearer ? sent.credential.token : sent.credential.password;
             m_store->store(account, secret);
-            exchange.notes.append(
+            exchange.notes.edit().append(
                 tr("Saving the %1 credentials for %2 in the keychain.").arg(sent.label, sent.origin));
             sent.credential.remember = false;
         }

@@ -82,7 +82,7 @@ void ExchangePrinter::printVerbose(const Exchange &e)
         for (const QString &err : e.tls->errors)
             note(tr("TLS problem: %1").arg(err));
     }
-    for (const QNetworkCookie &c : e.cookiesSet)
+    for (const QNetworkCookie &c : *e.cookiesSet)
         note(tr("Cookie set: %1").arg(QString::fromUtf8(c.toRawForm())));
     const AuthRecord &a = *e.auth;
     for (const Challenge &c : a.challenges) {
@@ -111,7 +111,7 @@ void ExchangePrinter::printHeads(const Exchange &e)
         write(m_heads, "\n");
         note(tr("Hop %1: %2").arg(e.hop + 1).arg(reasonText(e.reason)));
     }
-    for (const QString &n : e.notes)
+    for (const QString &n : *e.notes)
         note(n);
     if (m_mode != SendOptions::Mode::Head) {
         write(m_heads, "> " + requestLine(e) + "\r\n");

@@ -192,7 +192,7 @@ bool EntryReader::read(const QJsonObject &entry, int index)
         ex.group = p.value(u"group"_s).toString();
         const QJsonArray notes = p.value(u"notes"_s).toArray();
         for (const QJsonValue &n : notes)
-            ex.notes.append(n.toString());
+            ex.notes.edit().append(n.toString());
         const QJsonObject error = p.value(u"error"_s).toObject();
         if (!error.isEmpty()) {
             ex.error.kind = ExchangeError::Kind(

@@ -164,8 +164,8 @@ QJsonObject HarWriter::request(const Exchange &ex) const
     r.insert(u"httpVersion"_s, str(ex.httpVersion));
 
     QJsonArray cookies;
-    if (!ex.cookiesSent.isEmpty()) {
-        for (const QNetworkCookie &c : ex.cookiesSent)
+    if (!ex.cookiesSent->isEmpty()) {
+        for (const QNetworkCookie &c : *ex.cookiesSent)
             cookies.append(cookieJson(c, m_options.keepSecrets, false));
     } else {
         const QList<QByteArray> cookieHeaders = Headers::values(ex.requestHeaders, "cookie");
@@ -215,7 +215,7 @@ QJsonObject HarWriter::response(const Exchange &ex) const
     r.insert(u"statusText"_s, str(ex.reasonPhrase));
     r.insert(u"httpVersion"_s, str(ex.httpVersion));
     QJsonArray cookies;
-    for (const QNetworkCookie &c : ex.cookiesSet)
+    for (const QNetworkCookie &c : *ex.cookiesSet)
         cookies.append(cookieJson(c, m_options.keepSecrets, true));
     r.insert(u"cookies"_s, cookies);
     r.insert(u"headers"_s, headersJson(ex.responseHeaders, *this));
@@ -264,8 +264,8 @@ QJsonObject HarWriter::entry(const Exchange &ex) const
                   {u"reason"_s, reasonName(ex.reason)}};
     if (!ex.group.isEmpty())
         p.insert(u"group"_s, ex.group);
-    if (!ex.notes.isEmpty())
-        p.insert(u"notes"_s, QJsonArray::fromStringList(ex.notes));
+    if (!ex.notes->isEmpty())
+        p.insert(u"notes"_s, QJsonArray::fromStringList(*ex.notes));
     if (ex.error.isError())
         p.insert(u"error"_s, QJsonObject{{u"kind"_s, int(ex.error.kind)}, {u"message"_s, ex.error.message}});
     if (ex.tls->used) {

@@ -16,22 +16,29 @@ namespace Peephole {
 /// Reading an unset value yields a shared, default-constructed T.
 ///   e.auth->rejected              read (const, never allocates)
 ///   e.auth.edit().rejected = true write (allocates or detaches first)
-///   e.auth = record               replace
+///   e.auth = record               replace (assigning an empty list or string unsets)
 template <typename T> class CowValue
 {
 public:
     CowValue() = default;
-    CowValue(const T &value) : m_d(new Payload(value)) {}       // NOLINT: implicit, like assigning a T
-    CowValue(T &&value) : m_d(new Payload(std::move(value))) {} // NOLINT
+    CowValue(const T &value) { *this = value; }       // NOLINT: implicit, like assigning a T
+    CowValue(T &&value) { *this = std::move(value); } // NOLINT
 
+    /// Assigning an empty list or string (anything whose isEmpty() is true) unsets.
     CowValue &operator=(const T &value)
     {
-        m_d = new Payload(value);
+        if (isEmptyValue(value))
+            m_d.reset();
+        else
+            m_d = new Payload(value);
         return *this;
     }
     CowValue &operator=(T &&value)
     {
-        m_d = new Payload(std::move(value));
+        if (isEmptyValue(value))
+            m_d.reset();
+        else
+            m_d = new Payload(std::move(value));
         return *this;
     }
 
@@ -60,6 +67,14 @@ private:
         explicit Payload(T &&v) : value(std::move(v)) {}
         T value;
     };
+
+    static bool isEmptyValue(const T &value)
+    {
+        if constexpr (requires { value.isEmpty(); })
+            return value.isEmpty();
+        else
+            return false;
+    }
 
     static const T &empty()
     {

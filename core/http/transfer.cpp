@@ -236,11 +236,11 @@ void Transfer::onMetaData()
     if (m_exchange.timings.requestSentNs < 0)
         m_exchange.timings.requestSentNs = m_exchange.timings.headersNs;
     m_reader.readHead(*m_reply, m_exchange);
-    if (!m_exchange.cookiesSet.isEmpty())
-        m_session->cookieJar()->setCookiesFromUrl(m_exchange.cookiesSet, m_hop.url);
+    if (!m_exchange.cookiesSet->isEmpty())
+        m_session->cookieJar()->setCookiesFromUrl(*m_exchange.cookiesSet, m_hop.url);
     openResponseBody();
     if (const QString note = m_reader.startBody(m_exchange); !note.isEmpty())
-        m_exchange.notes.append(note);
+        m_exchange.notes.edit().append(note);
     publish();
 }
 

@@ -431,10 +431,10 @@ void TestAuthFlow::cookieSetOnThe401IsSentBack()
     const QList<Exchange> chain = run(spec(u"/c"_s));
     QCOMPARE(chain.size(), 2);
     QCOMPARE(chain.first().statusCode, 401);
-    QCOMPARE(chain.first().cookiesSet.size(), 1);
+    QCOMPARE(chain.first().cookiesSet->size(), 1);
     QCOMPARE(chain.last().statusCode, 200);
     QVERIFY(m_server->lastRequest().header("Cookie").contains("challenge-id=c-123"));
-    QCOMPARE(chain.last().cookiesSent.size(), 1);
+    QCOMPARE(chain.last().cookiesSent->size(), 1);
 }
 
 void TestAuthFlow::preemptiveBasic()

@@ -362,8 +362,8 @@ void TestHar::chromeHar()
     QCOMPARE(doc.timings.connectStartNs, qint64((2.1 + 20.3) * 1e6));
     QCOMPARE(doc.timings.tlsDoneNs, qint64((2.1 + 20.3) * 1e6) + qint64(55.7 * 1e6));
     QVERIFY(doc.responseBody->read(0, 100).startsWith("<!doctype html>"));
-    QCOMPARE(doc.cookiesSent.size(), 2);
-    QVERIFY(doc.cookiesSent.at(0).isHttpOnly());
+    QCOMPARE(doc.cookiesSent->size(), 2);
+    QVERIFY(doc.cookiesSent->at(0).isHttpOnly());
 
     const Exchange &image = r.exchanges.at(1);
     QCOMPARE(image.responseBody->read(0, 1000), Png);

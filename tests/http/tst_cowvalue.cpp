@@ -17,6 +17,7 @@ private Q_SLOTS:
     void copiesDoNotSeeEachOthersEdits();
     void assignmentReplacesOnlyThisCopy();
     void resetGoesBackToEmpty();
+    void assigningEmptyUnsets();
     void logKeepsItsOwnCopy();
 };
 
@@ -89,6 +90,24 @@ void TestCowValue::resetGoesBackToEmpty()
     QVERIFY(!v.isSet());
     QVERIFY(v->isEmpty());
     QCOMPARE(*copy, QStringList{u"one"_s});
+}
+
+void TestCowValue::assigningEmptyUnsets()
+{
+    Exchange e;
+    e.notes = QStringList{u"Authorization dropped"_s};
+    QVERIFY(e.notes.isSet());
+    const Exchange before = e;
+    e.notes = QStringList();
+    QVERIFY(!e.notes.isSet());
+    QVERIFY(e.notes->isEmpty());
+    QCOMPARE(*before.notes, QStringList{u"Authorization dropped"_s});
+    e.cookiesSet.edit() += QNetworkCookie("session", "1");
+    QCOMPARE(e.cookiesSet->size(), 1);
+    QVERIFY(!e.cookiesSent.isSet());
+    // A record without isEmpty() is stored even when default: assigning it is an explicit choice.
+    e.auth = AuthRecord{};
+    QVERIFY(e.auth.isSet());
 }
 
 void TestCowValue::logKeepsItsOwnCopy()

@@ -77,11 +77,11 @@ Exchange sample()
     e.responseBody = BodyStore::fromBytes(R"({"error":"login required"})"_ba);
     e.finished = true;
     QNetworkCookie sent("session"_ba, "s1"_ba);
-    e.cookiesSent = {sent};
+    e.cookiesSent = QList<QNetworkCookie>{sent};
     QNetworkCookie set("a"_ba, "1"_ba);
     set.setPath(u"/"_s);
     set.setHttpOnly(true);
-    e.cookiesSet = {set};
+    e.cookiesSet = QList<QNetworkCookie>{set};
     e.timings.startNs = 10'000'000;
     e.timings.connectStartNs = 10'500'000;
     e.timings.tlsDoneNs = 14'000'000;
@@ -240,7 +240,7 @@ void TestDetails::detailsTabs()
 
     // The same exchange updated: the body view keeps the mode the user chose.
     QVERIFY(details.responseBodyView()->setMode(BodyView::Mode::Hex));
-    e.notes = {u"Authorization dropped"_s};
+    e.notes = QStringList{u"Authorization dropped"_s};
     details.setExchange(e);
     QCOMPARE(details.responseBodyView()->mode(), BodyView::Mode::Hex);
 
