@@ -40,6 +40,7 @@ QList<Exchange> ExchangeLog::chain(quint64 chainId) const
 namespace {
 constexpr qsizetype MaxInternedLength = 256;
 constexpr qsizetype MaxInternedStrings = 50000;
+constexpr qsizetype MaxInternedSchemes = 16;
 
 // FNV-1a: a few cycles per byte for these short strings, far cheaper than qHash's seeded hash.
 quint64 fnv1a(const QByteArray &bytes)
@@ -66,6 +67,25 @@ QByteArray ExchangeLog::intern(const QByteArray &bytes)
     return bytes;
 }
 
+QUrl ExchangeLog::internScheme(QUrl url)
+{
+    const QString scheme = url.scheme();
+    if (scheme.isEmpty())
+        return url;
+    for (const QString &known : std::as_const(m_schemes)) {
+        if (known.constData() == scheme.constData())
+            return url;
+        if (known == scheme) {
+            const QUrl original = url;
+            url.setScheme(known); // the same valid, lower-case text: only the string changes
+            return url == original ? url : original;
+        }
+    }
+    if (m_schemes.size() < MaxInternedSchemes)
+        m_schemes.append(scheme);
+    return url;
+}
+
 void ExchangeLog::intern(HeaderList &headers)
 {
     for (HeaderField &h : headers) {
@@ -82,6 +102,7 @@ quint64 ExchangeLog::append(Exchange exchange)
     exchange.method = intern(exchange.method);
     exchange.httpVersion = intern(exchange.httpVersion);
     exchange.reasonPhrase = intern(exchange.reasonPhrase);
+    exchange.url = internScheme(std::move(exchange.url));
     if (exchange.id == 0)
         exchange.id = ++m_lastId;
     else
@@ -107,7 +128,10 @@ void ExchangeLog::update(const Exchange &exchange)
     if (i < 0)
         return;
     Exchange &stored = *m_items[size_t(i)];
+    const QUrl url = stored.url;
     stored = exchange;
+    if (stored.url == url)
+        stored.url = url; // keep the copy that shares its scheme string
     intern(stored.requestHeaders);
     intern(stored.responseHeaders);
     Q_EMIT updated(i);
@@ -120,6 +144,7 @@ void ExchangeLog::clear()
     m_index.clear();
     m_ascending = true;
     m_strings.clear();
+    m_schemes.clear();
     Q_EMIT cleared();
 }
 

@@ -47,10 +47,15 @@ private:
     /// records (100,000 exchanges repeat "Content-Type: application/json"...).
     void intern(HeaderList &headers);
     QByteArray intern(const QByteArray &bytes);
+    /// An equal URL whose scheme string is shared with the earlier URLs
+    /// ("https" costs 48 bytes per URL otherwise). The host cannot be shared
+    /// this cheaply: QUrl::setHost() always normalises into a new string.
+    QUrl internScheme(QUrl url);
 
     /// One allocation per record: appending never moves (or transiently doubles) the records.
     std::vector<std::unique_ptr<Exchange>> m_items;
     QHash<quint64, QByteArray> m_strings; ///< By a cheap 64-bit hash of the bytes.
+    QList<QString> m_schemes;             ///< "https", "http": the few schemes seen.
     /// Id -> index, built only once ids stop ascending with the index (an
     /// import with its own ids); until then indexOf() searches m_items.
     QHash<quint64, qsizetype> m_index;

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void importedIdsWithGapsAreFound();
     void idsOutOfOrderAreFound();
     void clearForgetsEverything();
+    void urlsAreKeptExactly();
 };
 
 void TestExchangeLog::freshIdsAreFound()
@@ -94,6 +95,43 @@ void TestExchangeLog::clearForgetsEverything()
     log.append(withId(5, u"https://example.com/d"_s));
     QCOMPARE(log.indexOf(5), qsizetype(1));
     QCOMPARE(log.find(4)->url, QUrl(u"https://example.com/c"_s));
+}
+
+void TestExchangeLog::urlsAreKeptExactly()
+{
+    // The log shares the scheme string between URLs; what it keeps must still be the same URL.
+    const QList<QUrl> urls{
+        QUrl(u"https://api.example.com/v1/items?page=2"_s),
+        QUrl(u"HTTPS://API.example.com/v1/r%C3%A4/it%20ems?q=a%20b&x=%C3%A4#frag"_s),
+        QUrl(u"https://alice:secret@api.example.com:8443/p%2Fq?"_s),
+        QUrl(u"http://127.0.0.1:8080/"_s),
+        QUrl(u"http://[::1]/x"_s),
+        QUrl(u"https://api.example.com"_s),
+        QUrl(u"file:///tmp/a%20b"_s),
+        QUrl(),
+    };
+    ExchangeLog log;
+    for (int round = 0; round < 2; ++round) {
+        for (const QUrl &url : urls) {
+            Exchange e = withId(0, QString());
+            e.url = url;
+            log.append(e);
+        }
+    }
+    for (qsizetype i = 0; i < log.count(); ++i) {
+        const QUrl &original = urls.at(i % urls.size());
+        QCOMPARE(log.at(i).url, original);
+        QCOMPARE(log.at(i).url.toString(), original.toString());
+        QCOMPARE(log.at(i).url.toEncoded(), original.toEncoded());
+    }
+    // An update with the same URL keeps it; a different URL replaces it.
+    Exchange e = log.at(0);
+    e.statusCode = 200;
+    log.update(e);
+    QCOMPARE(log.at(0).url, urls.at(0));
+    e.url = QUrl(u"https://api.example.com/other"_s);
+    log.update(e);
+    QCOMPARE(log.at(0).url, QUrl(u"https://api.example.com/other"_s));
 }
 
 QTEST_GUILESS_MAIN(TestExchangeLog)
