@@ -146,8 +146,7 @@ int main(int argc, char **argv)
     std::printf("burst: build + append %d exchanges until the view has every row and painted: %lld ms "
                 "(append loop %lld ms, then view processing %lld ms); without building the values: %lld ms\n",
                 count, burstMs, appendLoopMs, burstMs - appendLoopMs, burstMs - buildMs);
-    // The target state (log, model, proxy and view of `count` rows), measured before anything else is
-    // allocated.
+    // The target state: log, model, proxy and view of `count` rows, before anything else is allocated.
     std::printf("RSS: %.1f MB at start, %.1f MB with the log, model, proxy and view of %d rows; peak so far "
                 "(VmHWM) %.1f MB\n",
                 double(rssBefore) / 1024.0, double(currentRssKiB()) / 1024.0, count,

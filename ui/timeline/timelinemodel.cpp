@@ -48,9 +48,8 @@ TimelineModel::TimelineModel(ExchangeLog *log, QObject *parent) : QAbstractTable
         onCleared();
         m_log = nullptr;
     });
-    for (qsizetype i = 0; i < log->count(); ++i) {
+    for (qsizetype i = 0; i < log->count(); ++i)
         m_records.push_back(makeRecord(log->at(i)));
-    }
     m_rowCount = int(m_records.size());
     m_spanDirty = false;
 }
@@ -118,9 +117,8 @@ void TimelineModel::onAdded(qsizetype index)
         flush();
         beginResetModel();
         m_records.clear();
-        for (qsizetype i = 0; i < m_log->count(); ++i) {
+        for (qsizetype i = 0; i < m_log->count(); ++i)
             m_records.push_back(makeRecord(m_log->at(i)));
-        }
         m_rowCount = int(m_records.size());
         endResetModel();
         return;
