@@ -64,14 +64,14 @@ char16_t fold(char16_t c)
 
 /// Case-insensitive substring test against an already case-folded needle;
 /// a plain loop with an ASCII fast path (URLs are nearly always ASCII).
-bool containsFolded(QStringView hay, QStringView needle)
+/// @p h: UTF-16 code units or Latin-1 bytes (as uchar), @p size of them.
+template <typename Char> bool containsFolded(const Char *h, qsizetype size, QStringView needle)
 {
     const qsizetype n = needle.size();
     if (n == 0)
         return true;
-    const char16_t *h = hay.utf16();
     const char16_t *k = needle.utf16();
-    const qsizetype last = hay.size() - n;
+    const qsizetype last = size - n;
     for (qsizetype i = 0; i <= last; ++i) {
         if (fold(h[i]) != k[0])
             continue;
@@ -84,8 +84,18 @@ bool containsFolded(QStringView hay, QStringView needle)
     return false;
 }
 
+bool containsFolded(QStringView hay, QStringView needle)
+{
+    return containsFolded(hay.utf16(), hay.size(), needle);
+}
+
+bool containsFolded(QLatin1StringView hay, QStringView needle)
+{
+    return containsFolded(reinterpret_cast<const uchar *>(hay.data()), hay.size(), needle);
+}
+
 /// True if @p hay starts with the case-folded @p needle, ignoring case.
-bool startsWithFolded(QStringView hay, QStringView needle)
+template <typename View> bool startsWithFolded(View hay, QStringView needle)
 {
     return hay.size() >= needle.size() && containsFolded(hay.left(needle.size()), needle);
 }
@@ -105,11 +115,9 @@ bool endsWithFolded(QStringView hay, QStringView needle)
     return true;
 }
 
-/// The record keeps its URL in two parts (shared origin, own path): a match may span both.
-bool urlContainsFolded(const TimelineRecord &r, QStringView needle)
+/// The URL kept in two parts (shared origin, own path): a match may span both.
+template <typename View> bool urlContainsFolded(QStringView origin, View path, QStringView needle)
 {
-    const QStringView origin = r.origin();
-    const QStringView path = r.pathAndQuery;
     if (containsFolded(origin, needle) || containsFolded(path, needle))
         return true;
     for (qsizetype k = 1; k < needle.size() && k <= origin.size(); ++k) {
@@ -117,6 +125,13 @@ bool urlContainsFolded(const TimelineRecord &r, QStringView needle)
             return true;
     }
     return false;
+}
+
+bool urlContainsFolded(const TimelineRecord &r, QStringView needle)
+{
+    if (r.pathIsLatin1)
+        return urlContainsFolded(r.origin(), QLatin1StringView(r.pathAndQuery), needle);
+    return urlContainsFolded(r.origin(), QStringView(QString::fromUtf8(r.pathAndQuery)), needle); // rare
 }
 
 } // namespace

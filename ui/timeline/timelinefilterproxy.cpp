@@ -61,7 +61,7 @@ bool TimelineFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &r
     case TimelineModel::HostColumn:
         return a.host().compare(b.host(), Qt::CaseInsensitive) < 0;
     case TimelineModel::PathColumn:
-        return a.path() < b.path();
+        return TimelineRecord::pathLessThan(a, b);
     case TimelineModel::TypeColumn:
         return a.mimeShort() < b.mimeShort();
     case TimelineModel::SizeColumn:

@@ -207,7 +207,7 @@ QString TimelineModel::displayText(const TimelineRecord &r, int row, int column)
     case HostColumn:
         return r.host().toString();
     case PathColumn:
-        return r.path().toString();
+        return r.path();
     case TypeColumn:
         return r.mimeShort();
     case SizeColumn: {
@@ -234,7 +234,7 @@ QVariant TimelineModel::sortValue(const TimelineRecord &r, int row, int column) 
     case HostColumn:
         return r.host().toString();
     case PathColumn:
-        return r.path().toString();
+        return r.path();
     case TypeColumn:
         return r.mimeShort();
     case SizeColumn:

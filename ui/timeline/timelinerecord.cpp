@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Peephole {
@@ -36,9 +38,33 @@ StatusClass TimelineRecord::statusClass() const
     }
 }
 
+QString TimelineRecord::path() const
+{
+    if (pathAndQuery.isEmpty())
+        return u"/"_s;
+    return pathIsLatin1 ? QString::fromLatin1(pathAndQuery) : QString::fromUtf8(pathAndQuery);
+}
+
+bool TimelineRecord::pathLessThan(const TimelineRecord &a, const TimelineRecord &b)
+{
+    if (a.pathIsLatin1 && b.pathIsLatin1) {
+        // Latin-1 bytes compare like their code points; an empty path reads "/".
+        const QByteArrayView pa =
+            a.pathAndQuery.isEmpty() ? QByteArrayView("/") : QByteArrayView(a.pathAndQuery);
+        const QByteArrayView pb =
+            b.pathAndQuery.isEmpty() ? QByteArrayView("/") : QByteArrayView(b.pathAndQuery);
+        return std::lexicographical_compare(pa.begin(), pa.end(), pb.begin(), pb.end(),
+                                            [](char x, char y) { return uchar(x) < uchar(y); });
+    }
+    return a.path() < b.path();
+}
+
 QString TimelineRecord::url() const
 {
-    return texts->origin + pathAndQuery;
+    if (pathAndQuery.isEmpty())
+        return texts->origin;
+    return texts->origin +
+           (pathIsLatin1 ? QString::fromLatin1(pathAndQuery) : QString::fromUtf8(pathAndQuery));
 }
 
 qint64 lastKnownNs(const Timings &t)
@@ -301,8 +327,16 @@ TimelineRecord TimelineRecordFactory::make(const Exchange &e)
         if (colon >= authority)
             hostEnd = colon;
     }
-    if (pathPos < url.size())
-        r.pathAndQuery = url.mid(pathPos);
+    if (pathPos < url.size()) {
+        const QStringView path = QStringView(url).mid(pathPos);
+        r.pathIsLatin1 = std::all_of(path.begin(), path.end(), [](QChar c) { return c.unicode() < 256; });
+        if (r.pathIsLatin1) {
+            r.pathAndQuery = path.toLatin1();
+        } else {
+            r.pathAndQuery = path.toUtf8();
+            r.pathAndQuery.squeeze(); // the conversion reserves three bytes a character
+        }
+    }
     const QString origin = intern(url.left(pathPos));
     const QString method = methodText(e.method);
     const QString status = statusText(e);

@@ -36,7 +36,7 @@ struct TimelineTexts
 /// re-formats text. What only painting and sorting need (chain id, timings,
 /// size) stays in the log's Exchange of the same row. Display text is
 /// computed lazily, only for rows that get painted, and cached. 64 bytes
-/// plus the path string.
+/// plus the path string (one byte a character).
 struct TimelineRecord
 {
     static constexpr int CachedColumns = 9;
@@ -46,11 +46,15 @@ struct TimelineRecord
     int statusCode = 0;
     ExchangeError::Kind errorKind = ExchangeError::Kind::None;
     bool finished = false;
-    bool chainShade = false; ///< Alternates from one chain to the next.
+    bool chainShade = false;  ///< Alternates from one chain to the next.
+    bool pathIsLatin1 = true; ///< pathAndQuery holds Latin-1 (else UTF-8: a character past U+00FF).
     /// Shared texts, owned by the TimelineRecordFactory that made the record
     /// (valid until it is cleared or destroyed). Never null.
     const TimelineTexts *texts = nullptr;
-    QString pathAndQuery; ///< Display form, empty when the URL has none; the origin is in texts.
+    /// The display form of the path and query, empty when the URL has none; the
+    /// origin is in texts. Latin-1 (nearly always) or UTF-8, see pathIsLatin1:
+    /// half the bytes of a QString.
+    QByteArray pathAndQuery;
 
     /// Lazily computed display strings (null until a view asked).
     mutable std::unique_ptr<std::array<QString, CachedColumns>> text;
@@ -62,10 +66,9 @@ struct TimelineRecord
     const QString &errorMessage() const { return texts->errorMessage; }
     QStringView host() const { return QStringView(texts->origin).mid(texts->hostPos, texts->hostLen); }
     /// Path and query ("/" when the URL has none).
-    QStringView path() const
-    {
-        return pathAndQuery.isEmpty() ? QStringView(u"/") : QStringView(pathAndQuery);
-    }
+    QString path() const;
+    /// path() compared by code point, without decoding when both are Latin-1.
+    static bool pathLessThan(const TimelineRecord &a, const TimelineRecord &b);
     /// "https://api.example.com:8443": the display URL up to the path.
     QStringView origin() const { return texts->origin; }
     /// The display URL without user info and fragment: origin() + path and query.
