@@ -337,7 +337,7 @@ TimelineRecord TimelineRecordFactory::make(const Exchange &e)
             r.pathAndQuery.squeeze(); // the conversion reserves three bytes a character
         }
     }
-    const QString origin = intern(url.left(pathPos));
+    const QString origin = originText(QStringView(url).left(pathPos));
     const QString method = methodText(e.method);
     const QString status = statusText(e);
     const auto mimes = mimeTexts(e.responseHeaders);
@@ -376,9 +376,23 @@ void TimelineRecordFactory::clear()
     m_methods.clear();
     m_standardStatus.clear();
     m_mimes.clear();
+    m_origins.clear();
     m_textsIndex.clear();
     m_texts.clear();
     m_texts.shrink_to_fit();
+}
+
+QString TimelineRecordFactory::originText(QStringView origin)
+{
+    // Looked up by hash first: no string is built for an origin already known (nearly every row).
+    const size_t key = qHash(origin);
+    const auto it = m_origins.constFind(key);
+    if (it != m_origins.constEnd() && it.value() == origin)
+        return it.value();
+    const QString text = origin.toString();
+    if (it == m_origins.constEnd())
+        m_origins.insert(key, text);
+    return text;
 }
 
 QString TimelineRecordFactory::intern(const QString &s)

@@ -115,6 +115,7 @@ private:
 
     QString intern(const QString &s);
     QString methodText(const QByteArray &method);
+    QString originText(QStringView origin);
     QString statusText(const Exchange &exchange);
     std::pair<QString, QString> mimeTexts(const HeaderList &responseHeaders);
 
@@ -122,6 +123,7 @@ private:
     QHash<QByteArray, QString> m_methods;
     QHash<int, QString> m_standardStatus;                   ///< "200 OK" by code, for standard reason phrases
     QHash<QByteArray, std::pair<QString, QString>> m_mimes; ///< Content-Type value -> (mime, short)
+    QHash<size_t, QString> m_origins; ///< "https://host:port" by hash (a collision goes unshared)
     QHash<TextsKey, const TimelineTexts *> m_textsIndex;
     std::deque<TimelineTexts> m_texts; ///< Never moves its elements: records point into it.
 };
