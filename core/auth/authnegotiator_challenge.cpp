@@ -29,7 +29,7 @@ void AuthNegotiator::challenged(const HopContext &hop, Exchange &exchange,
     p->status = exchange.statusCode;
     p->done = std::move(done);
 
-    AuthRecord &rec = exchange.auth;
+    AuthRecord &rec = exchange.auth.edit();
     rec.isProxy = p->side == ProxySide;
     const QList<QByteArray> fields = Headers::values(
         exchange.responseHeaders, p->side == ProxySide ? "Proxy-Authenticate" : "WWW-Authenticate");

@@ -121,9 +121,9 @@ void AuthNegotiator::responseReceived(const HopContext &hop, Exchange &exchange)
     // retry), named precisely ("Digest SHA-256", not just the first word).
     const Side shown = cs.sent[OriginSide].valid ? OriginSide : ProxySide;
     if (cs.sent[shown].valid) {
-        exchange.auth.sentScheme =
+        exchange.auth.edit().sentScheme =
             shown == ProxySide ? tr("%1 (proxy)").arg(cs.sent[shown].label) : cs.sent[shown].label;
-        exchange.auth.digest = cs.sent[shown].trace;
+        exchange.auth.edit().digest = cs.sent[shown].trace;
     }
     for (Side side : {ProxySide, OriginSide}) {
         Sent &sent = cs.sent[side];
@@ -149,7 +149,7 @@ void AuthNegotiator::responseReceived(const HopContext &hop, Exchange &exchange)
             const QString secret =
                 sent.kind == AuthOffer::Kind::Bearer ? sent.credential.token : sent.credential.password;
             m_store->store(account, secret);
-            exchange.notes.append(
+            exchange.notes.edit().append(
                 tr("Saving the %1 credentials for %2 in the keychain.").arg(sent.label, sent.origin));
             sent.credential.remember = false;
         }
@@ -209,7 +209,7 @@ void AuthNegotiator::responseReceived(const HopContext &hop, Exchange &exchange)
             info.append(tr("Authentication-Info received without rspauth or nextnonce."));
     }
     if (!info.isEmpty())
-        exchange.auth.authenticationInfo = info.join(u' ');
+        exchange.auth.edit().authenticationInfo = info.join(u' ');
 }
 
 } // namespace Peephole

@@ -24,6 +24,8 @@ struct DigestTrace
     QByteArray ha1; ///< H(A1): derived from the password, but not reversible.
     QByteArray ha2;
     QByteArray response;
+
+    friend bool operator==(const DigestTrace &, const DigestTrace &) = default;
 };
 
 /// What the authentication machinery saw and did for one exchange.
@@ -39,6 +41,8 @@ struct AuthRecord
     QString sentScheme;         ///< The scheme of the Authorization this exchange itself carried.
     DigestTrace digest;         ///< Set when this exchange carried a Digest answer.
     QString authenticationInfo; ///< Result of checking Authentication-Info (rspauth, nextnonce).
+
+    friend bool operator==(const AuthRecord &, const AuthRecord &) = default;
 };
 
 } // namespace Peephole

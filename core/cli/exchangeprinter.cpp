@@ -70,16 +70,16 @@ void ExchangePrinter::printVerbose(const Exchange &e)
              .arg(ms(t.connectStartNs, t.tlsDoneNs >= 0 ? t.tlsDoneNs : t.requestSentNs),
                   ms(t.connectStartNs, t.tlsDoneNs), ms(t.startNs, t.requestSentNs),
                   ms(t.requestSentNs, t.headersNs), ms(t.startNs, t.finishedNs)));
-    if (e.tls.used) {
-        note(tr("TLS: %1, %2").arg(e.tls.protocol, e.tls.cipher));
-        if (!e.tls.chain.isEmpty())
-            note(tr("Server certificate: %1").arg(e.tls.chain.first().subjectDisplayName()));
-        for (const QString &err : e.tls.errors)
+    if (e.tls->used) {
+        note(tr("TLS: %1, %2").arg(e.tls->protocol, e.tls->cipher));
+        if (!e.tls->chain.isEmpty())
+            note(tr("Server certificate: %1").arg(e.tls->chain.first().subjectDisplayName()));
+        for (const QString &err : e.tls->errors)
             note(tr("TLS problem: %1").arg(err));
     }
-    for (const QNetworkCookie &c : e.cookiesSet)
+    for (const QNetworkCookie &c : *e.cookiesSet)
         note(tr("Cookie set: %1").arg(QString::fromUtf8(c.toRawForm())));
-    const AuthRecord &a = e.auth;
+    const AuthRecord &a = *e.auth;
     for (const Challenge &c : a.challenges) {
         QStringList params;
         for (const AuthParam &p : c.params)
@@ -106,7 +106,7 @@ void ExchangePrinter::printHeads(const Exchange &e)
         write(m_heads, "\n");
         note(tr("Hop %1: %2").arg(e.hop + 1).arg(reasonText(e.reason)));
     }
-    for (const QString &n : e.notes)
+    for (const QString &n : *e.notes)
         note(n);
     if (m_mode != SendOptions::Mode::Head) {
         write(m_heads, "> " + requestLine(e) + "\r\n");
@@ -122,8 +122,8 @@ void ExchangePrinter::printHeads(const Exchange &e)
     }
     if (m_mode == SendOptions::Mode::Verbose)
         printVerbose(e);
-    if (!e.auth.explanation.isEmpty())
-        note(e.auth.explanation);
+    if (!e.auth->explanation.isEmpty())
+        note(e.auth->explanation);
     std::fflush(m_heads);
 }
 

@@ -108,11 +108,11 @@ int SendCommand::finish(quint64 chainId)
 
     const AuthSettings &auth = m_options.spec.auth;
     const bool hadCredentials = auth.hasUserCredentials() || auth.hasToken() || !auth.proxyUser.isEmpty();
-    if (last.isAuthChallenge() && (hadCredentials || last.auth.rejected)) {
-        printError(last.auth.explanation.isEmpty() ? tr("authentication failed: the server answered %1 %2")
-                                                         .arg(last.statusCode)
-                                                         .arg(QString::fromLatin1(last.reasonPhrase))
-                                                   : last.auth.explanation);
+    if (last.isAuthChallenge() && (hadCredentials || last.auth->rejected)) {
+        printError(last.auth->explanation.isEmpty() ? tr("authentication failed: the server answered %1 %2")
+                                                          .arg(last.statusCode)
+                                                          .arg(QString::fromLatin1(last.reasonPhrase))
+                                                    : last.auth->explanation);
         return AuthFailed;
     }
     if (m_options.fail && last.statusCode >= 400) {

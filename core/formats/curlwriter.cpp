@@ -241,7 +241,7 @@ QString CurlCommand::fromExchange(const Exchange &exchange, QStringList *warning
     }
     spec.auth.scheme = AuthSettings::Scheme::None; // Authorization is among the recorded headers
     spec.options.followRedirects = false;          // one hop
-    spec.options.verifyTls = !exchange.tls.verificationDisabled;
+    spec.options.verifyTls = !exchange.tls->verificationDisabled;
     if (exchange.httpVersion.startsWith("HTTP/1"))
         spec.options.http2Allowed = false;
     return fromRequest(spec, warnings);

@@ -179,7 +179,8 @@ bool EntryReader::read(const QJsonObject &entry, int index)
     const qint64 startNs = ex.startedAt.isValid() ? (ex.startedAt.toMSecsSinceEpoch() - baseMs) * 1000000 : 0;
     const HarTimings t = HarTimings::fromJson(entry.value(u"timings"_s).toObject());
     ex.timings = t.toTimings(startNs, url.scheme() == u"https", ex.statusCode > 0);
-    ex.tls.used = url.scheme() == u"https";
+    if (url.scheme() == u"https")
+        ex.tls.edit().used = true;
 
     const QJsonObject p = entry.value(u"_peephole"_s).toObject();
     if (!p.isEmpty()) {
@@ -191,7 +192,7 @@ bool EntryReader::read(const QJsonObject &entry, int index)
         ex.group = p.value(u"group"_s).toString();
         const QJsonArray notes = p.value(u"notes"_s).toArray();
         for (const QJsonValue &n : notes)
-            ex.notes.append(n.toString());
+            ex.notes.edit().append(n.toString());
         const QJsonObject error = p.value(u"error"_s).toObject();
         if (!error.isEmpty()) {
             ex.error.kind = ExchangeError::Kind(
@@ -200,14 +201,16 @@ bool EntryReader::read(const QJsonObject &entry, int index)
         }
         const QJsonObject tls = p.value(u"tls"_s).toObject();
         if (!tls.isEmpty()) {
-            ex.tls.protocol = tls.value(u"protocol"_s).toString();
-            ex.tls.cipher = tls.value(u"cipher"_s).toString();
+            TlsInfo &info = ex.tls.edit();
+            info.protocol = tls.value(u"protocol"_s).toString();
+            info.cipher = tls.value(u"cipher"_s).toString();
             const QJsonArray errors = tls.value(u"errors"_s).toArray();
             for (const QJsonValue &e : errors)
-                ex.tls.errors.append(e.toString());
-            ex.tls.verificationDisabled = tls.value(u"verificationDisabled"_s).toBool();
+                info.errors.append(e.toString());
+            info.verificationDisabled = tls.value(u"verificationDisabled"_s).toBool();
         }
-        ex.auth.sentScheme = p.value(u"authScheme"_s).toString();
+        if (const QString scheme = p.value(u"authScheme"_s).toString(); !scheme.isEmpty())
+            ex.auth.edit().sentScheme = scheme;
     } else {
         ex.id = quint64(index + 1);
         ex.chainId = ex.id;

@@ -164,8 +164,8 @@ QJsonObject HarWriter::request(const Exchange &ex) const
     r.insert(u"httpVersion"_s, str(ex.httpVersion.isEmpty() ? QByteArray() : ex.requestVersion()));
 
     QJsonArray cookies;
-    if (!ex.cookiesSent.isEmpty()) {
-        for (const QNetworkCookie &c : ex.cookiesSent)
+    if (!ex.cookiesSent->isEmpty()) {
+        for (const QNetworkCookie &c : *ex.cookiesSent)
             cookies.append(cookieJson(c, m_options.keepSecrets, false));
     } else {
         const QList<QByteArray> cookieHeaders = Headers::values(ex.requestHeaders, "cookie");
@@ -215,7 +215,7 @@ QJsonObject HarWriter::response(const Exchange &ex) const
     r.insert(u"statusText"_s, str(ex.reasonPhrase));
     r.insert(u"httpVersion"_s, str(ex.httpVersion));
     QJsonArray cookies;
-    for (const QNetworkCookie &c : ex.cookiesSet)
+    for (const QNetworkCookie &c : *ex.cookiesSet)
         cookies.append(cookieJson(c, m_options.keepSecrets, true));
     r.insert(u"cookies"_s, cookies);
     r.insert(u"headers"_s, headersJson(ex.responseHeaders, *this));
@@ -250,7 +250,7 @@ QJsonObject HarWriter::entry(const Exchange &ex) const
         started =
             ex.timings.startNs >= 0 ? wallClockAt(ex.timings.startNs) : QDateTime::fromMSecsSinceEpoch(0);
     e.insert(u"startedDateTime"_s, started.toUTC().toString(Qt::ISODateWithMs));
-    const HarTimings t = HarTimings::fromTimings(ex.timings, ex.tls.used);
+    const HarTimings t = HarTimings::fromTimings(ex.timings, ex.tls->used);
     e.insert(u"time"_s, t.total());
     e.insert(u"request"_s, request(ex));
     e.insert(u"response"_s, response(ex));
@@ -264,18 +264,18 @@ QJsonObject HarWriter::entry(const Exchange &ex) const
                   {u"reason"_s, reasonName(ex.reason)}};
     if (!ex.group.isEmpty())
         p.insert(u"group"_s, ex.group);
-    if (!ex.notes.isEmpty())
-        p.insert(u"notes"_s, QJsonArray::fromStringList(ex.notes));
+    if (!ex.notes->isEmpty())
+        p.insert(u"notes"_s, QJsonArray::fromStringList(*ex.notes));
     if (ex.error.isError())
         p.insert(u"error"_s, QJsonObject{{u"kind"_s, int(ex.error.kind)}, {u"message"_s, ex.error.message}});
-    if (ex.tls.used) {
-        p.insert(u"tls"_s, QJsonObject{{u"protocol"_s, ex.tls.protocol},
-                                       {u"cipher"_s, ex.tls.cipher},
-                                       {u"errors"_s, QJsonArray::fromStringList(ex.tls.errors)},
-                                       {u"verificationDisabled"_s, ex.tls.verificationDisabled}});
+    if (ex.tls->used) {
+        p.insert(u"tls"_s, QJsonObject{{u"protocol"_s, ex.tls->protocol},
+                                       {u"cipher"_s, ex.tls->cipher},
+                                       {u"errors"_s, QJsonArray::fromStringList(ex.tls->errors)},
+                                       {u"verificationDisabled"_s, ex.tls->verificationDisabled}});
     }
-    if (!ex.auth.sentScheme.isEmpty())
-        p.insert(u"authScheme"_s, ex.auth.sentScheme);
+    if (!ex.auth->sentScheme.isEmpty())
+        p.insert(u"authScheme"_s, ex.auth->sentScheme);
     e.insert(u"_peephole"_s, p);
     if (ex.error.isError())
         e.insert(u"comment"_s, ex.error.message);

@@ -2,6 +2,7 @@
 
 #include "auth/authrecord.h"
 #include "http/bodystore.h"
+#include "http/cowvalue.h"
 #include "http/headers.h"
 
 #include <QByteArray>
@@ -80,8 +81,7 @@ struct Exchange
     int hop = 0;            ///< 0-based position in the chain.
     HopReason reason = HopReason::Initial;
     QDateTime startedAt; ///< Wall clock, for display and HAR.
-    bool finished = false;
-    QString group; ///< Set by the runner: the run this exchange belongs to.
+    QString group;       ///< Set by the runner: the run this exchange belongs to.
 
     // The request, as sent.
     QByteArray method;
@@ -89,10 +89,11 @@ struct Exchange
     QByteArray httpVersion;    ///< "HTTP/1.1", "HTTP/2"; known once the response arrives.
     HeaderList requestHeaders; ///< Those the user set plus those the stack adds where known.
     std::shared_ptr<BodyStore> requestBody;
-    QStringList notes; ///< E.g. "Authorization dropped: redirect to another origin".
+    CowValue<QStringList> notes; ///< E.g. "Authorization dropped: redirect to another origin".
 
     // The response, as received.
-    int statusCode = 0; ///< 0: no response.
+    int statusCode = 0;    ///< 0: no response.
+    bool finished = false; ///< The response ended (or the exchange failed); next to statusCode: no padding.
     QByteArray reasonPhrase;
     HeaderList responseHeaders; ///< Wire order and case.
     std::shared_ptr<BodyStore> responseBody;
@@ -100,13 +101,16 @@ struct Exchange
     qint64 decodedBodySize = 0;
     qint64 wireHeaderSize = 0; ///< Bytes of the response head (estimated from the fields).
 
-    QList<QNetworkCookie> cookiesSent;
-    QList<QNetworkCookie> cookiesSet;
+    // Rarely set: one pointer each while empty (read *e.cookiesSent, write e.cookiesSent.edit()).
+    CowValue<QList<QNetworkCookie>> cookiesSent;
+    CowValue<QList<QNetworkCookie>> cookiesSet;
 
     Timings timings;
-    TlsInfo tls;
+    /// Unset (one pointer) for plain HTTP; read e.tls->used, write e.tls.edit().used.
+    CowValue<TlsInfo> tls;
     ExchangeError error;
-    AuthRecord auth;
+    /// Unset unless authentication was involved; read e.auth->..., write e.auth.edit()....
+    CowValue<AuthRecord> auth;
 
     bool isAuthChallenge() const { return statusCode == 401 || statusCode == 407; }
     bool isRedirect() const

@@ -1,13 +1,30 @@
 #include "http/exchangelog.h"
 
+#include <algorithm>
+
 namespace Peephole {
 
 ExchangeLog::ExchangeLog(QObject *parent) : QObject(parent) {}
 
+qsizetype ExchangeLog::indexOf(quint64 id) const
+{
+    if (!m_ascending)
+        return m_index.value(id, -1);
+    if (m_items.empty())
+        return -1;
+    // Ids usually step by one: try the direct guess, then search the ascending ids.
+    const quint64 first = m_items.front()->id;
+    if (id >= first && id - first < quint64(m_items.size()) && m_items[size_t(id - first)]->id == id)
+        return qsizetype(id - first);
+    const auto it = std::lower_bound(m_items.cbegin(), m_items.cend(), id,
+                                     [](const std::unique_ptr<Exchange> &e, quint64 v) { return e->id < v; });
+    return it != m_items.cend() && (*it)->id == id ? qsizetype(it - m_items.cbegin()) : -1;
+}
+
 const Exchange *ExchangeLog::find(quint64 id) const
 {
     const qsizetype i = indexOf(id);
-    return i < 0 ? nullptr : m_items.at(i).get();
+    return i < 0 ? nullptr : m_items[size_t(i)].get();
 }
 
 QList<Exchange> ExchangeLog::chain(quint64 chainId) const
@@ -23,6 +40,7 @@ QList<Exchange> ExchangeLog::chain(quint64 chainId) const
 namespace {
 constexpr qsizetype MaxInternedLength = 256;
 constexpr qsizetype MaxInternedStrings = 50000;
+constexpr qsizetype MaxInternedSchemes = 16;
 
 // FNV-1a: a few cycles per byte for these short strings, far cheaper than qHash's seeded hash.
 quint64 fnv1a(const QByteArray &bytes)
@@ -49,12 +67,32 @@ QByteArray ExchangeLog::intern(const QByteArray &bytes)
     return bytes;
 }
 
+QUrl ExchangeLog::internScheme(QUrl url)
+{
+    const QString scheme = url.scheme();
+    if (scheme.isEmpty())
+        return url;
+    for (const QString &known : std::as_const(m_schemes)) {
+        if (known.constData() == scheme.constData())
+            return url;
+        if (known == scheme) {
+            const QUrl original = url;
+            url.setScheme(known); // the same valid, lower-case text: only the string changes
+            return url == original ? url : original;
+        }
+    }
+    if (m_schemes.size() < MaxInternedSchemes)
+        m_schemes.append(scheme);
+    return url;
+}
+
 void ExchangeLog::intern(HeaderList &headers)
 {
     for (HeaderField &h : headers) {
         h.name = intern(h.name);
         h.value = intern(h.value);
     }
+    headers.squeeze(); // kept for the whole session: no spare capacity from building the list
 }
 
 quint64 ExchangeLog::append(Exchange exchange)
@@ -64,15 +102,23 @@ quint64 ExchangeLog::append(Exchange exchange)
     exchange.method = intern(exchange.method);
     exchange.httpVersion = intern(exchange.httpVersion);
     exchange.reasonPhrase = intern(exchange.reasonPhrase);
+    exchange.url = internScheme(std::move(exchange.url));
     if (exchange.id == 0)
         exchange.id = ++m_lastId;
     else
         m_lastId = qMax(m_lastId, exchange.id);
     m_lastChainId = qMax(m_lastChainId, exchange.chainId);
     const quint64 id = exchange.id;
-    m_index.insert(id, m_items.size());
-    m_items.append(std::make_shared<Exchange>(std::move(exchange)));
-    Q_EMIT added(m_items.size() - 1);
+    if (m_ascending && !m_items.empty() && id <= m_items.back()->id) {
+        m_ascending = false;
+        m_index.reserve(count() + 1);
+        for (qsizetype i = 0; i < count(); ++i)
+            m_index.insert(m_items[size_t(i)]->id, i);
+    }
+    if (!m_ascending)
+        m_index.insert(id, count());
+    m_items.push_back(std::make_unique<Exchange>(std::move(exchange)));
+    Q_EMIT added(count() - 1);
     return id;
 }
 
@@ -81,8 +127,11 @@ void ExchangeLog::update(const Exchange &exchange)
     const qsizetype i = indexOf(exchange.id);
     if (i < 0)
         return;
-    Exchange &stored = *m_items[i];
+    Exchange &stored = *m_items[size_t(i)];
+    const QUrl url = stored.url;
     stored = exchange;
+    if (stored.url == url)
+        stored.url = url; // keep the copy that shares its scheme string
     intern(stored.requestHeaders);
     intern(stored.responseHeaders);
     Q_EMIT updated(i);
@@ -91,8 +140,11 @@ void ExchangeLog::update(const Exchange &exchange)
 void ExchangeLog::clear()
 {
     m_items.clear();
+    m_items.shrink_to_fit();
     m_index.clear();
+    m_ascending = true;
     m_strings.clear();
+    m_schemes.clear();
     Q_EMIT cleared();
 }
 

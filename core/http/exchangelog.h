@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include <memory>
+#include <vector>
 
 namespace Peephole {
 
@@ -19,10 +20,10 @@ class ExchangeLog : public QObject
 public:
     explicit ExchangeLog(QObject *parent = nullptr);
 
-    qsizetype count() const { return m_items.size(); }
-    const Exchange &at(qsizetype index) const { return *m_items.at(index); }
+    qsizetype count() const { return qsizetype(m_items.size()); }
+    const Exchange &at(qsizetype index) const { return *m_items[size_t(index)]; }
     /// Index of the exchange with @p id, or -1.
-    qsizetype indexOf(quint64 id) const { return m_index.value(id, -1); }
+    qsizetype indexOf(quint64 id) const;
     const Exchange *find(quint64 id) const;
     /// The exchanges of one chain, in hop order.
     QList<Exchange> chain(quint64 chainId) const;
@@ -46,11 +47,19 @@ private:
     /// records (100,000 exchanges repeat "Content-Type: application/json"...).
     void intern(HeaderList &headers);
     QByteArray intern(const QByteArray &bytes);
+    /// An equal URL whose scheme string is shared with the earlier URLs
+    /// ("https" costs 48 bytes per URL otherwise). The host cannot be shared
+    /// this cheaply: QUrl::setHost() always normalises into a new string.
+    QUrl internScheme(QUrl url);
 
     /// One allocation per record: appending never moves (or transiently doubles) the records.
-    QList<std::shared_ptr<Exchange>> m_items;
+    std::vector<std::unique_ptr<Exchange>> m_items;
     QHash<quint64, QByteArray> m_strings; ///< By a cheap 64-bit hash of the bytes.
+    QList<QString> m_schemes;             ///< "https", "http": the few schemes seen.
+    /// Id -> index, built only once ids stop ascending with the index (an
+    /// import with its own ids); until then indexOf() searches m_items.
     QHash<quint64, qsizetype> m_index;
+    bool m_ascending = true;
     quint64 m_lastId = 0;
     quint64 m_lastChainId = 0;
 };

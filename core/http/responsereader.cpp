@@ -43,7 +43,7 @@ void ResponseReader::readHead(const HopReply &reply, Exchange &e)
         m_contentLength = -1;
     const QList<QByteArray> setCookies = Headers::values(e.responseHeaders, "Set-Cookie");
     for (const QByteArray &line : setCookies)
-        e.cookiesSet += QNetworkCookie::parseCookies(line);
+        e.cookiesSet.edit() += QNetworkCookie::parseCookies(line);
 }
 
 QString ResponseReader::startBody(const Exchange &e)

@@ -127,7 +127,10 @@ void Transfer::sendHop()
 
     if (AuthHook *hook = m_session->authHook();
         hook && (m_hop.reason == HopReason::Initial || m_hop.reason == HopReason::Redirect)) {
-        m_hop.authHeaders = hook->headersFor(hopContext(), m_exchange.auth);
+        AuthRecord record = *m_exchange.auth;
+        m_hop.authHeaders = hook->headersFor(hopContext(), record);
+        if (!(record == *m_exchange.auth)) // only exchanges that auth touched carry a record
+            m_exchange.auth = std::move(record);
     }
     const bool direct = carriedDirectly();
     const BuiltRequest built = buildRequest(m_hop, m_spec.options, m_session->cookieJar(),
@@ -137,7 +140,7 @@ void Transfer::sendHop()
     m_exchange.timings.startNs = monotonicNs();
     m_exchange.startedAt = wallClockAt(m_exchange.timings.startNs);
     if (const QByteArray auth = Headers::value(m_hop.authHeaders, "Authorization"); !auth.isEmpty())
-        m_exchange.auth.sentScheme = QString::fromLatin1(auth.left(auth.indexOf(' ')));
+        m_exchange.auth.edit().sentScheme = QString::fromLatin1(auth.left(auth.indexOf(' ')));
     m_session->log()->append(m_exchange);
     // The log assigned the id; keep our copy in step.
     m_exchange.id = m_session->log()->at(m_session->log()->count() - 1).id;
@@ -151,7 +154,7 @@ void Transfer::sendHop()
             return;
         }
         request.setSslConfiguration(tls);
-        m_exchange.tls.verificationDisabled = !m_spec.options.verifyTls;
+        m_exchange.tls.edit().verificationDisabled = !m_spec.options.verifyTls;
     }
 
     if (direct) {
@@ -212,7 +215,7 @@ void Transfer::onSslErrors(const QList<QSslError> &errors)
             text += u" (" + describeCertificate(e.certificate()) + u')';
         m_tlsErrors.append(text);
     }
-    m_exchange.tls.errors = m_tlsErrors;
+    m_exchange.tls.edit().errors = m_tlsErrors;
     if (!m_spec.options.verifyTls)
         m_reply->ignoreSslErrors();
 }
@@ -249,11 +252,11 @@ void Transfer::onMetaData()
     if (m_exchange.timings.requestSentNs < 0)
         m_exchange.timings.requestSentNs = m_exchange.timings.headersNs;
     m_reader.readHead(*m_reply, m_exchange);
-    if (!m_exchange.cookiesSet.isEmpty())
-        m_session->cookieJar()->setCookiesFromUrl(m_exchange.cookiesSet, m_hop.url);
+    if (!m_exchange.cookiesSet->isEmpty())
+        m_session->cookieJar()->setCookiesFromUrl(*m_exchange.cookiesSet, m_hop.url);
     openResponseBody();
     if (const QString note = m_reader.startBody(m_exchange); !note.isEmpty())
-        m_exchange.notes.append(note);
+        m_exchange.notes.edit().append(note);
     publish();
 }
 
@@ -298,11 +301,11 @@ void Transfer::onFinished()
         m_exchange.responseBody->finish();
     if (m_hop.url.scheme() == u"https"_s) {
         const QSslConfiguration tls = reply->sslConfiguration();
-        m_exchange.tls.used = true;
-        m_exchange.tls.protocol = protocolName(tls.sessionProtocol());
-        m_exchange.tls.cipher = tls.sessionCipher().name();
-        m_exchange.tls.chain = tls.peerCertificateChain();
-        m_exchange.tls.errors = m_tlsErrors;
+        m_exchange.tls.edit().used = true;
+        m_exchange.tls.edit().protocol = protocolName(tls.sessionProtocol());
+        m_exchange.tls.edit().cipher = tls.sessionCipher().name();
+        m_exchange.tls.edit().chain = tls.peerCertificateChain();
+        m_exchange.tls.edit().errors = m_tlsErrors;
     }
     m_exchange.wireBodySize = m_reader.wireBytes();
 

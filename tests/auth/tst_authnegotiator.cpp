@@ -216,7 +216,7 @@ void TestAuthNegotiator::choosesStrongestDigest()
     QCOMPARE(d->record.chosenScheme, chosen);
     QCOMPARE(d->record.reason, reason);
     QVERIFY(!d->record.challenges.isEmpty());
-    QCOMPARE(chain.last().auth.challenges, d->record.challenges);
+    QCOMPARE(chain.last().auth->challenges, d->record.challenges);
     const Challenge sent = credentialsIn(d->retry.headers, "Authorization");
     if (chosen.startsWith(u"Digest"_s)) {
         QVERIFY(sent.isScheme("Digest"));
@@ -237,7 +237,7 @@ void TestAuthNegotiator::choosesStrongestDigest()
     }
     // The retry exchange records what it carried.
     chain.respond(200, {}, HopReason::AuthRetry);
-    QCOMPARE(chain.last().auth.sentScheme, chosen);
+    QCOMPARE(chain.last().auth->sentScheme, chosen);
 }
 
 void TestAuthNegotiator::restrictionLimitsChoice()
@@ -406,7 +406,7 @@ void TestAuthNegotiator::knownNonceCountsAcrossRequests()
         QCOMPARE(sent.param("nc"), QByteArray::number(i, 16).rightJustified(8, '0'));
         QCOMPARE(sent.param("opaque"), "op"_ba);
         next.respond(200, {});
-        QCOMPARE(next.last().auth.sentScheme, u"Digest MD5"_s);
+        QCOMPARE(next.last().auth->sentScheme, u"Digest MD5"_s);
         next.finish();
     }
 }
@@ -434,9 +434,9 @@ void TestAuthNegotiator::authenticationInfoChecked()
                            R"(, cnonce=")" + trace.cnonce + '"'},
                           "Authentication-Info"),
                   HopReason::AuthRetry);
-    QVERIFY2(chain.last().auth.authenticationInfo.contains(u"rspauth verified"_s),
-             qPrintable(chain.last().auth.authenticationInfo));
-    QVERIFY(chain.last().auth.authenticationInfo.contains(u"N2"_s));
+    QVERIFY2(chain.last().auth->authenticationInfo.contains(u"rspauth verified"_s),
+             qPrintable(chain.last().auth->authenticationInfo));
+    QVERIFY(chain.last().auth->authenticationInfo.contains(u"N2"_s));
     chain.finish();
 
     // The next request uses nextnonce, counting from 1 again.
@@ -447,8 +447,8 @@ void TestAuthNegotiator::authenticationInfoChecked()
 
     // A wrong rspauth is reported.
     next.respond(200, wwwAuth({R"(rspauth="0000", qop=auth)"}, "Authentication-Info"));
-    QVERIFY2(next.last().auth.authenticationInfo.contains(u"MISMATCH"_s),
-             qPrintable(next.last().auth.authenticationInfo));
+    QVERIFY2(next.last().auth->authenticationInfo.contains(u"MISMATCH"_s),
+             qPrintable(next.last().auth->authenticationInfo));
 }
 
 void TestAuthNegotiator::originIsolation()
@@ -507,7 +507,7 @@ void TestAuthNegotiator::proxyThenOrigin()
              "Basic " + "proxyuser:proxypw"_ba.toBase64());
     QCOMPARE(credentialsIn(d->retry.headers, "Authorization").param("username"), "alice"_ba);
     QVERIFY(!chain.respond(200, {}, HopReason::AuthRetry));
-    QCOMPARE(chain.last().auth.sentScheme, u"Digest MD5"_s);
+    QCOMPARE(chain.last().auth->sentScheme, u"Digest MD5"_s);
     chain.finish();
 
     // The next request through the proxy sends the proxy credentials at once.

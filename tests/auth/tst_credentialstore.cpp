@@ -330,8 +330,8 @@ void TestCredentialStore::negotiatorRemembersAndReuses()
         QList<Exchange> chain = sendAndWait(session, log, spec);
         QCOMPARE(chain.size(), 2);
         QCOMPARE(chain.last().statusCode, 200);
-        QVERIFY2(chain.at(0).auth.reason.contains(u"from the keychain"_s),
-                 qPrintable(chain.at(0).auth.reason));
+        QVERIFY2(chain.at(0).auth->reason.contains(u"from the keychain"_s),
+                 qPrintable(chain.at(0).auth->reason));
         QCOMPARE(provider.asked, 1);
 
         // The same realm on another origin never gets that keychain entry: the prompt is asked.

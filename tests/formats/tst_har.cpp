@@ -335,8 +335,8 @@ void TestHar::roundTripThroughReader()
         QCOMPARE(b.responseBody->read(0, b.responseBody->size()),
                  a.responseBody->read(0, a.responseBody->size()));
         QCOMPARE(b.startedAt.toMSecsSinceEpoch(), a.startedAt.toMSecsSinceEpoch());
-        const HarTimings ta = HarTimings::fromTimings(a.timings, a.tls.used);
-        const HarTimings tb = HarTimings::fromTimings(b.timings, b.tls.used);
+        const HarTimings ta = HarTimings::fromTimings(a.timings, a.tls->used);
+        const HarTimings tb = HarTimings::fromTimings(b.timings, b.tls->used);
         QVERIFY(qAbs(ta.total() - tb.total()) < 0.01);
         QVERIFY(qAbs(ta.wait - tb.wait) < 0.01);
     }
@@ -362,8 +362,8 @@ void TestHar::chromeHar()
     QCOMPARE(doc.timings.connectStartNs, qint64((2.1 + 20.3) * 1e6));
     QCOMPARE(doc.timings.tlsDoneNs, qint64((2.1 + 20.3) * 1e6) + qint64(55.7 * 1e6));
     QVERIFY(doc.responseBody->read(0, 100).startsWith("<!doctype html>"));
-    QCOMPARE(doc.cookiesSent.size(), 2);
-    QVERIFY(doc.cookiesSent.at(0).isHttpOnly());
+    QCOMPARE(doc.cookiesSent->size(), 2);
+    QVERIFY(doc.cookiesSent->at(0).isHttpOnly());
 
     const Exchange &image = r.exchanges.at(1);
     QCOMPARE(image.responseBody->read(0, 1000), Png);

@@ -210,14 +210,14 @@ void TestHttpSession::cookiesAreStoredSentAndRecorded()
     f.server.route("/login", set);
     f.server.route("/me", Routes::echo());
     Exchange e = f.run(f.get(u"/login"_s)).value(0);
-    QCOMPARE(e.cookiesSet.size(), 1);
-    QCOMPARE(e.cookiesSet.first().name(), "session"_ba);
+    QCOMPARE(e.cookiesSet->size(), 1);
+    QCOMPARE(e.cookiesSet->first().name(), "session"_ba);
 
     RequestSpec me = f.get(u"/me"_s);
     me.headers = {{"Cookie", "typed=1", true}};
     e = f.run(me).value(0);
     QCOMPARE(f.server.lastRequest().header("Cookie"), "typed=1; session=abc123"_ba);
-    QCOMPARE(e.cookiesSent.size(), 1);
+    QCOMPARE(e.cookiesSent->size(), 1);
     QCOMPARE(Headers::value(e.requestHeaders, "Cookie"), "typed=1; session=abc123"_ba);
 }
 

@@ -101,9 +101,9 @@ void TestRedirects::credentialsNeverCrossOrigins()
     QVERIFY(landed.header("Proxy-Authorization").isNull());
     QVERIFY(landed.header("Cookie").isNull());
     QCOMPARE(landed.header("X-Keep"), "yes"_ba);
-    QCOMPARE(chain.at(1).notes.size(), 3);
-    QVERIFY2(chain.at(1).notes.first().contains(u"Authorization header dropped"_s),
-             qPrintable(chain.at(1).notes.first()));
+    QCOMPARE(chain.at(1).notes->size(), 3);
+    QVERIFY2(chain.at(1).notes->first().contains(u"Authorization header dropped"_s),
+             qPrintable(chain.at(1).notes->first()));
     QVERIFY(!Headers::contains(chain.at(1).requestHeaders, "Authorization"));
     // The first hop did carry it.
     QCOMPARE(f.server.lastRequest().header("Authorization"), "Bearer secret-token"_ba);
@@ -119,7 +119,7 @@ void TestRedirects::sameOriginKeepsCredentials()
     const QList<Exchange> chain = f.run(spec);
     QCOMPARE(chain.size(), 2);
     QCOMPARE(f.server.lastRequest().header("Authorization"), "Bearer t"_ba);
-    QVERIFY(chain.at(1).notes.isEmpty());
+    QVERIFY(chain.at(1).notes->isEmpty());
 }
 
 void TestRedirects::loopEndsWithClearError()

@@ -43,7 +43,7 @@ void TestTls::untrustedCertificateFailsWithItsDetails()
     // The message names the certificate and says what to do.
     QVERIFY2(e.error.message.contains(u"SHA-256"_s), qPrintable(e.error.message));
     QVERIFY2(e.error.message.contains(u"CA file"_s), qPrintable(e.error.message));
-    QVERIFY(!e.tls.errors.isEmpty());
+    QVERIFY(!e.tls->errors.isEmpty());
 }
 
 void TestTls::caFileMakesItTrusted()
@@ -59,11 +59,11 @@ void TestTls::caFileMakesItTrusted()
     const Exchange e = f.run(spec).value(0);
     QVERIFY2(!e.error.isError(), qPrintable(e.error.message));
     QCOMPARE(e.statusCode, 200);
-    QVERIFY(e.tls.used);
-    QVERIFY(e.tls.protocol.startsWith(u"TLS"_s));
-    QVERIFY(!e.tls.cipher.isEmpty());
-    QVERIFY(!e.tls.chain.isEmpty());
-    QCOMPARE(e.tls.chain.first(), m_certs->serverCert());
+    QVERIFY(e.tls->used);
+    QVERIFY(e.tls->protocol.startsWith(u"TLS"_s));
+    QVERIFY(!e.tls->cipher.isEmpty());
+    QVERIFY(!e.tls->chain.isEmpty());
+    QCOMPARE(e.tls->chain.first(), m_certs->serverCert());
     QVERIFY(e.timings.tlsDoneNs >= e.timings.connectStartNs);
     QVERIFY(server.lastRequest().tls);
 }
@@ -79,8 +79,8 @@ void TestTls::insecureRecordsTheErrorsAndGoesOn()
     spec.options.verifyTls = false;
     const Exchange e = f.run(spec).value(0);
     QCOMPARE(e.statusCode, 200);
-    QVERIFY(e.tls.verificationDisabled);
-    QVERIFY2(!e.tls.errors.isEmpty(), "the errors that were ignored are still recorded");
+    QVERIFY(e.tls->verificationDisabled);
+    QVERIFY2(!e.tls->errors.isEmpty(), "the errors that were ignored are still recorded");
     QCOMPARE(e.responseBody->read(0, 100), "anyway"_ba);
 }
 

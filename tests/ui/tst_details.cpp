@@ -77,35 +77,35 @@ Exchange sample()
     e.responseBody = BodyStore::fromBytes(R"({"error":"login required"})"_ba);
     e.finished = true;
     QNetworkCookie sent("session"_ba, "s1"_ba);
-    e.cookiesSent = {sent};
+    e.cookiesSent = QList<QNetworkCookie>{sent};
     QNetworkCookie set("a"_ba, "1"_ba);
     set.setPath(u"/"_s);
     set.setHttpOnly(true);
-    e.cookiesSet = {set};
+    e.cookiesSet = QList<QNetworkCookie>{set};
     e.timings.startNs = 10'000'000;
     e.timings.connectStartNs = 10'500'000;
     e.timings.tlsDoneNs = 14'000'000;
     e.timings.requestSentNs = 14'200'000;
     e.timings.headersNs = 30'000'000;
     e.timings.finishedNs = 31'000'000;
-    e.auth.challenges = {
+    e.auth.edit().challenges = {
         Challenge{"Digest", {}, {{"realm", "api", true}, {"nonce", "abc", true}, {"qop", "auth", true}}},
         Challenge{"Basic", {}, {{"realm", "api", true}}}};
-    e.auth.problems = {ChallengeProblem{1, 14, u"Unterminated quoted string"_s}};
-    e.auth.chosenScheme = u"Digest"_s;
-    e.auth.reason = u"Digest is the strongest scheme offered"_s;
-    e.auth.explanation = u"The server asks for credentials."_s;
-    e.auth.digest.algorithm = "SHA-256";
-    e.auth.digest.realm = "api";
-    e.auth.digest.nonce = "abc";
-    e.auth.digest.cnonce = "0a4f113b";
-    e.auth.digest.nc = "00000001";
-    e.auth.digest.qop = "auth";
-    e.auth.digest.uri = "/v1/items?x=1&y=%20z";
-    e.auth.digest.userField = "alice";
-    e.auth.digest.ha1 = "ha1value";
-    e.auth.digest.ha2 = "ha2value";
-    e.auth.digest.response = "responsevalue";
+    e.auth.edit().problems = {ChallengeProblem{1, 14, u"Unterminated quoted string"_s}};
+    e.auth.edit().chosenScheme = u"Digest"_s;
+    e.auth.edit().reason = u"Digest is the strongest scheme offered"_s;
+    e.auth.edit().explanation = u"The server asks for credentials."_s;
+    e.auth.edit().digest.algorithm = "SHA-256";
+    e.auth.edit().digest.realm = "api";
+    e.auth.edit().digest.nonce = "abc";
+    e.auth.edit().digest.cnonce = "0a4f113b";
+    e.auth.edit().digest.nc = "00000001";
+    e.auth.edit().digest.qop = "auth";
+    e.auth.edit().digest.uri = "/v1/items?x=1&y=%20z";
+    e.auth.edit().digest.userField = "alice";
+    e.auth.edit().digest.ha1 = "ha1value";
+    e.auth.edit().digest.ha2 = "ha2value";
+    e.auth.edit().digest.response = "responsevalue";
     return e;
 }
 } // namespace
@@ -179,11 +179,11 @@ void TestDetails::tlsChain()
     const QList<QSslCertificate> certs = QSslCertificate::fromData(QByteArray(testCertificate));
     QCOMPARE(certs.size(), 1);
     Exchange e = sample();
-    e.tls.used = true;
-    e.tls.protocol = u"TLS 1.3"_s;
-    e.tls.cipher = u"TLS_AES_128_GCM_SHA256"_s;
-    e.tls.chain = certs;
-    e.tls.errors = {u"The certificate is self-signed, and untrusted"_s};
+    e.tls.edit().used = true;
+    e.tls.edit().protocol = u"TLS 1.3"_s;
+    e.tls.edit().cipher = u"TLS_AES_128_GCM_SHA256"_s;
+    e.tls.edit().chain = certs;
+    e.tls.edit().errors = {u"The certificate is self-signed, and untrusted"_s};
     TlsView view;
     view.setExchange(e);
     const QStringList rows = allRows(&view);
@@ -240,7 +240,7 @@ void TestDetails::detailsTabs()
 
     // The same exchange updated: the body view keeps the mode the user chose.
     QVERIFY(details.responseBodyView()->setMode(BodyView::Mode::Hex));
-    e.notes = {u"Authorization dropped"_s};
+    e.notes = QStringList{u"Authorization dropped"_s};
     details.setExchange(e);
     QCOMPARE(details.responseBodyView()->mode(), BodyView::Mode::Hex);
 

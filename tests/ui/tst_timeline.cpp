@@ -98,6 +98,8 @@ private Q_SLOTS:
     void contextMenuEmitsRequestsWithId();
     void currentRowReportsExchangeId();
     void waterfallSpanCoversTheLog();
+    void pathsBeyondAsciiShowAndMatch();
+    void sortsByPath();
 };
 
 void TestTimeline::statusTextsAndMarks()
@@ -191,6 +193,10 @@ void TestTimeline::filterTerms_data()
     QTest::newRow("free text status") << u"refused"_s << QList<quint64>{5};
     QTest::newRow("free text method") << u"delete"_s << QList<quint64>{9};
     QTest::newRow("url with scheme is text") << u"http://example.org"_s << QList<quint64>{4};
+    // The text may span the host and the path, in any case.
+    QTest::newRow("text across host and path") << u"example.com/item"_s << QList<quint64>{6, 9};
+    QTest::newRow("text across, any case") << u"Example.COM/Sea"_s << QList<quint64>{10};
+    QTest::newRow("text across port and root") << u"127.0.0.1:1/"_s << QList<quint64>{5};
     QTest::newRow("negated text") << u"-example"_s << QList<quint64>{5, 8};
     QTest::newRow("quoted text") << u"\"Not Found\""_s << QList<quint64>{4};
     QTest::newRow("combined") << u"method:GET -is:auth host:example.com"_s << QList<quint64>{2, 7, 10};
@@ -334,6 +340,55 @@ void TestTimeline::waterfallSpanCoversTheLog()
     view.resize(900, 300);
     const QImage shot = view.grab().toImage();
     QVERIFY(!shot.isNull());
+}
+
+void TestTimeline::pathsBeyondAsciiShowAndMatch()
+{
+    ExchangeLog log;
+    log.append(make("GET", u"https://example.com/caf%C3%A9/Men%C3%BC?q=%C3%84rger"_s, 200)); // 1: Latin-1
+    log.append(make("GET", u"https://example.com/%E6%97%A5%E6%9C%AC/%E2%82%AC?x=1"_s, 200)); // 2: beyond
+    log.append(make("GET", u"https://example.com/plain"_s, 200));                            // 3
+    TimelineView view;
+    view.setLog(&log);
+    view.timelineModel()->flush();
+    const TimelineModel *model = view.timelineModel();
+    QCOMPARE(model->index(0, TimelineModel::PathColumn).data().toString(), u"/café/Menü?q=Ärger"_s);
+    QCOMPARE(model->index(1, TimelineModel::PathColumn).data().toString(), u"/日本/€?x=1"_s);
+    QCOMPARE(model->index(1, TimelineModel::PathColumn).data(TimelineModel::UrlRole).toString(),
+             u"https://example.com/日本/€?x=1"_s);
+    const QList<std::pair<QString, QList<quint64>>> cases{
+        {u"menü"_s, {1}},
+        {u"MENÜ?Q=ärger"_s, {1}},
+        {u"café"_s, {1}},
+        {u"日本"_s, {2}},
+        {u"€?x"_s, {2}},
+        {u"example.com/日"_s, {2}},
+        {u"example.com/CAF"_s, {1}},
+        {u"com/plain"_s, {3}},
+        {u"/"_s, {1, 2, 3}},
+    };
+    for (const auto &[filter, ids] : cases) {
+        QVERIFY2(view.setFilterText(filter), qPrintable(view.filterError()));
+        QVERIFY2(shownIds(view.model()) == ids, qPrintable(filter));
+    }
+}
+
+void TestTimeline::sortsByPath()
+{
+    ExchangeLog log;
+    log.append(make("GET", u"https://example.com/b"_s, 200));         // 1
+    log.append(make("GET", u"https://example.com"_s, 200));           // 2: shown as "/"
+    log.append(make("GET", u"https://example.com/%C3%A4"_s, 200));    // 3: "/ä"
+    log.append(make("GET", u"https://example.com/%E2%82%AC"_s, 200)); // 4: "/€", beyond Latin-1
+    log.append(make("GET", u"https://example.com/a?z"_s, 200));       // 5
+    TimelineView view;
+    view.setLog(&log);
+    view.timelineModel()->flush();
+    view.sortByColumn(TimelineModel::PathColumn, Qt::AscendingOrder);
+    QStringList shown;
+    for (int r = 0; r < view.model()->rowCount(); ++r)
+        shown << view.model()->index(r, TimelineModel::PathColumn).data().toString();
+    QCOMPARE(shown, (QStringList{u"/"_s, u"/a?z"_s, u"/b"_s, u"/ä"_s, u"/€"_s}));
 }
 
 QTEST_MAIN(TestTimeline)

@@ -43,7 +43,7 @@ void TestHttp1Client::headKeptExactlyAsReceived()
     QCOMPARE(e.reasonPhrase, "Fine"_ba);
     // Qt's stack would join X-Dup into one field; here every line stays as it came.
     QCOMPARE(e.responseHeaders, r.headers);
-    QCOMPARE(e.cookiesSet.size(), 2);
+    QCOMPARE(e.cookiesSet->size(), 2);
     const QByteArray head = "HTTP/1.1 200 Fine\r\n" + Headers::toWire(r.headers) + "\r\n";
     QCOMPARE(e.wireHeaderSize, head.size());
     QCOMPARE(e.responseBody->read(0, 100), "ok"_ba);

@@ -42,7 +42,7 @@ AuthView::AuthView(QWidget *parent) : QTreeWidget(parent)
 void AuthView::setExchange(const Exchange &e)
 {
     clear();
-    const AuthRecord &a = e.auth;
+    const AuthRecord &a = *e.auth;
     m_hasContent = e.isAuthChallenge() || !a.challenges.isEmpty() || !a.problems.isEmpty() ||
                    !a.sentScheme.isEmpty() || !a.chosenScheme.isEmpty() || !a.explanation.isEmpty() ||
                    !a.digest.response.isEmpty();

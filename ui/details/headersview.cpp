@@ -102,19 +102,19 @@ void HeadersView::setExchange(const Exchange &e)
             addField(m_request, QString::fromLatin1(h.name), QString::fromUtf8(h.value));
     }
 
-    m_cookiesSent = section(this, tr("Cookies sent (%1)").arg(e.cookiesSent.size()));
-    for (const QNetworkCookie &c : e.cookiesSent)
+    m_cookiesSent = section(this, tr("Cookies sent (%1)").arg(e.cookiesSent->size()));
+    for (const QNetworkCookie &c : *e.cookiesSent)
         addField(m_cookiesSent, QString::fromUtf8(c.name()), QString::fromUtf8(c.value()));
-    m_cookiesSet = section(this, tr("Cookies set (%1)").arg(e.cookiesSet.size()));
-    for (const QNetworkCookie &c : e.cookiesSet) {
+    m_cookiesSet = section(this, tr("Cookies set (%1)").arg(e.cookiesSet->size()));
+    for (const QNetworkCookie &c : *e.cookiesSet) {
         const QString attributes = cookieAttributes(c);
         addField(m_cookiesSet, QString::fromUtf8(c.name()),
                  attributes.isEmpty() ? QString::fromUtf8(c.value())
                                       : QString::fromUtf8(c.value()) + u"  ·  " + attributes);
     }
-    if (!e.notes.isEmpty()) {
-        m_notes = section(this, tr("Notes (%1)").arg(e.notes.size()));
-        for (const QString &note : e.notes) {
+    if (!e.notes->isEmpty()) {
+        m_notes = section(this, tr("Notes (%1)").arg(e.notes->size()));
+        for (const QString &note : *e.notes) {
             auto *item = new QTreeWidgetItem(m_notes, {note});
             item->setFirstColumnSpanned(true);
         }

@@ -54,7 +54,7 @@ TlsView::TlsView(QWidget *parent) : QTreeWidget(parent)
 void TlsView::setExchange(const Exchange &e)
 {
     clear();
-    const TlsInfo &tls = e.tls;
+    const TlsInfo &tls = *e.tls;
     if (!tls.used) {
         auto *item = new QTreeWidgetItem(this, {e.url.scheme() == u"https"
                                                     ? tr("No TLS session was recorded for this exchange.")

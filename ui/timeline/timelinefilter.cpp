@@ -64,14 +64,14 @@ char16_t fold(char16_t c)
 
 /// Case-insensitive substring test against an already case-folded needle;
 /// a plain loop with an ASCII fast path (URLs are nearly always ASCII).
-bool containsFolded(QStringView hay, QStringView needle)
+/// @p h: UTF-16 code units or Latin-1 bytes (as uchar), @p size of them.
+template <typename Char> bool containsFolded(const Char *h, qsizetype size, QStringView needle)
 {
     const qsizetype n = needle.size();
     if (n == 0)
         return true;
-    const char16_t *h = hay.utf16();
     const char16_t *k = needle.utf16();
-    const qsizetype last = hay.size() - n;
+    const qsizetype last = size - n;
     for (qsizetype i = 0; i <= last; ++i) {
         if (fold(h[i]) != k[0])
             continue;
@@ -82,6 +82,22 @@ bool containsFolded(QStringView hay, QStringView needle)
             return true;
     }
     return false;
+}
+
+bool containsFolded(QStringView hay, QStringView needle)
+{
+    return containsFolded(hay.utf16(), hay.size(), needle);
+}
+
+bool containsFolded(QLatin1StringView hay, QStringView needle)
+{
+    return containsFolded(reinterpret_cast<const uchar *>(hay.data()), hay.size(), needle);
+}
+
+/// True if @p hay starts with the case-folded @p needle, ignoring case.
+template <typename View> bool startsWithFolded(View hay, QStringView needle)
+{
+    return hay.size() >= needle.size() && containsFolded(hay.left(needle.size()), needle);
 }
 
 /// True if @p hay ends with the case-folded @p needle, ignoring case.
@@ -97,6 +113,25 @@ bool endsWithFolded(QStringView hay, QStringView needle)
             return false;
     }
     return true;
+}
+
+/// The URL kept in two parts (shared origin, own path): a match may span both.
+template <typename View> bool urlContainsFolded(QStringView origin, View path, QStringView needle)
+{
+    if (containsFolded(origin, needle) || containsFolded(path, needle))
+        return true;
+    for (qsizetype k = 1; k < needle.size() && k <= origin.size(); ++k) {
+        if (endsWithFolded(origin, needle.left(k)) && startsWithFolded(path, needle.mid(k)))
+            return true;
+    }
+    return false;
+}
+
+bool urlContainsFolded(const TimelineRecord &r, QStringView needle)
+{
+    if (r.pathIsLatin1)
+        return urlContainsFolded(r.origin(), QLatin1StringView(r.pathAndQuery), needle);
+    return urlContainsFolded(r.origin(), QStringView(QString::fromUtf8(r.pathAndQuery)), needle); // rare
 }
 
 } // namespace
@@ -226,8 +261,8 @@ bool TimelineFilter::matchOne(const Alternative &alt, const TimelineRecord &r)
 {
     switch (alt.kind) {
     case Kind::Text:
-        return containsFolded(r.url, alt.text) || containsFolded(r.method, alt.text) ||
-               containsFolded(r.statusText, alt.text);
+        return urlContainsFolded(r, alt.text) || containsFolded(r.method(), alt.text) ||
+               containsFolded(r.statusText(), alt.text);
     case Kind::Status:
         return r.statusCode == alt.number;
     case Kind::StatusClass:
@@ -235,7 +270,7 @@ bool TimelineFilter::matchOne(const Alternative &alt, const TimelineRecord &r)
     case Kind::StatusError:
         return r.isError();
     case Kind::Method:
-        return r.method.compare(alt.text, Qt::CaseInsensitive) == 0;
+        return r.method().compare(alt.text, Qt::CaseInsensitive) == 0;
     case Kind::Host: {
         const QStringView host = r.host();
         const qsizetype n = alt.text.size();
@@ -246,7 +281,7 @@ bool TimelineFilter::matchOne(const Alternative &alt, const TimelineRecord &r)
     case Kind::HostSuffix:
         return endsWithFolded(r.host(), alt.text);
     case Kind::Type:
-        return r.mime.contains(alt.text);
+        return r.mime().contains(alt.text);
     case Kind::IsError:
         return r.isError();
     case Kind::IsAuth:

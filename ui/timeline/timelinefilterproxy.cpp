@@ -52,7 +52,7 @@ bool TimelineFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &r
     case TimelineModel::NumberColumn:
         return left.row() < right.row();
     case TimelineModel::MethodColumn:
-        return a.method < b.method;
+        return a.method() < b.method();
     case TimelineModel::StatusColumn: {
         const int sa = a.statusCode > 0 ? a.statusCode : 1000 + int(a.errorKind);
         const int sb = b.statusCode > 0 ? b.statusCode : 1000 + int(b.errorKind);
@@ -61,15 +61,16 @@ bool TimelineFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &r
     case TimelineModel::HostColumn:
         return a.host().compare(b.host(), Qt::CaseInsensitive) < 0;
     case TimelineModel::PathColumn:
-        return a.path() < b.path();
+        return TimelineRecord::pathLessThan(a, b);
     case TimelineModel::TypeColumn:
-        return a.mimeShort < b.mimeShort;
+        return a.mimeShort() < b.mimeShort();
     case TimelineModel::SizeColumn:
-        return a.size < b.size;
+        return displaySize(m_model->exchange(left.row())) < displaySize(m_model->exchange(right.row()));
     case TimelineModel::TimeColumn:
-        return a.timings.totalNs() < b.timings.totalNs();
+        return m_model->exchange(left.row()).timings.totalNs() <
+               m_model->exchange(right.row()).timings.totalNs();
     case TimelineModel::WaterfallColumn:
-        return a.timings.startNs < b.timings.startNs;
+        return m_model->exchange(left.row()).timings.startNs < m_model->exchange(right.row()).timings.startNs;
     default:
         return QSortFilterProxyModel::lessThan(left, right);
     }

@@ -48,13 +48,9 @@ TimelineModel::TimelineModel(ExchangeLog *log, QObject *parent) : QAbstractTable
         onCleared();
         m_log = nullptr;
     });
-    m_rows.reserve(size_t(log->count()));
-    for (qsizetype i = 0; i < log->count(); ++i) {
-        TimelineRecord r = m_factory.make(log->at(i));
-        assignShade(r);
-        extendSpan(r);
-        m_rows.push_back(std::move(r));
-    }
+    for (qsizetype i = 0; i < log->count(); ++i)
+        m_records.push_back(makeRecord(log->at(i)));
+    m_rowCount = int(m_records.size());
     m_spanDirty = false;
 }
 
@@ -62,7 +58,7 @@ TimelineModel::~TimelineModel() = default;
 
 int TimelineModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : m_rowCount;
 }
 
 int TimelineModel::columnCount(const QModelIndex &parent) const
@@ -75,26 +71,34 @@ int TimelineModel::rowOfId(quint64 id) const
     if (!m_log)
         return -1;
     const qsizetype i = m_log->indexOf(id);
-    return i >= 0 && size_t(i) < m_rows.size() && m_rows[size_t(i)].id == id ? int(i) : -1;
+    return i >= 0 && i < m_rowCount && m_records[size_t(i)].id == id ? int(i) : -1;
 }
 
-void TimelineModel::assignShade(TimelineRecord &r)
+TimelineRecord TimelineModel::makeRecord(const Exchange &e)
 {
-    auto it = m_shadeOfChain.constFind(r.chainId);
-    if (r.chainId != 0 && it != m_shadeOfChain.constEnd()) {
+    TimelineRecord r = m_factory.make(e);
+    assignShade(r, e.chainId);
+    extendSpan(e.timings);
+    return r;
+}
+
+void TimelineModel::assignShade(TimelineRecord &r, quint64 chainId)
+{
+    auto it = m_shadeOfChain.constFind(chainId);
+    if (chainId != 0 && it != m_shadeOfChain.constEnd()) {
         r.chainShade = it.value();
         return;
     }
     r.chainShade = m_nextShade;
     m_nextShade = !m_nextShade;
-    if (r.chainId != 0)
-        m_shadeOfChain.insert(r.chainId, r.chainShade);
+    if (chainId != 0)
+        m_shadeOfChain.insert(chainId, r.chainShade);
 }
 
-void TimelineModel::extendSpan(const TimelineRecord &r)
+void TimelineModel::extendSpan(const Timings &t)
 {
-    const qint64 start = r.timings.startNs;
-    const qint64 end = r.lastKnownNs();
+    const qint64 start = t.startNs;
+    const qint64 end = lastKnownNs(t);
     if (start >= 0 && (m_spanStart < 0 || start < m_spanStart)) {
         m_spanStart = start;
         m_spanDirty = true;
@@ -107,26 +111,19 @@ void TimelineModel::extendSpan(const TimelineRecord &r)
 
 void TimelineModel::onAdded(qsizetype index)
 {
-    if (index != qsizetype(m_rows.size() + m_pending.size())) {
+    if (index != qsizetype(m_records.size())) {
         // The log and the model disagree (should not happen): resynchronise.
         qCWarning(lcTimeline) << "Exchange log index" << index << "out of sequence; rebuilding the timeline";
         flush();
         beginResetModel();
-        m_rows.clear();
-        m_pending.clear();
-        for (qsizetype i = 0; i < m_log->count(); ++i) {
-            TimelineRecord r = m_factory.make(m_log->at(i));
-            assignShade(r);
-            extendSpan(r);
-            m_rows.push_back(std::move(r));
-        }
+        m_records.clear();
+        for (qsizetype i = 0; i < m_log->count(); ++i)
+            m_records.push_back(makeRecord(m_log->at(i)));
+        m_rowCount = int(m_records.size());
         endResetModel();
         return;
     }
-    TimelineRecord r = m_factory.make(m_log->at(index));
-    assignShade(r);
-    extendSpan(r);
-    m_pending.push_back(std::move(r));
+    m_records.push_back(makeRecord(m_log->at(index)));
     scheduleFlush();
 }
 
@@ -135,17 +132,16 @@ void TimelineModel::onUpdated(qsizetype index)
     if (index < 0 || !m_log || index >= m_log->count())
         return;
     const size_t i = size_t(index);
-    TimelineRecord r = m_factory.make(m_log->at(index));
-    extendSpan(r);
-    if (i < m_rows.size()) {
-        r.chainShade = m_rows[i].chainShade;
-        m_rows[i] = std::move(r);
-        m_dirtyFirst = m_dirtyFirst < 0 ? int(i) : qMin(m_dirtyFirst, int(i));
-        m_dirtyLast = qMax(m_dirtyLast, int(i));
-    } else if (i - m_rows.size() < m_pending.size()) {
-        TimelineRecord &p = m_pending[i - m_rows.size()];
-        r.chainShade = p.chainShade;
-        p = std::move(r);
+    const Exchange &e = m_log->at(index);
+    TimelineRecord r = m_factory.make(e);
+    extendSpan(e.timings);
+    if (i < m_records.size()) {
+        r.chainShade = m_records[i].chainShade;
+        m_records[i] = std::move(r);
+        if (int(i) < m_rowCount) { // pending rows are inserted with their latest data anyway
+            m_dirtyFirst = m_dirtyFirst < 0 ? int(i) : qMin(m_dirtyFirst, int(i));
+            m_dirtyLast = qMax(m_dirtyLast, int(i));
+        }
     }
     scheduleFlush();
 }
@@ -153,10 +149,8 @@ void TimelineModel::onUpdated(qsizetype index)
 void TimelineModel::onCleared()
 {
     beginResetModel();
-    m_rows.clear();
-    m_rows.shrink_to_fit();
-    m_pending.clear();
-    m_pending.shrink_to_fit();
+    m_records.clear();
+    m_rowCount = 0;
     m_factory.clear();
     m_shadeOfChain.clear();
     m_nextShade = false;
@@ -183,17 +177,9 @@ void TimelineModel::flush()
 {
     m_flushScheduled = false;
     m_sinceFlush.start();
-    if (!m_pending.empty()) {
-        const int first = int(m_rows.size());
-        const int last = first + int(m_pending.size()) - 1;
-        beginInsertRows({}, first, last);
-        if (m_rows.empty()) {
-            m_rows = std::move(m_pending);
-        } else {
-            m_rows.reserve(m_rows.size() + m_pending.size());
-            std::move(m_pending.begin(), m_pending.end(), std::back_inserter(m_rows));
-        }
-        m_pending.clear();
+    if (m_rowCount < int(m_records.size())) {
+        beginInsertRows({}, m_rowCount, int(m_records.size()) - 1);
+        m_rowCount = int(m_records.size());
         endInsertRows();
     }
     if (m_dirtyFirst >= 0) {
@@ -215,20 +201,22 @@ QString TimelineModel::displayText(const TimelineRecord &r, int row, int column)
     case NumberColumn:
         return r.hop > 0 ? u"\u2514 "_s + QString::number(row + 1) : QString::number(row + 1);
     case MethodColumn:
-        return r.method;
+        return r.method();
     case StatusColumn:
-        return r.statusText;
+        return r.statusText();
     case HostColumn:
         return r.host().toString();
     case PathColumn:
-        return r.path().toString();
+        return r.path();
     case TypeColumn:
-        return r.mimeShort;
-    case SizeColumn:
-        return r.size < 0 ? QString()
-                          : QLocale().formattedDataSize(r.size, 1, QLocale::DataSizeTraditionalFormat);
+        return r.mimeShort();
+    case SizeColumn: {
+        const qint64 size = displaySize(exchange(row));
+        return size < 0 ? QString()
+                        : QLocale().formattedDataSize(size, 1, QLocale::DataSizeTraditionalFormat);
+    }
     case TimeColumn:
-        return r.finished ? formatDuration(r.timings.totalNs()) : tr("Pending");
+        return r.finished ? formatDuration(exchange(row).timings.totalNs()) : tr("Pending");
     default:
         return {};
     }
@@ -240,21 +228,21 @@ QVariant TimelineModel::sortValue(const TimelineRecord &r, int row, int column) 
     case NumberColumn:
         return row;
     case MethodColumn:
-        return r.method;
+        return r.method();
     case StatusColumn:
         return r.statusCode > 0 ? r.statusCode : 1000 + int(r.errorKind);
     case HostColumn:
         return r.host().toString();
     case PathColumn:
-        return r.path().toString();
+        return r.path();
     case TypeColumn:
-        return r.mimeShort;
+        return r.mimeShort();
     case SizeColumn:
-        return r.size;
+        return displaySize(exchange(row));
     case TimeColumn:
-        return r.timings.totalNs();
+        return exchange(row).timings.totalNs();
     case WaterfallColumn:
-        return r.timings.startNs;
+        return exchange(row).timings.startNs;
     default:
         return {};
     }
@@ -266,7 +254,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return {};
     const int row = index.row();
     const int column = index.column();
-    const TimelineRecord &r = m_rows[size_t(row)];
+    const TimelineRecord &r = m_records[size_t(row)];
     switch (role) {
     case Qt::DisplayRole: {
         if (column == WaterfallColumn)
@@ -283,15 +271,15 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     }
     case Qt::ToolTipRole:
         if (column == StatusColumn && r.isError())
-            return r.errorMessage.isEmpty() ? r.statusText : r.errorMessage;
+            return r.errorMessage().isEmpty() ? r.statusText() : r.errorMessage();
         if (column == StatusColumn && r.isAuthChallenge())
             return tr("Authentication challenge: see the Auth tab for the parsed challenges");
         if (column == PathColumn || column == HostColumn)
-            return r.url;
+            return r.url();
         if (column == TypeColumn)
-            return r.mime;
+            return r.mime();
         if (column == NumberColumn && r.hop > 0)
-            return tr("Hop %1 of chain %2").arg(r.hop + 1).arg(r.chainId);
+            return tr("Hop %1 of chain %2").arg(r.hop + 1).arg(exchange(row).chainId);
         return {};
     case Qt::ForegroundRole: {
         const StatusClass cls = r.statusClass();
@@ -323,7 +311,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case ExchangeIdRole:
         return r.id;
     case ChainIdRole:
-        return r.chainId;
+        return exchange(row).chainId;
     case HopRole:
         return r.hop;
     case IsAuthRole:
@@ -335,7 +323,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case StatusClassRole:
         return int(r.statusClass());
     case TimingsRole:
-        return QVariant::fromValue(r.timings);
+        return QVariant::fromValue(exchange(row).timings);
     case SpanStartRole:
         return m_spanStart;
     case SpanEndRole:
@@ -343,7 +331,7 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
     case SortRole:
         return sortValue(r, row, column);
     case UrlRole:
-        return r.url;
+        return r.url();
     case ChainShadeRole:
         return r.chainShade;
     default:

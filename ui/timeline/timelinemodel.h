@@ -1,12 +1,11 @@
 #pragma once
 
 #include "http/exchangelog.h"
+#include "timeline/chunkedlist.h"
 #include "timeline/timelinerecord.h"
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
-
-#include <vector>
 
 namespace Peephole {
 
@@ -58,7 +57,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     /// The record of @p row (valid rows only).
-    const TimelineRecord &record(int row) const { return m_rows[size_t(row)]; }
+    const TimelineRecord &record(int row) const { return m_records[size_t(row)]; }
+    /// The exchange shown in @p row (valid rows only): the log's, row for row.
+    const Exchange &exchange(int row) const { return m_log->at(row); }
     /// Row of the exchange @p id, or -1 (rows not yet flushed count as absent).
     int rowOfId(quint64 id) const;
 
@@ -66,7 +67,7 @@ public:
     qint64 spanEndNs() const { return m_spanEnd; }
 
     /// Rows appended to the log but not inserted into the model yet.
-    int pendingCount() const { return int(m_pending.size()); }
+    int pendingCount() const { return int(m_records.size()) - m_rowCount; }
 
     /// Under sustained traffic, insert at most once per @p ms (default 0:
     /// once per event-loop turn). Each insertion costs a view an O(rows)
@@ -90,14 +91,18 @@ private:
     void onUpdated(qsizetype index);
     void onCleared();
     void scheduleFlush();
-    void extendSpan(const TimelineRecord &r);
-    void assignShade(TimelineRecord &r);
+    void extendSpan(const Timings &t);
+    void assignShade(TimelineRecord &r, quint64 chainId);
+    TimelineRecord makeRecord(const Exchange &e);
     QString displayText(const TimelineRecord &r, int row, int column) const;
     QVariant sortValue(const TimelineRecord &r, int row, int column) const;
 
     ExchangeLog *m_log = nullptr; ///< Not owned; the model empties itself when it is destroyed.
-    std::vector<TimelineRecord> m_rows;
-    std::vector<TimelineRecord> m_pending;
+    /// Every record, the rows first, then those appended but not inserted
+    /// yet (pending). Chunked: growing it never moves (nor transiently
+    /// doubles) 100,000 records.
+    ChunkedList<TimelineRecord> m_records;
+    int m_rowCount = 0; ///< Records [0, m_rowCount) are the model's rows.
     TimelineRecordFactory m_factory;
     QHash<quint64, bool> m_shadeOfChain;
     bool m_nextShade = false;

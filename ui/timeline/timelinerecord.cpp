@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QHash>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Peephole {
@@ -36,9 +38,37 @@ StatusClass TimelineRecord::statusClass() const
     }
 }
 
-qint64 TimelineRecord::lastKnownNs() const
+QString TimelineRecord::path() const
 {
-    const Timings &t = timings;
+    if (pathAndQuery.isEmpty())
+        return u"/"_s;
+    return pathIsLatin1 ? QString::fromLatin1(pathAndQuery) : QString::fromUtf8(pathAndQuery);
+}
+
+bool TimelineRecord::pathLessThan(const TimelineRecord &a, const TimelineRecord &b)
+{
+    if (a.pathIsLatin1 && b.pathIsLatin1) {
+        // Latin-1 bytes compare like their code points; an empty path reads "/".
+        const QByteArrayView pa =
+            a.pathAndQuery.isEmpty() ? QByteArrayView("/") : QByteArrayView(a.pathAndQuery);
+        const QByteArrayView pb =
+            b.pathAndQuery.isEmpty() ? QByteArrayView("/") : QByteArrayView(b.pathAndQuery);
+        return std::lexicographical_compare(pa.begin(), pa.end(), pb.begin(), pb.end(),
+                                            [](char x, char y) { return uchar(x) < uchar(y); });
+    }
+    return a.path() < b.path();
+}
+
+QString TimelineRecord::url() const
+{
+    if (pathAndQuery.isEmpty())
+        return texts->origin;
+    return texts->origin +
+           (pathIsLatin1 ? QString::fromLatin1(pathAndQuery) : QString::fromUtf8(pathAndQuery));
+}
+
+qint64 lastKnownNs(const Timings &t)
+{
     for (qint64 v : {t.finishedNs, t.headersNs, t.requestSentNs, t.tlsDoneNs, t.connectStartNs, t.startNs}) {
         if (v >= 0)
             return v;
@@ -263,20 +293,19 @@ std::pair<QString, QString> TimelineRecordFactory::mimeTexts(const HeaderList &r
     return texts;
 }
 
+TimelineRecordFactory::TimelineRecordFactory() = default;
+TimelineRecordFactory::~TimelineRecordFactory() = default;
+
 TimelineRecord TimelineRecordFactory::make(const Exchange &e)
 {
     TimelineRecord r;
     r.id = e.id;
-    r.chainId = e.chainId;
     r.hop = e.hop;
     r.statusCode = e.statusCode;
     r.errorKind = e.error.kind;
     r.finished = e.finished;
-    r.method = methodText(e.method);
-    r.errorMessage = e.error.message;
-    r.statusText = statusText(e);
 
-    // One QUrl call, then host and path located in it (views into one string).
+    // One QUrl call, then split into the origin (shared between rows) and the path and query.
     const QString url = e.url.toString(QUrl::RemoveUserInfo | QUrl::RemoveFragment);
     const qsizetype schemeEnd = url.indexOf(u"://");
     const qsizetype authority = schemeEnd >= 0 ? schemeEnd + 3 : 0;
@@ -298,22 +327,47 @@ TimelineRecord TimelineRecordFactory::make(const Exchange &e)
         if (colon >= authority)
             hostEnd = colon;
     }
-    r.url = url;
-    r.hostPos = qint32(authority);
-    r.hostLen = qint32(hostEnd - authority);
-    r.pathPos = qint32(pathPos);
-
+    if (pathPos < url.size()) {
+        const QStringView path = QStringView(url).mid(pathPos);
+        r.pathIsLatin1 = std::all_of(path.begin(), path.end(), [](QChar c) { return c.unicode() < 256; });
+        if (r.pathIsLatin1) {
+            r.pathAndQuery = path.toLatin1();
+        } else {
+            r.pathAndQuery = path.toUtf8();
+            r.pathAndQuery.squeeze(); // the conversion reserves three bytes a character
+        }
+    }
+    const QString origin = originText(QStringView(url).left(pathPos));
+    const QString method = methodText(e.method);
+    const QString status = statusText(e);
     const auto mimes = mimeTexts(e.responseHeaders);
-    r.mime = mimes.first;
-    r.mimeShort = mimes.second;
-    if (e.decodedBodySize > 0)
-        r.size = e.decodedBodySize;
-    else if (e.responseBody)
-        r.size = e.responseBody->size();
-    else
-        r.size = e.finished ? 0 : -1;
-    r.timings = e.timings;
+
+    const TextsKey key{method.constData(), status.constData(), mimes.first.constData(), origin.constData(),
+                       e.error.message};
+    auto it = m_textsIndex.constFind(key);
+    if (it == m_textsIndex.constEnd()) {
+        TimelineTexts &t = m_texts.emplace_back();
+        t.method = method;
+        t.statusText = status;
+        t.mime = mimes.first;
+        t.mimeShort = mimes.second;
+        t.origin = origin;
+        t.errorMessage = e.error.message;
+        t.hostPos = qint32(authority);
+        t.hostLen = qint32(hostEnd - authority);
+        it = m_textsIndex.insert(key, &t);
+    }
+    r.texts = it.value();
     return r;
+}
+
+qint64 displaySize(const Exchange &e)
+{
+    if (e.decodedBodySize > 0)
+        return e.decodedBodySize;
+    if (e.responseBody)
+        return e.responseBody->size();
+    return e.finished ? 0 : -1;
 }
 
 void TimelineRecordFactory::clear()
@@ -322,6 +376,23 @@ void TimelineRecordFactory::clear()
     m_methods.clear();
     m_standardStatus.clear();
     m_mimes.clear();
+    m_origins.clear();
+    m_textsIndex.clear();
+    m_texts.clear();
+    m_texts.shrink_to_fit();
+}
+
+QString TimelineRecordFactory::originText(QStringView origin)
+{
+    // Looked up by hash first: no string is built for an origin already known (nearly every row).
+    const size_t key = qHash(origin);
+    const auto it = m_origins.constFind(key);
+    if (it != m_origins.constEnd() && it.value() == origin)
+        return it.value();
+    const QString text = origin.toString();
+    if (it == m_origins.constEnd())
+        m_origins.insert(key, text);
+    return text;
 }
 
 QString TimelineRecordFactory::intern(const QString &s)
