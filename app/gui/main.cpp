@@ -14,6 +14,8 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -82,12 +84,14 @@ int main(int argc, char **argv)
     QObject::connect(welcome, &Peephole::WelcomePage::importCurlRequested, &window,
                      &Peephole::MainWindow::importCurl);
     window.setEmptyStateWidget(welcome);
-    Peephole::DemoMode demoMode;
+    // Only with --demo: the demo API builds its 2 MB JSON document on a thread as it starts.
+    std::unique_ptr<Peephole::DemoMode> demoMode;
     if (parser.isSet(demo)) {
-        if (demoMode.start())
-            demoMode.populate(welcome);
+        demoMode = std::make_unique<Peephole::DemoMode>();
+        if (demoMode->start())
+            demoMode->populate(welcome);
         else
-            window.showStartupProblem(demoMode.errorString());
+            window.showStartupProblem(demoMode->errorString());
     }
     if (qEnvironmentVariableIsSet("PEEPHOLE_QUIT_WHEN_PAINTED"))
         window.installEventFilter(new QuitWhenPainted(&window));
