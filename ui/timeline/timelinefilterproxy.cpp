@@ -42,6 +42,12 @@ bool TimelineFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sou
     return m_filter.matches(m_model->record(sourceRow));
 }
 
+void TimelineFilterProxy::sort(int column, Qt::SortOrder order)
+{
+    const bool logOrder = column == TimelineModel::NumberColumn && order == Qt::AscendingOrder;
+    QSortFilterProxyModel::sort(logOrder ? -1 : column, order);
+}
+
 bool TimelineFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
     if (!m_model || left.column() != right.column())
