@@ -85,15 +85,11 @@ qsizetype ResponseParser::feed(const char *data, qsizetype size, QByteArray *bod
             continue;
         }
         switch (m_framing) {
-        case Framing::Length: {
-            const qsizetype take = qsizetype(std::min<qint64>(m_remaining, size - used));
-            body->append(data + used, take);
-            used += take;
-            m_remaining -= take;
+        case Framing::Length:
+            used += takeCounted(data + used, size - used, body);
             if (m_remaining == 0)
                 m_state = State::Done;
             break;
-        }
         case Framing::Close:
             body->append(data + used, size - used);
             used = size;
@@ -205,15 +201,20 @@ bool ResponseParser::startBody()
     return true;
 }
 
+qsizetype ResponseParser::takeCounted(const char *data, qsizetype size, QByteArray *body)
+{
+    const qsizetype take = qsizetype(std::min<qint64>(m_remaining, size));
+    body->append(data, take);
+    m_remaining -= take;
+    return take;
+}
+
 qsizetype ResponseParser::feedChunked(const char *data, qsizetype size, QByteArray *body)
 {
     qsizetype used = 0;
     while (used < size && m_state == State::Body) {
         if (m_chunk == ChunkState::Data) {
-            const qsizetype take = qsizetype(std::min<qint64>(m_remaining, size - used));
-            body->append(data + used, take);
-            used += take;
-            m_remaining -= take;
+            used += takeCounted(data + used, size - used, body);
             if (m_remaining == 0)
                 m_chunk = ChunkState::DataEnd;
             continue;

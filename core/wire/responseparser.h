@@ -57,6 +57,8 @@ private:
     bool takeLine(const char *data, qsizetype size, qsizetype *used, QByteArray *line);
     bool headLine(const QByteArray &line);
     bool startBody();
+    /// Up to m_remaining body bytes (of the body or of the chunk) into @p body.
+    qsizetype takeCounted(const char *data, qsizetype size, QByteArray *body);
     qsizetype feedChunked(const char *data, qsizetype size, QByteArray *body);
     void fail(const QString &message);
 
