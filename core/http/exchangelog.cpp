@@ -1,6 +1,7 @@
 #include "http/exchangelog.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace Peephole {
 
@@ -42,15 +43,24 @@ constexpr qsizetype MaxInternedLength = 256;
 constexpr qsizetype MaxInternedStrings = 50000;
 constexpr qsizetype MaxInternedSchemes = 16;
 
-// FNV-1a: a few cycles per byte for these short strings, far cheaper than qHash's seeded hash.
-quint64 fnv1a(const QByteArray &bytes)
+/// A multiply-xorshift hash eight bytes at a time: the log hashes about two million short header
+/// names and values per 100,000 exchanges. (Qt's seeded qHash is several times slower here, a byte
+/// loop such as FNV-1a twice as slow.) A collision only leaves a value unshared.
+quint64 hashOf(const QByteArray &bytes)
 {
-    quint64 h = 14695981039346656037ull;
-    for (char c : bytes) {
-        h ^= quint8(c);
-        h *= 1099511628211ull;
+    const char *p = bytes.constData();
+    qsizetype n = bytes.size();
+    quint64 h = 0x9e3779b97f4a7c15ull ^ quint64(n);
+    for (; n >= 8; p += 8, n -= 8) {
+        quint64 w;
+        std::memcpy(&w, p, 8);
+        h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 31;
     }
-    return h;
+    quint64 tail = 0;
+    std::memcpy(&tail, p, size_t(n));
+    h = (h ^ tail) * 0x94d049bb133111ebull;
+    return h ^ (h >> 29);
 }
 } // namespace
 
@@ -58,7 +68,7 @@ QByteArray ExchangeLog::intern(const QByteArray &bytes)
 {
     if (bytes.size() > MaxInternedLength || bytes.isEmpty())
         return bytes;
-    const quint64 key = fnv1a(bytes);
+    const quint64 key = hashOf(bytes);
     const auto it = m_strings.constFind(key);
     if (it != m_strings.constEnd())
         return *it == bytes ? *it : bytes; // a collision just goes unshared
