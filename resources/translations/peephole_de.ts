@@ -275,12 +275,12 @@
     </message>
     <message>
         <location filename="../../core/http/networkerrors.cpp" line="+30"/>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-50"/>
         <source>No data from %1 for %2 s: timed out. Raise the timeout or check that the server answers.</source>
         <translation>Seit %2 s keine Daten von %1: Zeitüberschreitung. Erhöhen Sie das Timeout oder prüfen Sie, ob der Server antwortet.</translation>
     </message>
@@ -295,7 +295,7 @@
         <translation>Der Hostname &quot;%1&quot; konnte nicht aufgelöst werden. Prüfen Sie die Schreibweise und Ihr DNS.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Connection to %1 timed out.</source>
         <translation>Zeitüberschreitung bei der Verbindung zu %1.</translation>
     </message>
@@ -305,7 +305,7 @@
         <translation>TLS-Handshake mit %1 fehlgeschlagen: %2.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Trust the certificate with a CA file, or turn TLS verification off for this request.</source>
         <translation>Vertrauen Sie dem Zertifikat über eine CA-Datei oder schalten Sie die TLS-Prüfung für diesen Request ab.</translation>
     </message>
@@ -315,7 +315,7 @@
         <translation> von %1 erwarteten</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Connection to %1 closed while reading the body, after %2 bytes%3.</source>
         <translation>Verbindung zu %1 beim Lesen des Bodys geschlossen, nach %2 Bytes%3.</translation>
     </message>
@@ -350,7 +350,7 @@
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Cannot load the PKCS#12 client certificate %1: wrong passphrase or not a PKCS#12 file.</source>
         <translation>Das PKCS#12-Client-Zertifikat %1 kann nicht geladen werden: falsche Passphrase oder keine PKCS#12-Datei.</translation>
     </message>
@@ -360,7 +360,7 @@
         <translation>%1 enthält kein PEM-Zertifikat.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>No usable private key in %1 (PEM RSA or EC expected; is a passphrase needed?).</source>
         <translation>Kein verwendbarer privater Schlüssel in %1 (PEM-RSA oder -EC erwartet; wird eine Passphrase benötigt?).</translation>
     </message>
@@ -462,7 +462,7 @@
 <context>
     <name>Peephole::AuthEditor</name>
     <message>
-        <location filename="../../ui/composer/autheditor.cpp" line="+20"/>
+        <location filename="../../ui/composer/autheditor.cpp" line="+16"/>
         <source>Send with the first request (preemptive)</source>
         <translation>Mit dem ersten Request senden (präemptiv)</translation>
     </message>
@@ -508,12 +508,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Password (kept in memory or the keychain, never in a file)</source>
         <translation>Passwort (im Speicher oder im Schlüsselbund, nie in einer Datei)</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-73"/>
         <source>Token</source>
         <translation>Token</translation>
     </message>
@@ -548,7 +548,7 @@
         <translation>Token:</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>When the server or a proxy answers 401 or 407, Peephole shows every challenge and asks for credentials in the auth panel, offering those stored in the keychain.</source>
         <translation>Antwortet der Server oder ein Proxy mit 401 oder 407, zeigt Peephole jede Challenge an und fragt im Auth-Bereich nach Zugangsdaten; im Schlüsselbund gespeicherte werden angeboten.</translation>
     </message>
@@ -578,7 +578,7 @@
         <translation>Token</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <location line="+1"/>
         <source>From the keychain</source>
         <translation>Aus dem Schlüsselbund</translation>
@@ -731,17 +731,17 @@
 <context>
     <name>Peephole::AuthPanel</name>
     <message>
-        <location filename="../../ui/auth/authpanel.cpp" line="+79"/>
+        <location filename="../../ui/auth/authpanel.cpp" line="+74"/>
         <source>Remember in the keychain</source>
         <translation>Im Schlüsselbund speichern</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Send again</source>
         <translation>Erneut senden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Don&apos;t answer</source>
         <translation>Nicht beantworten</translation>
     </message>
@@ -761,7 +761,7 @@
         <translation>Bearer-Token</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Stored in the OS keychain, for this origin and realm only, once the server accepts them.</source>
         <translation>Wird im Schlüsselbund des Systems gespeichert, nur für diesen Origin und Realm, sobald der Server sie akzeptiert.</translation>
     </message>
@@ -816,7 +816,7 @@
         <translation>Keine für diesen Origin und Realm gespeichert</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Type new credentials</source>
         <translation>Neue Zugangsdaten eingeben</translation>
     </message>
@@ -836,7 +836,7 @@
         <translation>%1 (%2, Schlüsselbund)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Could not read the stored credential: %1</source>
         <translation>Die gespeicherten Zugangsdaten konnten nicht gelesen werden: %1</translation>
     </message>
@@ -1086,7 +1086,7 @@
 <context>
     <name>Peephole::BodyEditor</name>
     <message>
-        <location filename="../../ui/composer/bodyeditor.cpp" line="+51"/>
+        <location filename="../../ui/composer/bodyeditor.cpp" line="+48"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
@@ -1096,7 +1096,7 @@
         <translation>Teil</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>No body</source>
         <translation>Kein Body</translation>
     </message>
@@ -1328,7 +1328,7 @@ Optionen:
 </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>unknown command &quot;%1&quot;. Run peephole-cli --help for the list.</source>
         <translation>unbekannter Befehl &quot;%1&quot;. peephole-cli --help zeigt die Liste.</translation>
     </message>
@@ -1402,7 +1402,7 @@ ORIGIN wird so geschrieben, wie list es ausgibt, z. B. https://api.example.com:4
 </translation>
     </message>
     <message>
-        <location filename="../../core/cli/sendoptions.cpp" line="+86"/>
+        <location filename="../../core/cli/sendoptions.cpp" line="+105"/>
         <source>cannot read &quot;%1&quot;: no such readable file</source>
         <translation>&quot;%1&quot; kann nicht gelesen werden: keine solche lesbare Datei</translation>
     </message>
@@ -1457,17 +1457,17 @@ ORIGIN wird so geschrieben, wie list es ausgibt, z. B. https://api.example.com:4
         <translation>ungültiges --max-redirects &quot;%1&quot;: erwartet wird eine Zahl ab 0</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>bad --timeout &quot;%1&quot;: expected seconds, e.g. 2.5</source>
         <translation>ungültiges --timeout &quot;%1&quot;: erwartet werden Sekunden, z. B. 2.5</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>bad --proxy &quot;%1&quot;: expected http://host:port or socks5://host:port</source>
         <translation>ungültiges --proxy &quot;%1&quot;: erwartet wird http://host:port oder socks5://host:port</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>bad --auth &quot;%1&quot;: expected any, basic, digest or bearer</source>
         <translation>ungültiges --auth &quot;%1&quot;: erwartet wird any, basic, digest oder bearer</translation>
     </message>
@@ -1575,13 +1575,13 @@ Exit-Codes: 0 konvertiert, 2 Aufruffehler, 3 die Eingabe kann nicht gelesen oder
         <translation>Keine gespeicherten Zugangsdaten.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+14"/>
+        <location line="+20"/>
+        <location line="+16"/>
         <source>no stored credential for %1 %2 realm &quot;%3&quot; user &quot;%4&quot;; see peephole-cli credentials list</source>
         <translation>keine gespeicherten Zugangsdaten für %1 %2 Realm &quot;%3&quot; Benutzer &quot;%4&quot;; siehe peephole-cli credentials list</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Forgotten.</source>
         <translation>Vergessen.</translation>
     </message>
@@ -1589,7 +1589,7 @@ Exit-Codes: 0 konvertiert, 2 Aufruffehler, 3 die Eingabe kann nicht gelesen oder
 <context>
     <name>Peephole::Cli::ExchangePrinter</name>
     <message>
-        <location filename="../../core/cli/exchangeprinter.cpp" line="+36"/>
+        <location filename="../../core/cli/exchangeprinter.cpp" line="+29"/>
         <source>Timing: connect %1, TLS %2, request sent %3, first byte %4, total %5</source>
         <translation>Zeiten: Verbindung %1, TLS %2, Request gesendet %3, erstes Byte %4, gesamt %5</translation>
     </message>
@@ -1654,7 +1654,7 @@ Exit-Codes: 0 konvertiert, 2 Aufruffehler, 3 die Eingabe kann nicht gelesen oder
     <message>
         <location line="+1"/>
         <location filename="../../core/cli/runcommand.cpp" line="+72"/>
-        <location filename="../../core/cli/sendoptions.cpp" line="-184"/>
+        <location filename="../../core/cli/sendoptions.cpp" line="-201"/>
         <source>Show this help.</source>
         <translation>Diese Hilfe anzeigen.</translation>
     </message>
@@ -1724,12 +1724,12 @@ Exit-Codes: 0 konvertiert, 2 Aufruffehler, 3 die Eingabe kann nicht gelesen oder
         <translation>Ein Sammlungsordner oder eine .http-Datei.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/sendoptions.cpp" line="-36"/>
+        <location filename="../../core/cli/sendoptions.cpp" line="-42"/>
         <source>Request method (any token).</source>
         <translation>Request-Methode (beliebiges Token).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Add a header line &quot;Name: value&quot;; repeatable.</source>
         <translation>Eine Header-Zeile &quot;Name: value&quot; hinzufügen; wiederholbar.</translation>
     </message>
@@ -1739,7 +1739,7 @@ Exit-Codes: 0 konvertiert, 2 Aufruffehler, 3 die Eingabe kann nicht gelesen oder
         <translation>Request-Body; @DATEI liest eine Datei. Impliziert POST.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Stream the request body from FILE. Implies POST.</source>
         <translation>Den Request-Body aus DATEI streamen. Impliziert POST.</translation>
     </message>
@@ -1764,7 +1764,7 @@ Exit-Codes: 0 konvertiert, 2 Aufruffehler, 3 die Eingabe kann nicht gelesen oder
         <translation>Höchstens N Weiterleitungen folgen (Standard 10).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Do not verify the server&apos;s TLS certificate.</source>
         <translation>Das TLS-Zertifikat des Servers nicht prüfen.</translation>
     </message>
@@ -1784,7 +1784,7 @@ Exit-Codes: 0 konvertiert, 2 Aufruffehler, 3 die Eingabe kann nicht gelesen oder
         <translation>Privater Schlüssel des Client-Zertifikats (PEM).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Send through this proxy: http://host:port or socks5://...</source>
         <translation>Über diesen Proxy senden: http://host:port oder socks5://...</translation>
     </message>
@@ -1794,7 +1794,7 @@ Exit-Codes: 0 konvertiert, 2 Aufruffehler, 3 die Eingabe kann nicht gelesen oder
         <translation>Nach S Sekunden ohne Daten aufgeben (Standard 30).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Allow HTTP/2 over TLS (the default).</source>
         <translation>HTTP/2 über TLS erlauben (Standard).</translation>
     </message>
@@ -1809,7 +1809,7 @@ Exit-Codes: 0 konvertiert, 2 Aufruffehler, 3 die Eingabe kann nicht gelesen oder
         <translation>Unverschlüsseltes HTTP/2 mit Vorwissen (prior knowledge).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Exit with code 22 when the final status is 400 or more.</source>
         <translation>Mit Code 22 beenden, wenn der endgültige Status 400 oder höher ist.</translation>
     </message>
@@ -1819,7 +1819,7 @@ Exit-Codes: 0 konvertiert, 2 Aufruffehler, 3 die Eingabe kann nicht gelesen oder
         <translation>Zusätzlich Zeiten, TLS, Cookies und Challenges anzeigen.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Print the heads only, no body (the method stays; use -X HEAD to send HEAD).</source>
         <translation>Nur die Köpfe ausgeben, keinen Body (die Methode bleibt; mit -X HEAD wird HEAD gesendet).</translation>
     </message>
@@ -1829,7 +1829,7 @@ Exit-Codes: 0 konvertiert, 2 Aufruffehler, 3 die Eingabe kann nicht gelesen oder
         <translation>Nur den Response-Body ausgeben.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Credentials NAME[:PASSWORD]; asks for the password when left out.</source>
         <translation>Zugangsdaten NAME[:PASSWORT]; ohne Passwort wird danach gefragt.</translation>
     </message>
@@ -1849,7 +1849,7 @@ Exit-Codes: 0 konvertiert, 2 Aufruffehler, 3 die Eingabe kann nicht gelesen oder
         <translation>Proxy-Zugangsdaten NAME[:PASSWORT].</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Store credentials that worked in the OS keychain.</source>
         <translation>Funktionierende Zugangsdaten im Schlüsselbund des Systems speichern.</translation>
     </message>
@@ -1869,7 +1869,7 @@ Exit-Codes: 0 konvertiert, 2 Aufruffehler, 3 die Eingabe kann nicht gelesen oder
         <translation>Einen Request senden und jeden Austausch seiner Kette ausgeben.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+17"/>
         <source>The URL to send to (http:// is assumed when no scheme is given).</source>
         <translation>Die Ziel-URL (ohne Schema wird http:// angenommen).</translation>
     </message>
@@ -1967,12 +1967,12 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
 <context>
     <name>Peephole::Cli::SendCommand</name>
     <message>
-        <location filename="../../core/cli/sendcommand.cpp" line="+49"/>
+        <location filename="../../core/cli/sendcommand.cpp" line="+45"/>
         <source>Password for %1 at %2: </source>
         <translation>Passwort für %1 bei %2: </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>--user %1 has no password and there is no terminal to ask on; use --user NAME:PASSWORD</source>
         <translation>--user %1 hat kein Passwort und es gibt kein Terminal für die Abfrage; verwenden Sie --user NAME:PASSWORT</translation>
     </message>
@@ -1982,7 +1982,7 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
         <translation>Proxy-Passwort für %1: </translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>--proxy-user %1 has no password and there is no terminal to ask on</source>
         <translation>--proxy-user %1 hat kein Passwort und es gibt kein Terminal für die Abfrage</translation>
     </message>
@@ -1992,7 +1992,7 @@ Exit-Codes: 0 alles bestanden, 30 etwas ist fehlgeschlagen, hat sich geändert o
         <translation>Authentifizierung fehlgeschlagen: Der Server antwortete %1 %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>the server answered %1 %2</source>
         <translation>der Server antwortete %1 %2</translation>
     </message>
@@ -2402,7 +2402,7 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
 <context>
     <name>Peephole::CollectionStore</name>
     <message>
-        <location filename="../../core/collection/collectionstore.cpp" line="+146"/>
+        <location filename="../../core/collection/collectionstore.cpp" line="+151"/>
         <source>cannot save %1: %2</source>
         <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
@@ -2420,17 +2420,17 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
 <context>
     <name>Peephole::ComposerWidget</name>
     <message>
-        <location filename="../../ui/composer/composerwidget.cpp" line="+48"/>
+        <location filename="../../ui/composer/composerwidget.cpp" line="+47"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Parameter</source>
         <translation>Parameter</translation>
     </message>
@@ -2440,7 +2440,7 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         <translation>Header</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Method</source>
         <translation>Methode</translation>
     </message>
@@ -2615,12 +2615,12 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
 <context>
     <name>Peephole::CredentialsDialog</name>
     <message>
-        <location filename="../../ui/auth/credentialsdialog.cpp" line="+18"/>
+        <location filename="../../ui/auth/credentialsdialog.cpp" line="+16"/>
         <source>Forget</source>
         <translation>Vergessen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Stored Credentials</source>
         <translation>Gespeicherte Zugangsdaten</translation>
     </message>
@@ -2650,12 +2650,12 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         <translation>Gespeichert in</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Passwords and tokens live in the OS keychain, each for one origin and realm. Peephole never shows or writes them here.</source>
         <translation>Passwörter und Tokens liegen im Schlüsselbund des Systems, jeweils für einen Origin und Realm. Peephole zeigt oder schreibt sie hier nie.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>(token)</source>
         <translation>(Token)</translation>
     </message>
@@ -2665,12 +2665,12 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         <translation>Speicher, nur diese Sitzung</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>OS keychain</source>
         <translation>Schlüsselbund des Systems</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Nothing is stored. Tick “Remember in the keychain” when answering a challenge.</source>
         <translation>Nichts gespeichert. Aktivieren Sie „Im Schlüsselbund speichern“, wenn Sie eine Challenge beantworten.</translation>
     </message>
@@ -2922,7 +2922,7 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
 <context>
     <name>Peephole::DemoMode</name>
     <message>
-        <location filename="../../ui/welcome/demomode.cpp" line="+41"/>
+        <location filename="../../ui/welcome/demomode.cpp" line="+37"/>
         <source>The demo API could not start on 127.0.0.1: %1</source>
         <translation>Die Demo-API konnte auf 127.0.0.1 nicht starten: %1</translation>
     </message>
@@ -2937,7 +2937,7 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         <translation>Demo-API auf %1 — wählen Sie einen Request und drücken Sie dann Strg+Eingabe</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Cannot create the demo collection folder %1</source>
         <translation>Der Ordner für die Demo-Sammlung %1 kann nicht angelegt werden</translation>
     </message>
@@ -3062,7 +3062,7 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         <translation>Die Startzeit fehlt oder ist nicht im ISO-8601-Format; die Zeitleiste zeigt sie bei 0.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+45"/>
         <source>No response was recorded in the HAR file.</source>
         <translation>In der HAR-Datei wurde keine Response aufgezeichnet.</translation>
     </message>
@@ -3303,7 +3303,7 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
 <context>
     <name>Peephole::HelpActions</name>
     <message>
-        <location filename="../../ui/help/helpactions.cpp" line="+28"/>
+        <location filename="../../ui/help/helpactions.cpp" line="+27"/>
         <source>&amp;Getting Started</source>
         <translation>&amp;Erste Schritte</translation>
     </message>
@@ -3328,7 +3328,7 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         <translation>&amp;Benchmarks</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;About Peephole</source>
         <translation>&amp;Über Peephole</translation>
     </message>
@@ -3338,7 +3338,7 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>About Peephole</source>
         <translation>Über Peephole</translation>
     </message>
@@ -3364,6 +3364,24 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         <location line="+5"/>
         <source>The selection is %1; copying is limited to %2. Use Save Response Body As instead.</source>
         <translation>Die Auswahl umfasst %1; Kopieren ist auf %2 begrenzt. Verwenden Sie stattdessen „Response-Body speichern unter“.</translation>
+    </message>
+</context>
+<context>
+    <name>Peephole::Http1Reply</name>
+    <message>
+        <location filename="../../core/wire/http1reply.cpp" line="+124"/>
+        <source>the request body could not be read at byte %1</source>
+        <translation>der Anfragerumpf konnte ab Byte %1 nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>the server closed the connection</source>
+        <translation>der Server hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Operation canceled</source>
+        <translation>Vorgang abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -3540,7 +3558,7 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
 <context>
     <name>Peephole::KeyValueEditor</name>
     <message>
-        <location filename="../../ui/composer/keyvalueeditor.cpp" line="+53"/>
+        <location filename="../../ui/composer/keyvalueeditor.cpp" line="+48"/>
         <source>Untick a row to keep it without sending it. Delete removes the selected rows.</source>
         <translation>Entfernen Sie das Häkchen einer Zeile, um sie zu behalten, ohne sie zu senden. Entf löscht die ausgewählten Zeilen.</translation>
     </message>
@@ -3548,7 +3566,7 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
 <context>
     <name>Peephole::KeyValueModel</name>
     <message>
-        <location filename="../../ui/composer/keyvaluemodel.cpp" line="+42"/>
+        <location filename="../../ui/composer/keyvaluemodel.cpp" line="+41"/>
         <source>Add %1…</source>
         <translation>%1 hinzufügen…</translation>
     </message>
@@ -3566,13 +3584,13 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
 <context>
     <name>Peephole::MainWindow</name>
     <message>
-        <location filename="../../ui/mainwindow/mainwindow.cpp" line="+69"/>
-        <location line="+302"/>
+        <location filename="../../ui/mainwindow/mainwindow.cpp" line="+63"/>
+        <location line="+313"/>
         <source>Peephole</source>
         <translation>Peephole</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-308"/>
         <source>Filter: text, status:401, status:4xx, method:POST, host:…, is:error, is:auth</source>
         <translation>Filter: Text, status:401, status:4xx, method:POST, host:…, is:error, is:auth</translation>
     </message>
@@ -3582,12 +3600,12 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         <translation>Zeitleistenfilter</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Could not read the pasted curl command: %1</source>
         <translation>Der eingefügte curl-Befehl konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Filled from the curl command.</source>
         <translation>Aus dem curl-Befehl ausgefüllt.</translation>
     </message>
@@ -3597,7 +3615,7 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         <translation>Aus dem curl-Befehl ausgefüllt; nicht übernommen: %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>The server asks for credentials: answer in the panel under the request.</source>
         <translation>Der Server verlangt Zugangsdaten: Antworten Sie im Bereich unter dem Request.</translation>
     </message>
@@ -3607,12 +3625,12 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Import &amp;curl Command…</source>
         <translation>&amp;curl-Befehl importieren…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Ctrl+Shift+I</source>
         <translation>Ctrl+Shift+I</translation>
     </message>
@@ -3647,17 +3665,17 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         <translation>&amp;Request</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Send</source>
         <translation>&amp;Senden</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Ctrl+Return</source>
         <translation>Ctrl+Return</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
@@ -3723,12 +3741,12 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Select the exchanges to export in the timeline first.</source>
         <translation>Wählen Sie zuerst die zu exportierenden Austausche in der Zeitleiste aus.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Export as HAR</source>
         <translation>Als HAR exportieren</translation>
     </message>
@@ -3737,12 +3755,12 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         <translation type="vanished">Zeitleiste als HAR exportieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>HAR files (*.har)</source>
         <translation>HAR-Dateien (*.har)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Include secrets?</source>
         <translation>Geheimnisse einschließen?</translation>
     </message>
@@ -3752,7 +3770,7 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         <translation>Werte von Authorization, Proxy-Authorization, Cookie und Set-Cookie werden beim Export geschwärzt. Sollen sie stattdessen erhalten bleiben?</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
     </message>
@@ -3765,7 +3783,7 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         </translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Cannot open the HAR file</source>
         <translation>Die HAR-Datei kann nicht geöffnet werden</translation>
     </message>
@@ -3780,7 +3798,7 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
         <translation>Geöffnet aus %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Opened %n exchange(s) from %1</source>
         <translation>
             <numerusform>%n Austausch aus %1 geöffnet</numerusform>
@@ -3811,17 +3829,17 @@ Ungespeicherte Änderungen (Strg+S speichert sie)</translation>
 <context>
     <name>Peephole::OptionsEditor</name>
     <message>
-        <location filename="../../ui/composer/optionseditor.cpp" line="+14"/>
+        <location filename="../../ui/composer/optionseditor.cpp" line="+13"/>
         <source>Follow redirects</source>
         <translation>Weiterleitungen folgen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Verify the server&apos;s TLS certificate</source>
         <translation>TLS-Zertifikat des Servers prüfen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Allow HTTP/2 over TLS</source>
         <translation>HTTP/2 über TLS erlauben</translation>
     </message>
@@ -4185,7 +4203,7 @@ Es wurde nichts geändert.</translation>
         <translation>[… %1 mehr: siehe Body-Tab]</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+51"/>
         <source>[No response: %1]</source>
         <translation>[Keine Response: %1]</translation>
     </message>
@@ -4198,7 +4216,7 @@ Es wurde nichts geändert.</translation>
 <context>
     <name>Peephole::Redirects</name>
     <message>
-        <location filename="../../core/http/redirects.cpp" line="+49"/>
+        <location filename="../../core/http/redirects.cpp" line="+50"/>
         <source>%1 header dropped: the redirect goes from %2 to %3, another origin.</source>
         <translation>Header %1 verworfen: Die Weiterleitung führt von %2 nach %3, einem anderen Origin.</translation>
     </message>
@@ -4265,9 +4283,57 @@ Es wurde nichts geändert.</translation>
     </message>
 </context>
 <context>
+    <name>Peephole::ResponseParser</name>
+    <message>
+        <location filename="../../core/wire/responseparser.cpp" line="+55"/>
+        <source>the response head is larger than 1 MiB</source>
+        <translation>der Antwortkopf ist größer als 1 MiB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a chunk-size line is longer than 64 KiB</source>
+        <translation>eine Chunk-Größenzeile ist länger als 64 KiB</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>the status line &quot;%1&quot; is not HTTP/1.x</source>
+        <translation>die Statuszeile &quot;%1&quot; ist kein HTTP/1.x</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>the first field line starts with white space</source>
+        <translation>die erste Feldzeile beginnt mit Leerraum</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the field line &quot;%1&quot; is not &quot;Name: value&quot;</source>
+        <translation>die Feldzeile &quot;%1&quot; hat nicht die Form &quot;Name: Wert&quot;</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>the Content-Length &quot;%1&quot; is not one number of bytes</source>
+        <translation>die Content-Length &quot;%1&quot; ist keine einzelne Byteanzahl</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>the chunk-size line &quot;%1&quot; is not a hexadecimal size</source>
+        <translation>die Chunk-Größenzeile &quot;%1&quot; ist keine hexadezimale Größe</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>a chunk is longer than its size says</source>
+        <translation>ein Chunk ist länger als seine Größenangabe</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>the connection closed before the response was complete</source>
+        <translation>die Verbindung wurde geschlossen, bevor die Antwort vollständig war</translation>
+    </message>
+</context>
+<context>
     <name>Peephole::ResponseReader</name>
     <message>
-        <location filename="../../core/http/responsereader.cpp" line="+61"/>
+        <location filename="../../core/http/responsereader.cpp" line="+55"/>
         <source>The body is kept as received: Peephole does not decode Content-Encoding &quot;%1&quot;.</source>
         <translation>Der Body bleibt wie empfangen: Peephole dekodiert Content-Encoding &quot;%1&quot; nicht.</translation>
     </message>
@@ -4547,12 +4613,12 @@ Es wurde nichts geändert.</translation>
 <context>
     <name>Peephole::TimelineActions</name>
     <message>
-        <location filename="../../ui/mainwindow/timelineactions.cpp" line="+63"/>
+        <location filename="../../ui/mainwindow/timelineactions.cpp" line="+62"/>
         <source>Save the response body</source>
         <translation>Response-Body speichern</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>Save failed</source>
         <translation>Speichern fehlgeschlagen</translation>
     </message>
@@ -4565,7 +4631,7 @@ Es wurde nichts geändert.</translation>
 <context>
     <name>Peephole::TimelineFilter</name>
     <message>
-        <location filename="../../ui/timeline/timelinefilter.cpp" line="+152"/>
+        <location filename="../../ui/timeline/timelinefilter.cpp" line="+187"/>
         <source>The term &apos;%1&apos; at character %2 has no value. Examples: status:404, status:4xx, method:POST, host:example.com, type:json, is:error.</source>
         <translation>Der Ausdruck &apos;%1&apos; bei Zeichen %2 hat keinen Wert. Beispiele: status:404, status:4xx, method:POST, host:example.com, type:json, is:error.</translation>
     </message>
@@ -4599,7 +4665,7 @@ Es wurde nichts geändert.</translation>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+185"/>
         <source>Pending</source>
         <translation>Ausstehend</translation>
     </message>
@@ -4662,7 +4728,7 @@ Es wurde nichts geändert.</translation>
 <context>
     <name>Peephole::TimelineView</name>
     <message>
-        <location filename="../../ui/timeline/timelineview.cpp" line="+129"/>
+        <location filename="../../ui/timeline/timelineview.cpp" line="+131"/>
         <source>Copy URL</source>
         <translation>URL kopieren</translation>
     </message>
@@ -4889,7 +4955,7 @@ Es wurde nichts geändert.</translation>
 <context>
     <name>Peephole::Transfer</name>
     <message>
-        <location filename="../../core/http/transfer.cpp" line="+82"/>
+        <location filename="../../core/http/transfer.cpp" line="+81"/>
         <source>&quot;%1&quot; is not an http:// or https:// URL with a host.</source>
         <translation>&quot;%1&quot; ist keine http://- oder https://-URL mit Host.</translation>
     </message>
@@ -4898,12 +4964,12 @@ Es wurde nichts geändert.</translation>
         <translation type="vanished">Der Body bleibt wie empfangen: Peephole dekodiert Content-Encoding &quot;%1&quot; nicht.</translation>
     </message>
     <message>
-        <location line="+276"/>
+        <location line="+285"/>
         <source>Redirect to &quot;%1&quot;: only http and https are followed.</source>
         <translation>Weiterleitung auf &quot;%1&quot;: Nur http und https wird gefolgt.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Stopped after %1 redirects, the limit for this request. The next hop would have been %2. Raise the limit if this is expected.</source>
         <translation>Nach %1 Weiterleitungen angehalten, dem Limit für diesen Request. Der nächste Hop wäre %2 gewesen. Erhöhen Sie das Limit, falls das erwartet ist.</translation>
     </message>
@@ -4913,7 +4979,7 @@ Es wurde nichts geändert.</translation>
         <translation>Weiterleitungsschleife: %1 wurde in dieser Kette bereits angefragt.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <location line="+41"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
@@ -5044,7 +5110,7 @@ Es wurde nichts geändert.</translation>
 <context>
     <name>Peephole::WelcomePage</name>
     <message>
-        <location filename="../../ui/welcome/welcomepage.cpp" line="+20"/>
+        <location filename="../../ui/welcome/welcomepage.cpp" line="+18"/>
         <source>&lt;h3&gt;Nothing sent yet&lt;/h3&gt;&lt;p&gt;Type a URL above and press &lt;b&gt;Ctrl+Enter&lt;/b&gt;. Every exchange — each redirect hop, each 401/407 challenge and its answer — appears here as its own row, with headers, raw bytes, body and timing on the right.&lt;/p&gt;&lt;p&gt;Paste a &lt;b&gt;curl&lt;/b&gt; command into the URL field to fill the request, or open a &lt;b&gt;HAR&lt;/b&gt; file saved by a browser to inspect it.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Noch nichts gesendet&lt;/h3&gt;&lt;p&gt;Geben Sie oben eine URL ein und drücken Sie &lt;b&gt;Strg+Eingabe&lt;/b&gt;. Jeder Austausch — jeder Weiterleitungs-Hop, jede 401/407-Challenge und ihre Beantwortung — erscheint hier als eigene Zeile, mit Headern, Rohdaten, Body und Zeiten rechts daneben.&lt;/p&gt;&lt;p&gt;Fügen Sie einen &lt;b&gt;curl&lt;/b&gt;-Befehl in das URL-Feld ein, um den Request auszufüllen, oder öffnen Sie eine von einem Browser gespeicherte &lt;b&gt;HAR&lt;/b&gt;-Datei, um sie zu untersuchen.&lt;/p&gt;</translation>
     </message>
@@ -5062,7 +5128,7 @@ Es wurde nichts geändert.</translation>
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../core/http/bodystore.cpp" line="+24"/>
+        <location filename="../../core/http/bodystore.cpp" line="+21"/>
         <source>Cannot write the response body to %1: %2</source>
         <translation>Der Antwortinhalt konnte nicht nach %1 geschrieben werden: %2</translation>
     </message>
@@ -5085,17 +5151,17 @@ Es wurde nichts geändert.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/gui/main.cpp" line="+61"/>
+        <location filename="../../app/gui/main.cpp" line="+64"/>
         <source>Peephole, a native HTTP request inspector.</source>
         <translation>Peephole, ein nativer HTTP-Request-Inspektor.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Serve the built-in demo API on 127.0.0.1 and offer its requests.</source>
         <translation>Die eingebaute Demo-API auf 127.0.0.1 bereitstellen und ihre Requests anbieten.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A HAR file to open as a timeline, or a collection folder to open.</source>
         <translation>Eine HAR-Datei, die als Zeitleiste geöffnet wird, oder ein zu öffnender Sammlungsordner.</translation>
     </message>
