@@ -42,9 +42,9 @@ Http1Reply::Http1Reply(ConnectionPool *pool, const QByteArray &method, const QUr
     : HopReply(parent), m_pool(pool), m_method(method), m_url(url), m_requestBody(std::move(body))
 {
     m_key = ConnectionPool::key(url.host(), quint16(url.port(80)));
-    // The transfer already resolved dot segments, so the record and the wire agree.
     const QByteArray connection = Headers::value(headers, "Connection").toLower();
     m_closeAfter = connection.contains("close");
+    // The transfer already resolved dot segments, so the record and the wire agree.
     m_head = method + ' ' + requestTargetOf(url) + " HTTP/1.1\r\n" + Headers::toWire(headers) + "\r\n";
 }
 
@@ -100,21 +100,25 @@ void Http1Reply::detach()
 
 void Http1Reply::writeRequest()
 {
+    QTcpSocket *socket = m_socket;
     m_bodyWritten = 0;
     const qint64 bodySize = m_requestBody ? m_requestBody->size() : 0;
     if (bodySize > 0 && bodySize <= InlineBody) {
-        m_socket->write(m_head + m_requestBody->read(0, bodySize));
+        socket->write(m_head + m_requestBody->read(0, bodySize));
         m_bodyWritten = bodySize;
     } else {
-        m_socket->write(m_head);
+        socket->write(m_head);
     }
-    m_socket->flush(); // out now, not on the next turn of the event loop
-    writeMoreBody();
+    socket->flush(); // out now, not on the next turn of the event loop
+    // A kept-alive connection found dead by that write was replaced (or the hop failed): the new
+    // connection writes the whole request again once it is up.
+    if (m_socket == socket && !m_finished)
+        writeMoreBody();
 }
 
 void Http1Reply::writeMoreBody()
 {
-    if (!m_socket || m_sent)
+    if (!m_socket || m_sent || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
     const qint64 bodySize = m_requestBody ? m_requestBody->size() : 0;
     while (m_bodyWritten < bodySize && m_socket->bytesToWrite() < WriteChunk) {

@@ -153,6 +153,25 @@ void TestHttp1Client::staleConnectionIsReplacedOnce()
     QVERIFY(f.server.requests().at(2).connectionId != f.server.requests().at(0).connectionId);
     QVERIFY(second.timings.connectStartNs >= 0); // the new connection is on the record
 
+    // The same with a body larger than one write: it goes out whole, once more, on the new connection.
+    int uploads = 0;
+    f.server.route("/flaky-upload", [&uploads](const ServerRequest &req, ScriptedResponse &r) {
+        ++uploads;
+        r = ScriptedResponse::text(200, QByteArray::number(req.bodySize));
+        if (uploads == 2)
+            r.failure = ScriptedResponse::Failure::CloseWithoutResponse;
+    });
+    RequestSpec upload = f.get(u"/flaky-upload"_s);
+    upload.method = "POST";
+    upload.body.kind = RequestBody::Kind::Raw;
+    upload.body.raw = QByteArray(700 * 1024, 'u');
+    QVERIFY(!f.run(upload).value(0).error.isError());
+    const Exchange retried = f.run(upload).value(0);
+    QVERIFY2(!retried.error.isError(), qPrintable(retried.error.message));
+    QCOMPARE(retried.responseBody->read(0, 100), QByteArray::number(700 * 1024));
+    QCOMPARE(uploads, 3);
+    QCOMPARE(f.server.requests().last().body, upload.body.raw);
+
     // On a fresh connection the same failure is an answer of its own: no second try.
     f.server.route("/gone", [](const ServerRequest &, ScriptedResponse &r) {
         r.failure = ScriptedResponse::Failure::CloseWithoutResponse;
