@@ -153,11 +153,6 @@ void Http1Reply::onReadyRead()
     if (bytes.isEmpty())
         return;
     m_receivedAny = true;
-    if (!m_sent) {
-        // The server answered before taking the whole body (an early 401 or 413).
-        m_sent = true;
-        Q_EMIT requestSent();
-    }
     qsizetype used = bytes.size();
     if (m_body.isEmpty() && m_parser.takesWholeAsBody(bytes.size())) {
         m_body = bytes; // the common case of a large body: no copy
@@ -170,6 +165,14 @@ void Http1Reply::onReadyRead()
         return;
     }
     QPointer<Http1Reply> guard(this);
+    if (!m_sent && m_parser.headComplete()) {
+        // A final answer before the whole body went out (an early 401 or 413): stop sending it
+        // (RFC 9112 §9.5); the connection is not reused. An interim 1xx does not stop the upload.
+        m_sent = true;
+        Q_EMIT requestSent();
+        if (!guard || m_finished)
+            return;
+    }
     if (m_parser.headComplete() && !m_headEmitted) {
         m_headEmitted = true;
         Q_EMIT headReceived();
