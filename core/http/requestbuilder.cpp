@@ -109,6 +109,23 @@ QByteArray hostHeader(const QUrl &url)
         host += ':' + QByteArray::number(port);
     return host;
 }
+QNetworkRequest qtRequest(const QUrl &url, const RequestOptions &options, const HeaderList &fields)
+{
+    QNetworkRequest req(url);
+    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    req.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    req.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
+    req.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    req.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
+    req.setAttribute(QNetworkRequest::Http2AllowedAttribute,
+                     options.http2Allowed || options.h2cPriorKnowledge);
+    req.setAttribute(QNetworkRequest::Http2DirectAttribute, options.h2cPriorKnowledge);
+    req.setTransferTimeout(0); // The transfer enforces its own inactivity timeout.
+    for (const HeaderField &h : fields)
+        req.setRawHeader(h.name, h.value);
+    return req;
+}
 } // namespace
 
 QByteArray defaultUserAgent()
@@ -138,23 +155,9 @@ std::shared_ptr<BodyStore> materializeBody(const RequestBody &body, QByteArray *
     return nullptr;
 }
 
-BuiltRequest buildRequest(const Hop &hop, const RequestOptions &options, QNetworkCookieJar *jar,
-                          RepeatedFields repeated)
+BuiltRequest buildRequest(const Hop &hop, const RequestOptions &options, QNetworkCookieJar *jar, Stack stack)
 {
     BuiltRequest out;
-    QNetworkRequest &req = out.request;
-    req.setUrl(hop.url);
-    req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    req.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-    req.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    req.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    req.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
-    req.setAttribute(QNetworkRequest::Http2AllowedAttribute,
-                     options.http2Allowed || options.h2cPriorKnowledge);
-    req.setAttribute(QNetworkRequest::Http2DirectAttribute, options.h2cPriorKnowledge);
-    req.setTransferTimeout(0); // The transfer enforces its own inactivity timeout.
-
     // The user's fields, then the auth layer's, then what the stack needs.
     HeaderList fields;
     for (const HeaderField &h : hop.headers) {
@@ -199,7 +202,7 @@ BuiltRequest buildRequest(const Hop &hop, const RequestOptions &options, QNetwor
     // QNetworkRequest keeps one value per name: repeated fields are joined as
     // RFC 9110 allows, under the first field's spelling, and recorded that way.
     for (const HeaderField &h : std::as_const(fields)) {
-        if (repeated == RepeatedFields::Keep) {
+        if (stack == Stack::Http1) {
             out.sentHeaders.append(h);
             continue;
         }
@@ -213,8 +216,8 @@ BuiltRequest buildRequest(const Hop &hop, const RequestOptions &options, QNetwor
             first->value += ", " + h.value;
         }
     }
-    for (const HeaderField &h : std::as_const(out.sentHeaders))
-        req.setRawHeader(h.name, h.value);
+    if (stack == Stack::Qt)
+        out.request = qtRequest(hop.url, options, out.sentHeaders);
     // What Qt's HTTP/1 stack appends itself (and the HTTP/1.1 client sends), unless the user set one.
     if (!options.h2cPriorKnowledge && !Headers::contains(out.sentHeaders, "Connection"))
         out.sentHeaders.append({"Connection", "Keep-Alive", true});

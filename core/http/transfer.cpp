@@ -133,8 +133,8 @@ void Transfer::sendHop()
             m_exchange.auth = std::move(record);
     }
     const bool direct = carriedDirectly();
-    const BuiltRequest built = buildRequest(m_hop, m_spec.options, m_session->cookieJar(),
-                                            direct ? RepeatedFields::Keep : RepeatedFields::Join);
+    const BuiltRequest built =
+        buildRequest(m_hop, m_spec.options, m_session->cookieJar(), direct ? Stack::Http1 : Stack::Qt);
     m_exchange.requestHeaders = built.sentHeaders;
     m_exchange.cookiesSent = built.cookiesSent;
     m_exchange.timings.startNs = monotonicNs();
@@ -301,11 +301,12 @@ void Transfer::onFinished()
         m_exchange.responseBody->finish();
     if (m_hop.url.scheme() == u"https"_s) {
         const QSslConfiguration tls = reply->sslConfiguration();
-        m_exchange.tls.edit().used = true;
-        m_exchange.tls.edit().protocol = protocolName(tls.sessionProtocol());
-        m_exchange.tls.edit().cipher = tls.sessionCipher().name();
-        m_exchange.tls.edit().chain = tls.peerCertificateChain();
-        m_exchange.tls.edit().errors = m_tlsErrors;
+        TlsInfo &info = m_exchange.tls.edit();
+        info.used = true;
+        info.protocol = protocolName(tls.sessionProtocol());
+        info.cipher = tls.sessionCipher().name();
+        info.chain = tls.peerCertificateChain();
+        info.errors = m_tlsErrors;
     }
     m_exchange.wireBodySize = m_reader.wireBytes();
 
