@@ -48,9 +48,7 @@ TimelineModel::TimelineModel(ExchangeLog *log, QObject *parent) : QAbstractTable
         onCleared();
         m_log = nullptr;
     });
-    for (qsizetype i = 0; i < log->count(); ++i)
-        m_records.push_back(makeRecord(log->at(i)));
-    m_rowCount = int(m_records.size());
+    rebuildRecords();
     m_spanDirty = false;
 }
 
@@ -80,6 +78,14 @@ TimelineRecord TimelineModel::makeRecord(const Exchange &e)
     assignShade(r, e.chainId);
     extendSpan(e.timings);
     return r;
+}
+
+void TimelineModel::rebuildRecords()
+{
+    m_records.clear();
+    for (qsizetype i = 0; i < m_log->count(); ++i)
+        m_records.push_back(makeRecord(m_log->at(i)));
+    m_rowCount = int(m_records.size());
 }
 
 void TimelineModel::assignShade(TimelineRecord &r, quint64 chainId)
@@ -116,10 +122,7 @@ void TimelineModel::onAdded(qsizetype index)
         qCWarning(lcTimeline) << "Exchange log index" << index << "out of sequence; rebuilding the timeline";
         flush();
         beginResetModel();
-        m_records.clear();
-        for (qsizetype i = 0; i < m_log->count(); ++i)
-            m_records.push_back(makeRecord(m_log->at(i)));
-        m_rowCount = int(m_records.size());
+        rebuildRecords();
         endResetModel();
         return;
     }

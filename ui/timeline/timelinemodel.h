@@ -94,6 +94,8 @@ private:
     void extendSpan(const Timings &t);
     void assignShade(TimelineRecord &r, quint64 chainId);
     TimelineRecord makeRecord(const Exchange &e);
+    /// Every row again from the log (all rows inserted at once).
+    void rebuildRecords();
     QString displayText(const TimelineRecord &r, int row, int column) const;
     QVariant sortValue(const TimelineRecord &r, int row, int column) const;
 
