@@ -1,4 +1,5 @@
 #include "collections/collectiondock.h"
+#include "io/fileio.h"
 #include "composer/composerwidget.h"
 #include "mainwindow/mainwindow.h"
 #include "welcome/demomode.h"
@@ -43,6 +44,7 @@ private:
 
 int main(int argc, char **argv)
 {
+    Peephole::Io::restrictUmask(); // every file and folder the app creates is private
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"peephole"_s);
     QApplication::setApplicationDisplayName(u"Peephole"_s);
