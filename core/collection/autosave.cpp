@@ -1,4 +1,5 @@
 #include "collection/autosave.h"
+#include "io/fileio.h"
 
 #include "collection/collectionstore.h"
 #include "collection/httpblocks.h"
@@ -10,7 +11,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -103,10 +103,9 @@ void Autosave::writeJournal(const QString &file)
                   {u"savedAt"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
                   {u"requests"_s, requests}};
     QDir().mkpath(journalDir());
-    QSaveFile out(journalPath(file));
-    if (!out.open(QIODevice::WriteOnly) || out.write(QJsonDocument(o).toJson()) < 0 || !out.commit()) {
-        qCWarning(lcCollectionStore) << "cannot write the autosave journal" << out.fileName()
-                                     << out.errorString();
+    QString error;
+    if (!Io::writeFile(journalPath(file), QJsonDocument(o).toJson(), &error)) {
+        qCWarning(lcCollectionStore) << "autosave journal:" << error;
         return;
     }
     Q_EMIT journalWritten(file);

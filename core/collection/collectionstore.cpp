@@ -1,4 +1,5 @@
 #include "collection/collectionstore.h"
+#include "io/fileio.h"
 
 #include "collection/collectionloader.h"
 #include "collection/httpblocks.h"
@@ -9,7 +10,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
-#include <QSaveFile>
 #include <QTimer>
 
 #include <algorithm>
@@ -146,11 +146,8 @@ QByteArray CollectionStore::requestText(const RequestRef &ref) const
 bool CollectionStore::writeFile(CollectionFile *file, const QByteArray &bytes, QString *error)
 {
     const QString path = m_collection.rootPath + u'/' + file->path;
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
-        *error = tr("cannot save %1: %2").arg(QDir::toNativeSeparators(path), out.errorString());
+    if (!Io::writeFile(path, bytes, error))
         return false;
-    }
     // The rename replaced the inode: watch the new file.
     m_watcher->removePath(path);
     m_watcher->addPath(path);

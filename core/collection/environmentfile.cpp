@@ -1,4 +1,5 @@
 #include "collection/environmentfile.h"
+#include "io/fileio.h"
 
 #include "collection/collectionlog.h"
 
@@ -9,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -158,19 +158,7 @@ QByteArray EnvironmentFile::toJson(const QList<Environment> &environments)
 
 bool EnvironmentFile::writeFile(const QString &path, const QList<Environment> &environments, QString *error)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write the environment file %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    file.write(toJson(environments));
-    if (!file.commit()) {
-        if (error)
-            *error = tr("Cannot write the environment file %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return Io::writeFile(path, toJson(environments), error);
 }
 
 QString EnvironmentFile::privateFileFor(const QString &publicPath)

@@ -1,4 +1,5 @@
 #include "formats/harwriter.h"
+#include "io/fileio.h"
 
 #include "formats/formatslog.h"
 #include "formats/hartimings.h"
@@ -6,7 +7,6 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
@@ -304,18 +304,8 @@ QByteArray HarWriter::toBytes(const QList<Exchange> &exchanges) const
 
 bool HarWriter::writeFile(const QString &path, const QList<Exchange> &exchanges, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write the HAR file %1: %2").arg(path, file.errorString());
+    if (!Io::writeFile(path, toBytes(exchanges), error))
         return false;
-    }
-    file.write(toBytes(exchanges));
-    if (!file.commit()) {
-        if (error)
-            *error = tr("Cannot write the HAR file %1: %2").arg(path, file.errorString());
-        return false;
-    }
     qCDebug(lcFormats) << "HAR written:" << path << exchanges.size() << "entries";
     return true;
 }

@@ -1,9 +1,9 @@
 #include "formats/httpfile.h"
+#include "io/fileio.h"
 
 #include "formats/httpfile_p.h"
 
 #include <QCoreApplication>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -164,19 +164,7 @@ QByteArray HttpFileWriter::write(const HttpFile &file, QStringList *warnings)
 bool HttpFileWriter::writeFile(const QString &path, const HttpFile &file, QString *error,
                                QStringList *warnings)
 {
-    QSaveFile save(path);
-    if (!save.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, save.errorString());
-        return false;
-    }
-    save.write(write(file, warnings));
-    if (!save.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, save.errorString());
-        return false;
-    }
-    return true;
+    return Io::writeFile(path, write(file, warnings), error);
 }
 
 } // namespace Peephole

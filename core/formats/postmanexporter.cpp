@@ -1,4 +1,5 @@
 #include "formats/postman.h"
+#include "io/fileio.h"
 
 #include "formats/secretnames.h"
 
@@ -6,7 +7,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -241,19 +241,7 @@ QByteArray PostmanExporter::write(const ImportedItem &collection, QStringList *w
 bool PostmanExporter::writeFile(const QString &path, const ImportedItem &collection, QString *error,
                                 QStringList *warnings)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    file.write(write(collection, warnings));
-    if (!file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return Io::writeFile(path, write(collection, warnings), error);
 }
 
 } // namespace Peephole

@@ -1,4 +1,5 @@
 #include "replay/expectedresponse.h"
+#include "io/fileio.h"
 
 #include "http/exchange.h"
 
@@ -6,7 +7,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -163,13 +163,7 @@ bool write(const Collection &collection, const RequestRef &ref, const ExpectedRe
 {
     const QString path = pathFor(collection, ref);
     QDir().mkpath(QFileInfo(path).absolutePath());
-    QSaveFile f(path);
-    const QByteArray bytes = response.toBytes(ignoredHeaders);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
-        *error = tr("cannot write %1: %2").arg(QDir::toNativeSeparators(path), f.errorString());
-        return false;
-    }
-    return true;
+    return Io::writeFile(path, response.toBytes(ignoredHeaders), error);
 }
 
 } // namespace ExpectedStore

@@ -1,4 +1,5 @@
 #include "replay/reports.h"
+#include "io/fileio.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -6,7 +7,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
-#include <QSaveFile>
 #include <QXmlStreamWriter>
 
 using namespace Qt::StringLiterals;
@@ -204,10 +204,9 @@ QByteArray json(const RunSummary &summary)
 
 bool writeFile(const QString &path, const QByteArray &bytes, QString *error)
 {
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
-        *error = QCoreApplication::translate("Peephole::Reports", "cannot write the report %1: %2")
-                     .arg(QDir::toNativeSeparators(path), f.errorString());
+    QString why;
+    if (!Io::writeFile(path, bytes, &why, {Io::OutputFile::Permissions::Private, true})) {
+        *error = QCoreApplication::translate("Peephole::Reports", "the report was not written: %1").arg(why);
         return false;
     }
     return true;

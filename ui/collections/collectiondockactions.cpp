@@ -1,5 +1,6 @@
 // CollectionDock: runs, new requests, expected responses, imports.
 #include "collections/collectiondock.h"
+#include "io/fileio.h"
 
 #include "collection/collectionstore.h"
 #include "collections/collectionmodel.h"
@@ -18,7 +19,6 @@
 #include <QFile>
 #include <QInputDialog>
 #include <QItemSelectionModel>
-#include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTreeView>
@@ -152,9 +152,9 @@ void CollectionDock::newRequest()
     if (!bytes.isEmpty())
         bytes += bytes.endsWith('\n') ? "\n"_ba : "\n\n"_ba;
     bytes += HttpFileWriter::write(single);
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
-        Q_EMIT message(tr("Could not write %1: %2").arg(path, out.errorString()));
+    QString error;
+    if (!Io::writeFile(path, bytes, &error)) {
+        Q_EMIT message(error);
         return;
     }
     m_store->rescan();

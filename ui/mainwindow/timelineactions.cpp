@@ -1,4 +1,5 @@
 #include "mainwindow/timelineactions.h"
+#include "io/fileio.h"
 
 #include "composer/composerwidget.h"
 #include "formats/curlcommand.h"
@@ -12,7 +13,6 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPointer>
-#include <QSaveFile>
 #include <QThreadPool>
 
 using namespace Qt::StringLiterals;
@@ -65,19 +65,19 @@ void TimelineActions::saveBodyAs(quint64 id)
     // Large bodies are copied on a worker; the result comes back to the window queued.
     QPointer<QWidget> window = m_window;
     QThreadPool::globalInstance()->start([body, path, window] {
-        QSaveFile file(path);
-        bool ok = file.open(QIODevice::WriteOnly);
+        Io::OutputFile file(path);
+        QString error;
+        bool ok = file.open(&error);
         constexpr qint64 chunk = 1 << 20;
         for (qint64 off = 0; ok && off < body->size(); off += chunk)
-            ok = file.write(body->read(off, chunk)) >= 0;
-        ok = ok && file.commit();
-        const QString error = file.errorString();
+            ok = file.write(body->read(off, chunk));
+        ok = file.commit(&error) && ok; // commit() reports a failed open or write too
         QMetaObject::invokeMethod(
             qApp,
-            [window, ok, path, error] {
+            [window, ok, error] {
                 if (!ok && window)
                     QMessageBox::warning(window, tr("Save failed"),
-                                         tr("Could not save the body to %1: %2").arg(path, error));
+                                         tr("The body was not saved: %1").arg(error));
             },
             Qt::QueuedConnection);
     });
