@@ -7,6 +7,7 @@
 #include "formats/httpfile.h"
 #include "formats/importreport.h"
 #include "formats/postman.h"
+#include "io/fileio.h"
 #include "replay/reports.h"
 
 #include <QCommandLineParser>
@@ -335,14 +336,13 @@ int ConvertCommand::run(const QStringList &arguments)
         printError(error);
         return Usage;
     }
-    if (positional.size() == 1) {
-        std::fwrite(out->constData(), 1, size_t(out->size()), stdout);
-        return Success;
-    }
-    if (!Reports::writeFile(positional.at(1), *out, &error)) {
+    const QString outPath = positional.size() == 1 ? u"-"_s : positional.at(1);
+    if (!Io::writeFile(outPath, *out, &error, {Io::OutputFile::Permissions::Private, true})) {
         printError(error);
         return Output;
     }
+    if (outPath == u"-"_s)
+        return Success;
     std::fprintf(
         stderr, "%s\n",
         qPrintable(

@@ -127,19 +127,19 @@ void ExchangePrinter::printHeads(const Exchange &e)
     std::fflush(m_heads);
 }
 
-void ExchangePrinter::printBody(const Exchange &e)
+bool ExchangePrinter::printBody(const Exchange &e)
 {
     if (m_mode == SendOptions::Mode::Head || !e.responseBody)
-        return;
+        return true;
     const BodyStore &body = *e.responseBody;
     constexpr qint64 chunk = 1 << 20;
     if (isatty(fileno(m_body)) && body.head(8192).contains('\0')) {
         note(tr("Binary body of %1 bytes not printed to the terminal; use --output FILE.").arg(body.size()));
-        return;
+        return true;
     }
-    for (qint64 off = 0; off < body.size(); off += chunk)
+    for (qint64 off = 0; off < body.size() && !std::ferror(m_body); off += chunk)
         write(m_body, body.read(off, chunk));
-    std::fflush(m_body);
+    return std::fflush(m_body) == 0 && !std::ferror(m_body);
 }
 
 } // namespace Peephole::Cli

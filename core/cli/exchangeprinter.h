@@ -17,7 +17,8 @@ public:
 
     void printHeads(const Exchange &exchange);
     /// Streams the body from its store; refuses binary bodies on a terminal.
-    void printBody(const Exchange &exchange);
+    /// False when standard output (or the body stream) refused the bytes (closed pipe, full disk).
+    bool printBody(const Exchange &exchange);
 
     static QByteArray requestLine(const Exchange &exchange);
     static QByteArray statusLine(const Exchange &exchange);

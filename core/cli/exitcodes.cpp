@@ -31,6 +31,8 @@ int exitCodeFor(ExchangeError::Kind kind)
         return Output;
     case K::RequestBody:
         return InputFile;
+    case K::BodyTooLarge:
+        return BodyTooLarge;
     case K::Cancelled:
     case K::Other:
         return Transport;
@@ -57,7 +59,9 @@ QString exitCodeHelp()
                                        "  14  other transport error\n"
                                        "  22  HTTP status 400 or more, with --fail\n"
                                        "  25  authentication rejected or not answered\n"
-                                       "  30  run: a request failed or its response changed\n");
+                                       "  30  run: a request failed or its response changed\n"
+                                       "  63  the decoded body passed --max-decoded-size (or looked like a "
+                                       "decompression bomb)\n");
 }
 
 } // namespace Peephole::Cli

@@ -22,6 +22,7 @@ enum ExitCode : int {
     HttpError = 22,
     AuthFailed = 25,
     RunFailed = 30,
+    BodyTooLarge = 63, ///< curl's code for "maximum file size exceeded"
 };
 
 /// The exit code for a transport failure recorded in an exchange.

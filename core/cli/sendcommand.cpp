@@ -1,5 +1,8 @@
 #include "cli/sendcommand.h"
 
+#include <cerrno>
+#include <cstring>
+
 #include "auth/credentialstore.h"
 #include "cli/exchangeprinter.h"
 #include "cli/exitcodes.h"
@@ -103,8 +106,11 @@ int SendCommand::finish(quint64 chainId)
         printError(last.error.message);
         return exitCodeFor(last.error.kind);
     }
-    if (m_options.outputFile.isEmpty())
-        printer.printBody(last);
+    if (m_options.outputFile.isEmpty() && !printer.printBody(last)) {
+        printError(tr("the body could not be written to standard output: %1")
+                       .arg(QString::fromLocal8Bit(std::strerror(errno))));
+        return Output;
+    }
 
     const AuthSettings &auth = m_options.spec.auth;
     const bool hadCredentials = auth.hasUserCredentials() || auth.hasToken() || !auth.proxyUser.isEmpty();

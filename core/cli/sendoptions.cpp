@@ -37,8 +37,20 @@ struct Parser
     QCommandLineOption key{u"key"_s, tr("Private key of the client certificate (PEM)."), u"FILE"_s};
     QCommandLineOption proxy{
         {u"x"_s, u"proxy"_s}, tr("Send through this proxy: http://host:port or socks5://..."), u"URL"_s};
-    QCommandLineOption timeout{
-        {u"m"_s, u"timeout"_s}, tr("Give up after S seconds without data (default 30)."), u"S"_s};
+    QCommandLineOption timeout{{u"m"_s, u"timeout"_s, u"max-time"_s},
+                               tr("Give up when the whole exchange (redirects and auth legs included) takes "
+                                  "more than S seconds (default: no limit)."),
+                               u"S"_s};
+    QCommandLineOption connectTimeout{
+        u"connect-timeout"_s, tr("Give up when connecting (DNS, TCP, TLS) takes more than S seconds."),
+        u"S"_s};
+    QCommandLineOption idleTimeout{
+        u"idle-timeout"_s, tr("Give up after S seconds without any data (default 30; 0: never)."), u"S"_s};
+    QCommandLineOption maxDecodedSize{
+        u"max-decoded-size"_s,
+        tr("Stop when a compressed body decodes to more than SIZE bytes (K, M, G suffixes; default 1G, "
+           "with a guard against decompression bombs that an explicit SIZE turns off)."),
+        u"SIZE"_s};
     QCommandLineOption http2{u"http2"_s, tr("Allow HTTP/2 over TLS (the default).")};
     QCommandLineOption http11{u"http1.1"_s, tr("Use HTTP/1.1 only.")};
     QCommandLineOption h2c{u"h2c"_s, tr("Cleartext HTTP/2 with prior knowledge.")};
@@ -66,21 +78,11 @@ struct Parser
     Parser()
     {
         p.setApplicationDescription(tr("Send one request and print every exchange of its chain."));
-        p.addOptions({method,     header,
-                      data,       dataFile,
-                      output,     har,
-                      noFollow,   maxRedirects,
-                      insecure,   cacert,
-                      cert,       key,
-                      proxy,      timeout,
-                      http2,      http11,
-                      h2c,        fail,
-                      verbose,    head,
-                      bodyOnly,   user,
-                      auth,       token,
-                      proxyUser,  saveCredentials,
-                      preemptive, latin1,
-                      help});
+        p.addOptions({method,          header,      data,           dataFile, output, har,   noFollow,
+                      maxRedirects,    insecure,    cacert,         cert,     key,    proxy, timeout,
+                      connectTimeout,  idleTimeout, maxDecodedSize, http2,    http11, h2c,   fail,
+                      verbose,         head,        bodyOnly,       user,     auth,   token, proxyUser,
+                      saveCredentials, preemptive,  latin1,         help});
         p.addPositionalArgument(u"URL"_s,
                                 tr("The URL to send to (http:// is assumed when no scheme is given)."));
     }
@@ -95,6 +97,45 @@ bool splitUser(const QString &value, QString *user, QString *password)
     }
     *user = value.left(colon);
     *password = value.mid(colon + 1);
+    return true;
+}
+
+/// "2.5" -> 2500 ms; false with a message naming the option when it is not a number of seconds.
+bool parseSeconds(const QCommandLineParser &p, const QCommandLineOption &option, int *ms, QString *error)
+{
+    if (!p.isSet(option))
+        return true;
+    bool ok = false;
+    const double seconds = p.value(option).toDouble(&ok);
+    if (!ok || seconds < 0 || seconds > 2e6) {
+        *error = tr("bad --%1 \"%2\": expected seconds, e.g. 2.5")
+                     .arg(option.names().value(1, option.names().constFirst()), p.value(option));
+        return false;
+    }
+    *ms = int(seconds * 1000);
+    return true;
+}
+
+/// "64M" -> 67108864; false when it is not a size.
+bool parseSize(const QString &text, qint64 *bytes)
+{
+    QString t = text.trimmed().toUpper();
+    qint64 unit = 1;
+    if (t.endsWith(u'B'))
+        t.chop(1);
+    if (t.endsWith(u'K'))
+        unit = 1024;
+    else if (t.endsWith(u'M'))
+        unit = 1024 * 1024;
+    else if (t.endsWith(u'G'))
+        unit = 1024LL * 1024 * 1024;
+    if (unit > 1)
+        t.chop(1);
+    bool ok = false;
+    const qint64 n = t.toLongLong(&ok);
+    if (!ok || n <= 0 || n > (qint64(1) << 50) / unit)
+        return false;
+    *bytes = n * unit;
     return true;
 }
 
@@ -201,14 +242,14 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
             return false;
         }
     }
-    if (p.isSet(ps.timeout)) {
-        bool ok = false;
-        const double seconds = p.value(ps.timeout).toDouble(&ok);
-        if (!ok || seconds < 0) {
-            *error = tr("bad --timeout \"%1\": expected seconds, e.g. 2.5").arg(p.value(ps.timeout));
-            return false;
-        }
-        o.timeoutMs = int(seconds * 1000);
+    if (!parseSeconds(p, ps.timeout, &o.timeoutMs, error) ||
+        !parseSeconds(p, ps.connectTimeout, &o.connectTimeoutMs, error) ||
+        !parseSeconds(p, ps.idleTimeout, &o.idleTimeoutMs, error))
+        return false;
+    if (p.isSet(ps.maxDecodedSize) && !parseSize(p.value(ps.maxDecodedSize), &o.maxDecodedSize)) {
+        *error = tr("bad --max-decoded-size \"%1\": expected a size such as 500M or 2G")
+                     .arg(p.value(ps.maxDecodedSize));
+        return false;
     }
     o.verifyTls = !p.isSet(ps.insecure);
     for (const auto &[opt, target] :

@@ -124,15 +124,10 @@ bool Parser::finish()
         spec.auth.preemptive = scheme == AuthSettings::Scheme::Basic;
     }
     spec.options.followRedirects = location;
-    if (maxTime) {
+    if (maxTime)
         spec.options.timeoutMs = int(*maxTime * 1000);
-        if (connectTimeout)
-            issue(u"--connect-timeout"_s, tr("Peephole has one timeout per request; --max-time was used."));
-    } else if (connectTimeout) {
-        spec.options.timeoutMs = int(*connectTimeout * 1000);
-        issue(u"--connect-timeout"_s, tr("Peephole has one inactivity timeout per request; it was set to the "
-                                         "connect timeout."));
-    }
+    if (connectTimeout)
+        spec.options.connectTimeoutMs = int(*connectTimeout * 1000);
     return true;
 }
 

@@ -196,6 +196,8 @@ QString CurlCommand::fromRequest(const RequestSpec &spec, QStringList *warnings)
     }
     if (o.timeoutMs != defaults.timeoutMs)
         lines.append(u"-m "_s + seconds(o.timeoutMs));
+    if (o.connectTimeoutMs != defaults.connectTimeoutMs)
+        lines.append(u"--connect-timeout "_s + seconds(o.connectTimeoutMs));
     if (!o.verifyTls)
         lines.append(u"-k"_s);
     if (o.h2cPriorKnowledge)

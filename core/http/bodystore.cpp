@@ -1,7 +1,10 @@
 #include "http/bodystore.h"
 
+#include "io/fileio.h"
+
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryFile>
 
 using namespace Qt::StringLiterals;
@@ -15,8 +18,20 @@ BodyStore::~BodyStore() = default;
 std::shared_ptr<BodyStore> BodyStore::createFileBacked(const QString &path, QString *error)
 {
     auto store = std::make_shared<BodyStore>(0);
+    const QFileInfo info(path);
+    if (path == u"-"_s || (info.exists() && !info.isFile() && !info.isDir())) {
+        // Never replaced, never read back: written in place as it arrives.
+        auto sink = std::make_unique<Io::OutputFile>(
+            path, Io::OutputFile::Options{Io::OutputFile::Permissions::Private, true});
+        if (!sink->open(error))
+            return nullptr;
+        store->m_sink = std::move(sink);
+        store->m_sinkPath = path;
+        return store;
+    }
     auto file = std::make_unique<QFile>(path);
-    if (!file->open(QIODevice::ReadWrite | QIODevice::Truncate)) {
+    // Unbuffered: a full disk fails the write that hit it, not a flush nobody checks.
+    if (!file->open(QIODevice::ReadWrite | QIODevice::Truncate | QIODevice::Unbuffered)) {
         if (error)
             *error = QObject::tr("Cannot write the response body to %1: %2").arg(path, file->errorString());
         return nullptr;
@@ -70,6 +85,19 @@ bool BodyStore::append(const char *data, qint64 size)
     if (size <= 0)
         return true;
     QMutexLocker lock(&m_mutex);
+    if (m_sink) {
+        if (!m_sink->write(QByteArrayView(data, size))) {
+            QString why;
+            m_sink->commit(&why);
+            m_sink.reset();
+            m_error = why;
+            return false;
+        }
+        m_size += size;
+        return true;
+    }
+    if (!m_error.isEmpty())
+        return false;
     if (!m_file && m_size + size > m_threshold) {
         if (!spill())
             return false;
@@ -87,12 +115,28 @@ bool BodyStore::append(const char *data, qint64 size)
     return true;
 }
 
-void BodyStore::finish()
+bool BodyStore::finish()
 {
     QMutexLocker lock(&m_mutex);
+    if (m_finished)
+        return m_error.isEmpty();
     m_finished = true;
-    if (m_file)
-        m_file->flush();
+    if (m_sink) {
+        QString why;
+        if (!m_sink->commit(&why))
+            m_error = why;
+        m_sink.reset();
+    } else if (m_file && !m_file->flush()) {
+        m_error =
+            QObject::tr("Cannot write body data to %1: %2").arg(m_file->fileName(), m_file->errorString());
+    }
+    return m_error.isEmpty();
+}
+
+bool BodyStore::isWriteOnly() const
+{
+    QMutexLocker lock(&m_mutex);
+    return !m_sinkPath.isEmpty();
 }
 
 qint64 BodyStore::size() const
@@ -116,7 +160,7 @@ bool BodyStore::isOnDisk() const
 QString BodyStore::filePath() const
 {
     QMutexLocker lock(&m_mutex);
-    return m_file ? m_file->fileName() : QString();
+    return m_file ? m_file->fileName() : m_sinkPath;
 }
 
 QString BodyStore::errorString() const
@@ -128,7 +172,7 @@ QString BodyStore::errorString() const
 QByteArray BodyStore::read(qint64 offset, qint64 length) const
 {
     QMutexLocker lock(&m_mutex);
-    if (offset < 0 || offset >= m_size || length <= 0)
+    if (offset < 0 || offset >= m_size || length <= 0 || !m_sinkPath.isEmpty())
         return {};
     length = qMin(length, m_size - offset);
     if (!m_file)

@@ -8,6 +8,10 @@
 
 class QFile;
 
+namespace Peephole::Io {
+class OutputFile;
+}
+
 namespace Peephole {
 
 /// The bytes of one body. Small bodies stay in memory; past the spill
@@ -27,7 +31,9 @@ public:
     BodyStore &operator=(const BodyStore &) = delete;
 
     /// A store that writes to @p path (truncated) and keeps nothing in memory.
-    /// On failure returns nullptr and sets @p error.
+    /// A path that is not a regular file (a device such as /dev/null, a FIFO) or
+    /// "-" (standard output) is written in place through Io::OutputFile and
+    /// cannot be read back. On failure returns nullptr and sets @p error.
     static std::shared_ptr<BodyStore> createFileBacked(const QString &path, QString *error);
     static std::shared_ptr<BodyStore> fromBytes(const QByteArray &bytes);
     /// A finished store that reads an existing file in place (a request body
@@ -37,8 +43,11 @@ public:
     /// Appends bytes; false (and errorString()) when the spill file cannot be written.
     bool append(const char *data, qint64 size);
     bool append(const QByteArray &bytes) { return append(bytes.constData(), bytes.size()); }
-    /// Marks the body complete and flushes the file.
-    void finish();
+    /// Marks the body complete and flushes the file; false (and errorString())
+    /// when what was written could not be delivered.
+    bool finish();
+    /// True when the bytes went to a device, pipe or standard output and cannot be read back.
+    bool isWriteOnly() const;
 
     qint64 size() const;
     bool isFinished() const;
@@ -61,6 +70,8 @@ private:
     bool m_finished = false;
     QByteArray m_memory;
     std::unique_ptr<QFile> m_file;
+    std::unique_ptr<Io::OutputFile> m_sink;
+    QString m_sinkPath;
     QString m_error;
 };
 

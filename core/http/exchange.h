@@ -61,6 +61,7 @@ struct ExchangeError
         RequestBody, ///< The body could not be read (file missing...).
         Output,      ///< The response body could not be written.
         Other,
+        BodyTooLarge, ///< The decoded body passed --max-decoded-size or the decompression-bomb guard.
     };
     Kind kind = Kind::None;
     QString message; ///< Specific, in words: what, where, what to do.

@@ -29,10 +29,25 @@ ExchangeError classifyReplyError(QNetworkReply::NetworkError error, const QStrin
     if (facts.cancelled)
         return {Kind::Cancelled, tr("Cancelled.")};
     if (facts.timedOut) {
-        return {Kind::Timeout,
-                tr("No data from %1 for %2 s: timed out. Raise the timeout or check that the server answers.")
-                    .arg(hostPort(facts.url))
-                    .arg(facts.timeoutMs / 1000.0)};
+        const QString phase = facts.headersReceived ? tr("receiving the body")
+                              : facts.requestSent   ? tr("waiting for the response head")
+                                                    : tr("connecting and sending the request");
+        const QString seconds = QString::number(facts.timeoutMs / 1000.0);
+        switch (facts.limit) {
+        case ReplyFacts::Limit::Total:
+            return {Kind::Timeout, tr("Timed out after %1 s while %2 from %3: that is the whole exchange's "
+                                      "time limit (--timeout). Raise it if the server is just slow.")
+                                       .arg(seconds, phase, hostPort(facts.url))};
+        case ReplyFacts::Limit::Connect:
+            return {Kind::Timeout, tr("Timed out after %1 s while connecting to %2 (--connect-timeout). "
+                                      "Check the host and port, and any firewall or proxy on the way.")
+                                       .arg(seconds, hostPort(facts.url))};
+        case ReplyFacts::Limit::Idle:
+            break;
+        }
+        return {Kind::Timeout, tr("No data from %1 for %2 s while %3: timed out (--idle-timeout). Raise the "
+                                  "limit or check that the server answers.")
+                                   .arg(hostPort(facts.url), seconds, phase)};
     }
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:

@@ -18,7 +18,10 @@ struct ReplyFacts
     qint64 contentLength = -1;
     bool timedOut = false;
     bool cancelled = false;
+    /// Which limit ended the hop (with timedOut) and how long it was.
+    enum class Limit { Idle, Connect, Total } limit = Limit::Idle;
     int timeoutMs = 0;
+    bool requestSent = false;
     QStringList tlsErrors;
 };
 

@@ -41,7 +41,9 @@ struct RequestBody
 /// How a request is sent.
 struct RequestOptions
 {
-    int timeoutMs = 30000; ///< Whole-transfer inactivity timeout per hop; 0 = none.
+    /// Total deadline for the whole exchange, redirects and auth legs included (curl's
+    /// --max-time); time spent waiting for the user to type credentials does not count. 0 = none.
+    int timeoutMs = 0;
     bool followRedirects = true;
     int maxRedirects = 10;
     bool http2Allowed = true;       ///< Negotiate h2 over TLS (ALPN).
@@ -52,6 +54,11 @@ struct RequestOptions
     QString clientKeyFile;        ///< PEM key when the certificate file holds none.
     QString clientCertPassphrase; ///< Memory only.
     QUrl proxy;                   ///< http://[user@]host:port or socks5://host:port; empty: none.
+    int connectTimeoutMs = 0;     ///< Until the request is on the wire (DNS, TCP, TLS); 0 = none.
+    int idleTimeoutMs = 30000;    ///< No progress in either direction this long ends the hop; 0 = none.
+    /// Cap on a decoded (gzip, deflate, br, zstd) body; 0 = the default: 1 GiB, and a body that
+    /// grows past 64 MiB at more than 1000× its encoded size is stopped as a decompression bomb.
+    qint64 maxDecodedSize = 0;
 
     friend bool operator==(const RequestOptions &, const RequestOptions &) = default;
 };

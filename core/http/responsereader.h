@@ -22,6 +22,8 @@ public:
 
     /// Forgets the previous hop.
     void reset();
+    /// The cap on the decoded body (RequestOptions::maxDecodedSize; 0: the default with the bomb guard).
+    void setMaxDecodedSize(qint64 bytes) { m_maxDecoded = bytes; }
     /// Status line, header fields (wire order and case) and the cookies set.
     void readHead(const HopReply &reply, Exchange &exchange);
     /// Chooses the body decoder; returns a note for the exchange when the coding is kept as received.
@@ -38,6 +40,7 @@ public:
 private:
     qint64 m_contentLength = -1;
     qint64 m_wireBytes = 0;
+    qint64 m_maxDecoded = 0;
     std::unique_ptr<ContentDecoder> m_decoder;
 };
 

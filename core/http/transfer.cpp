@@ -57,6 +57,10 @@ Transfer::Transfer(HttpSession *session, QNetworkAccessManager *nam, const Reque
 {
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this, &Transfer::onTimeout);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, &Transfer::onDeadline);
+    m_connectTimeout.setSingleShot(true);
+    connect(&m_connectTimeout, &QTimer::timeout, this, &Transfer::onConnectTimeout);
 }
 
 Transfer::~Transfer()
@@ -87,6 +91,8 @@ void Transfer::start()
         failBeforeSend(ExchangeError::Kind::RequestBody, error);
         return;
     }
+    if (m_spec.options.timeoutMs > 0)
+        m_deadline.start(m_spec.options.timeoutMs);
     sendHop();
 }
 
@@ -175,11 +181,13 @@ void Transfer::sendHop()
     connect(m_reply, &HopReply::readyRead, this, &Transfer::onReadyRead);
     connect(m_reply, &HopReply::finished, this, &Transfer::onFinished);
     connect(m_reply, &HopReply::uploadProgress, this, [this] {
-        if (m_spec.options.timeoutMs > 0)
-            m_timeout.start(m_spec.options.timeoutMs);
+        m_connectTimeout.stop();
+        restartIdleTimer();
     });
-    if (m_spec.options.timeoutMs > 0)
-        m_timeout.start(m_spec.options.timeoutMs);
+    resumeDeadline();
+    restartIdleTimer();
+    if (m_spec.options.connectTimeoutMs > 0)
+        m_connectTimeout.start(m_spec.options.connectTimeoutMs);
     m_sinceUpdate.start();
     m_reply->start();
     qCDebug(lcTransfer) << "chain" << m_chainId << "hop" << hopIndex << m_hop.method << m_hop.url;
@@ -204,6 +212,7 @@ void Transfer::onEncrypted()
 
 void Transfer::onRequestSent()
 {
+    m_connectTimeout.stop();
     m_exchange.timings.requestSentNs = monotonicNs();
 }
 
@@ -247,6 +256,7 @@ void Transfer::onMetaData()
 {
     if (m_headersSeen || !m_reply)
         return;
+    m_connectTimeout.stop();
     m_headersSeen = true;
     m_exchange.timings.headersNs = monotonicNs();
     if (m_exchange.timings.requestSentNs < 0)
@@ -255,6 +265,7 @@ void Transfer::onMetaData()
     if (!m_exchange.cookiesSet->isEmpty())
         m_session->cookieJar()->setCookiesFromUrl(*m_exchange.cookiesSet, m_hop.url);
     openResponseBody();
+    m_reader.setMaxDecodedSize(m_spec.options.maxDecodedSize);
     if (const QString note = m_reader.startBody(m_exchange); !note.isEmpty())
         m_exchange.notes.edit().append(note);
     publish();
@@ -268,12 +279,17 @@ void Transfer::onReadyRead()
         m_reply->abort();
         return;
     }
-    if (m_spec.options.timeoutMs > 0)
-        m_timeout.start(m_spec.options.timeoutMs);
+    restartIdleTimer();
     if (m_sinceUpdate.elapsed() > 250) {
         m_sinceUpdate.restart();
         publish();
     }
+}
+
+void Transfer::restartIdleTimer()
+{
+    if (m_spec.options.idleTimeoutMs > 0)
+        m_timeout.start(m_spec.options.idleTimeoutMs);
 }
 
 void Transfer::onTimeout()
@@ -281,12 +297,57 @@ void Transfer::onTimeout()
     if (!m_reply)
         return;
     m_timedOut = true;
+    m_timedOutBy = ReplyFacts::Limit::Idle;
     m_reply->abort();
+}
+
+void Transfer::onConnectTimeout()
+{
+    if (!m_reply)
+        return;
+    m_timedOut = true;
+    m_timedOutBy = ReplyFacts::Limit::Connect;
+    m_reply->abort();
+}
+
+void Transfer::onDeadline()
+{
+    m_timedOut = true;
+    m_timedOutBy = ReplyFacts::Limit::Total;
+    if (m_reply) {
+        m_reply->abort(); // finished() follows and ends the chain with the timeout.
+        return;
+    }
+    ReplyFacts facts;
+    facts.url = m_hop.url;
+    facts.timedOut = true;
+    facts.limit = ReplyFacts::Limit::Total;
+    facts.timeoutMs = m_spec.options.timeoutMs;
+    facts.headersReceived = m_headersSeen;
+    facts.requestSent = m_exchange.timings.requestSentNs >= 0;
+    finishChain(classifyReplyError(QNetworkReply::TimeoutError, {}, facts));
+}
+
+void Transfer::pauseDeadline()
+{
+    if (!m_deadline.isActive())
+        return;
+    m_deadlineLeftMs = qMax(1, m_deadline.remainingTime());
+    m_deadline.stop();
+}
+
+void Transfer::resumeDeadline()
+{
+    if (m_deadlineLeftMs < 0)
+        return;
+    m_deadline.start(m_deadlineLeftMs);
+    m_deadlineLeftMs = -1;
 }
 
 void Transfer::onFinished()
 {
     m_timeout.stop();
+    m_connectTimeout.stop();
     HopReply *reply = m_reply;
     if (!reply)
         return;
@@ -297,8 +358,8 @@ void Transfer::onFinished()
 
     Timings &t = m_exchange.timings;
     t.finishedNs = monotonicNs();
-    if (m_exchange.responseBody)
-        m_exchange.responseBody->finish();
+    if (m_exchange.responseBody && !m_exchange.responseBody->finish() && !m_exchange.error.isError())
+        m_exchange.error = {ExchangeError::Kind::Output, m_exchange.responseBody->errorString()};
     if (m_hop.url.scheme() == u"https"_s) {
         const QSslConfiguration tls = reply->sslConfiguration();
         TlsInfo &info = m_exchange.tls.edit();
@@ -326,7 +387,11 @@ void Transfer::onFinished()
         facts.contentLength = m_reader.contentLength();
         facts.timedOut = m_timedOut;
         facts.cancelled = m_cancelled;
-        facts.timeoutMs = m_spec.options.timeoutMs;
+        facts.limit = m_timedOutBy;
+        facts.timeoutMs = m_timedOutBy == ReplyFacts::Limit::Total     ? m_spec.options.timeoutMs
+                          : m_timedOutBy == ReplyFacts::Limit::Connect ? m_spec.options.connectTimeoutMs
+                                                                       : m_spec.options.idleTimeoutMs;
+        facts.requestSent = m_exchange.timings.requestSentNs >= 0;
         facts.tlsErrors = m_tlsErrors;
         finishChain(classifyReplyError(error, reply->errorString(), facts));
         return;
@@ -361,7 +426,16 @@ void Transfer::followRedirect()
         finishChain();
         return;
     }
-    const QUrl next = m_hop.url.resolved(QUrl::fromEncoded(location));
+    const QUrl target = QUrl::fromEncoded(location);
+    const QUrl next = m_hop.url.resolved(target);
+    if (!target.isValid() || !next.isValid() || next.host().isEmpty()) {
+        finishChain({ExchangeError::Kind::Other,
+                     tr("Invalid redirect target: the server's Location \"%1\" is not a valid URL (%2). The "
+                        "redirect was not followed.")
+                         .arg(QString::fromLatin1(location.left(200)),
+                              target.isValid() ? tr("no host") : target.errorString())});
+        return;
+    }
     if (next.scheme() != u"http"_s && next.scheme() != u"https"_s) {
         finishChain({ExchangeError::Kind::Other,
                      tr("Redirect to \"%1\": only http and https are followed.").arg(next.toString())});
@@ -410,6 +484,8 @@ void Transfer::askAuth()
         return;
     }
     m_exchange.finished = true;
+    // The user may take a while to type credentials: that is not the server's time.
+    pauseDeadline();
     const HopContext ctx = hopContext();
     QPointer<Transfer> guard(this);
     const quint64 exchangeId = m_exchange.id;
@@ -470,12 +546,14 @@ void Transfer::finishChain(const ExchangeError &error)
         return;
     m_ended = true;
     m_timeout.stop();
+    m_deadline.stop();
+    m_connectTimeout.stop();
     if (error.isError() && !m_exchange.error.isError())
         m_exchange.error = error;
     if (m_exchange.timings.finishedNs < 0)
         m_exchange.timings.finishedNs = monotonicNs();
-    if (m_exchange.responseBody)
-        m_exchange.responseBody->finish();
+    if (m_exchange.responseBody && !m_exchange.responseBody->finish() && !m_exchange.error.isError())
+        m_exchange.error = {ExchangeError::Kind::Output, m_exchange.responseBody->errorString()};
     // The final body belongs in the output file even when it was first read into memory
     // (a 401 that was not answered, a redirect that was not followed).
     if (!m_outputFile.isEmpty() && m_exchange.responseBody &&
@@ -483,12 +561,12 @@ void Transfer::finishChain(const ExchangeError &error)
         QString error2;
         auto out = BodyStore::createFileBacked(m_outputFile, &error2);
         const qint64 size = m_exchange.responseBody->size();
-        for (qint64 off = 0; out && off < size; off += ReadChunk)
-            out->append(m_exchange.responseBody->read(off, ReadChunk));
-        if (!out)
-            m_exchange.error = {ExchangeError::Kind::Output, error2};
-        else
-            out->finish();
+        bool written = out != nullptr;
+        for (qint64 off = 0; written && off < size; off += ReadChunk)
+            written = out->append(m_exchange.responseBody->read(off, ReadChunk));
+        written = written && out->finish();
+        if (!written)
+            m_exchange.error = {ExchangeError::Kind::Output, out ? out->errorString() : error2};
     }
     m_exchange.finished = true;
     publish();

@@ -2,6 +2,7 @@
 
 #include "http/authhook.h"
 #include "http/hop.h"
+#include "http/networkerrors.h"
 #include "http/requestspec.h"
 #include "http/responsereader.h"
 
@@ -46,6 +47,11 @@ private:
     void onReadyRead();
     void onFinished();
     void onTimeout();
+    void onDeadline();
+    void onConnectTimeout();
+    void restartIdleTimer();
+    void pauseDeadline();
+    void resumeDeadline();
 
     void openResponseBody();
     bool consumesBody(int status) const;
@@ -74,7 +80,11 @@ private:
     bool m_headersSeen = false;
     ResponseReader m_reader;
     QStringList m_tlsErrors;
-    QTimer m_timeout;
+    QTimer m_timeout;          ///< Idle: restarted on every sign of progress.
+    QTimer m_deadline;         ///< Total: started once for the whole chain.
+    QTimer m_connectTimeout;   ///< Until the request is on the wire.
+    int m_deadlineLeftMs = -1; ///< While waiting for the user's credentials: what the deadline had left.
+    ReplyFacts::Limit m_timedOutBy = ReplyFacts::Limit::Idle;
     QElapsedTimer m_sinceUpdate;
 };
 

@@ -24,7 +24,9 @@ QString tr(const char *text)
 
 bool isExistingNonRegular(const QString &path)
 {
-    struct stat st {};
+    struct stat st
+    {
+    };
     if (::stat(QFile::encodeName(path).constData(), &st) != 0)
         return false;
     return !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);

@@ -60,8 +60,7 @@ private:
 };
 
 /// Writes @p bytes to @p path through an OutputFile (atomic, 0600 when new).
-bool writeFile(const QString &path, QByteArrayView bytes, QString *error,
-               OutputFile::Options options = {});
+bool writeFile(const QString &path, QByteArrayView bytes, QString *error, OutputFile::Options options = {});
 
 /// Creates @p path (and missing parents) with mode 0700 for each directory it creates.
 bool makePrivateDir(const QString &path, QString *error = nullptr);

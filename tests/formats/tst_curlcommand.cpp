@@ -322,7 +322,8 @@ void TestCurlCommand::optionsCarriedOver()
     r = CurlCommand::parse(u"curl --http2-prior-knowledge --connect-timeout 4 http://h2c.local/"_s);
     QVERIFY(r.ok);
     QVERIFY(r.request.options.h2cPriorKnowledge);
-    QCOMPARE(r.request.options.timeoutMs, 4000);
+    QCOMPARE(r.request.options.connectTimeoutMs, 4000);
+    QCOMPARE(r.request.options.timeoutMs, 0); // --connect-timeout is not a total deadline
 
     r = CurlCommand::parse(u"curl --http1.1 https://e.example/"_s);
     QVERIFY(r.ok);

@@ -53,7 +53,7 @@ RequestSpec requestFromJson(const QJsonObject &json)
     spec.auth.scheme =
         AuthSettings::Scheme(json.value(u"authScheme"_s).toInt(int(AuthSettings::Scheme::None)));
     spec.auth.user = json.value(u"authUser"_s).toString();
-    spec.options.timeoutMs = json.value(u"timeoutMs"_s).toInt(30000);
+    spec.options.timeoutMs = json.value(u"timeoutMs"_s).toInt(0);
     spec.options.followRedirects = json.value(u"follow"_s).toBool(true);
     spec.options.maxRedirects = json.value(u"maxRedirects"_s).toInt(10);
     spec.options.verifyTls = json.value(u"verifyTls"_s).toBool(true);

@@ -106,6 +106,8 @@ QString errorKindText(ExchangeError::Kind kind)
         return trRecord("Request body unreadable");
     case K::Output:
         return trRecord("Output not writable");
+    case K::BodyTooLarge:
+        return trRecord("Body too large");
     case K::Other:
         return trRecord("Failed");
     }
