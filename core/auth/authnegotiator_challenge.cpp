@@ -22,6 +22,7 @@ void AuthNegotiator::challenged(const HopContext &hop, Exchange &exchange,
     if (hop.spec) {
         p->settings = hop.spec->auth;
         p->proxy = hop.spec->options.proxy;
+        p->requestUrl = hop.spec->url;
     }
     p->side = exchange.statusCode == 407 ? ProxySide : OriginSide;
     p->origin = sideKey(p->side, hop, p->proxy);
@@ -47,6 +48,18 @@ void AuthNegotiator::challenged(const HopContext &hop, Exchange &exchange,
     }
     p->offers = AuthOffers::fromChallenges(parsed.challenges);
     p->record = rec;
+
+    if (p->side == ProxySide && !proxyConfigured(p->proxy)) {
+        // Only a proxy the user configured may ask for proxy credentials.
+        p->record.explanation =
+            tr("407 from a server that is not your proxy: %1 asked for proxy credentials, "
+               "but no proxy is configured for this request. Nothing was sent.")
+                .arg(AuthOffers::originOf(hop.url));
+        p->record.reason = tr("Not answered: proxy credentials go only to a configured proxy.");
+        exchange.auth = p->record;
+        finish(p, false);
+        return;
+    }
 
     if (parsed.challenges.isEmpty()) {
         p->record.reason =
@@ -138,7 +151,11 @@ void AuthNegotiator::decide(std::shared_ptr<Pending> p)
         finish(p, false);
         return;
     }
-    const Credential fromRequest = requestCredential(p->side, p->settings, p->proxy);
+    QString withheld;
+    const Credential fromRequest =
+        requestCredential(p->side, p->settings, p->proxy, p->hop.url, p->requestUrl, &withheld);
+    if (!withheld.isEmpty())
+        rec.explanation = withheld;
     const AuthSettings::Scheme restriction =
         p->side == ProxySide ? AuthSettings::Scheme::Any : p->settings.scheme;
     bool anySupported = false;
@@ -186,8 +203,8 @@ void AuthNegotiator::tryKeychain(std::shared_ptr<Pending> p, QList<AuthOffer> ca
             if (tokenAccount != (o.kind == AuthOffer::Kind::Bearer))
                 continue;
             // A stored credential chosen in the request: only that user's.
-            if (p->side == OriginSide && p->settings.fromKeychain && !p->settings.user.isEmpty()
-                && a.user != p->settings.user)
+            if (p->side == OriginSide && p->settings.fromKeychain && !p->settings.user.isEmpty() &&
+                a.user != p->settings.user)
                 continue;
             QPointer<AuthNegotiator> self(this);
             m_store->read(a, [self, p, a, o, candidates](const CredentialStoreResult &r) {

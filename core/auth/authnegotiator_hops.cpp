@@ -21,6 +21,9 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
     ChainState &cs = m_chains[hop.chainId];
     cs.sent[OriginSide] = {};
     cs.sent[ProxySide] = {};
+    // A new hop (the first, or a redirect): a challenge on it may be answered afresh. Rejections
+    // are still remembered (cs.rejected), so a refused credential never loops.
+    cs.answered.clear();
     const AuthSettings &settings = hop.spec->auth;
     const QUrl proxy = hop.spec->options.proxy;
 
@@ -29,7 +32,11 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
                                    Headers::contains(hop.spec->headers, "Authorization")))
             continue;
         const QString origin = sideKey(side, hop, proxy);
-        const Credential fromRequest = requestCredential(side, settings, proxy);
+        QString withheld;
+        const Credential fromRequest =
+            requestCredential(side, settings, proxy, hop.url, hop.spec->url, &withheld);
+        if (!withheld.isEmpty())
+            record.explanation = withheld;
         Sent sent;
         QByteArray value;
         const auto known = m_known.constFind(origin);
@@ -61,8 +68,9 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
                                   settings.scheme == AuthSettings::Scheme::Bearer;
             const bool basicOk = settings.scheme == AuthSettings::Scheme::Any ||
                                  settings.scheme == AuthSettings::Scheme::Basic;
-            if (settings.hasToken() && bearerOk) {
-                const CredentialHeader h = BearerAuth::authorization(settings.token);
+            // fromRequest, not settings: it is empty on a hop to another origin.
+            if (!fromRequest.token.isEmpty() && bearerOk) {
+                const CredentialHeader h = BearerAuth::authorization(fromRequest.token);
                 if (h.ok()) {
                     value = h.value;
                     sent = {true,
@@ -77,8 +85,8 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
                 } else {
                     record.explanation = h.error;
                 }
-            } else if (settings.hasUserCredentials() && basicOk) {
-                const CredentialHeader h = BasicAuth::authorization(settings.user, settings.password,
+            } else if ((!fromRequest.user.isEmpty() || !fromRequest.password.isEmpty()) && basicOk) {
+                const CredentialHeader h = BasicAuth::authorization(fromRequest.user, fromRequest.password,
                                                                     settings.basicCharset, nullptr);
                 if (h.ok()) {
                     value = h.value;

@@ -16,6 +16,7 @@ struct AuthNegotiator::Pending
     HopContext hop;        ///< Copy; spec is cleared (it may not outlive the call).
     AuthSettings settings; ///< Copy of the request's settings.
     QUrl proxy;
+    QUrl requestUrl; ///< The URL the user typed: the request's own credentials belong to its origin.
     Side side = OriginSide;
     QString origin; ///< Side key.
     quint64 exchangeId = 0;

@@ -33,7 +33,11 @@ struct AuthSettings
     /// Use the credential stored in the keychain for user (password and token stay empty here).
     bool fromKeychain = false;
 
-    // Proxy credentials (answered on 407 through Proxy-Authorization).
+    /// Send these credentials to another origin a redirect leads to (curl's --location-trusted). Off:
+    /// they go only to the scheme, host and port of the URL the user typed.
+    bool locationTrusted = false;
+
+    // Proxy credentials (answered on 407 through Proxy-Authorization), only to a configured proxy.
     QString proxyUser;
     QString proxyPassword;
 

@@ -44,14 +44,6 @@ int SendCommand::run(const QStringList &arguments)
         return Success;
     }
     AuthSettings &auth = m_options.spec.auth;
-    if (m_options.passwordMissing &&
-        !promptSecret(tr("Password for %1 at %2: ").arg(auth.user, m_options.spec.url.host()),
-                      &auth.password)) {
-        printError(
-            tr("--user %1 has no password and there is no terminal to ask on; use --user NAME:PASSWORD")
-                .arg(auth.user));
-        return Usage;
-    }
     if (m_options.proxyPasswordMissing &&
         !promptSecret(tr("Proxy password for %1: ").arg(auth.proxyUser), &auth.proxyPassword)) {
         printError(
@@ -60,6 +52,8 @@ int SendCommand::run(const QStringList &arguments)
     }
 
     TerminalCredentials prompt;
+    if (m_options.passwordMissing)
+        prompt.setKnownUser(auth.user);
     m_workspace->setCredentialProvider(&prompt);
     HttpSession *session = m_workspace->session();
     QEventLoop loop;

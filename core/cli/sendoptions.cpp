@@ -72,17 +72,49 @@ struct Parser
     QCommandLineOption saveCredentials{u"save-credentials"_s,
                                        tr("Store credentials that worked in the OS keychain.")};
     QCommandLineOption preemptive{u"preemptive"_s, tr("Send credentials with the first request.")};
+    QCommandLineOption locationTrusted{
+        u"location-trusted"_s,
+        tr("Also send the credentials (and typed Authorization/Cookie headers) to other origins that "
+           "redirects lead to. Off by default: they go only to the origin of URL.")};
     QCommandLineOption latin1{u"basic-latin1"_s, tr("Encode Basic credentials as Latin-1 (legacy servers).")};
     QCommandLineOption help{{u"h"_s, u"help"_s}, tr("Show this help.")};
 
     Parser()
     {
         p.setApplicationDescription(tr("Send one request and print every exchange of its chain."));
-        p.addOptions({method,          header,      data,           dataFile, output, har,   noFollow,
-                      maxRedirects,    insecure,    cacert,         cert,     key,    proxy, timeout,
-                      connectTimeout,  idleTimeout, maxDecodedSize, http2,    http11, h2c,   fail,
-                      verbose,         head,        bodyOnly,       user,     auth,   token, proxyUser,
-                      saveCredentials, preemptive,  latin1,         help});
+        p.addOptions({method,
+                      header,
+                      data,
+                      dataFile,
+                      output,
+                      har,
+                      noFollow,
+                      maxRedirects,
+                      insecure,
+                      cacert,
+                      cert,
+                      key,
+                      proxy,
+                      timeout,
+                      connectTimeout,
+                      idleTimeout,
+                      maxDecodedSize,
+                      http2,
+                      http11,
+                      h2c,
+                      fail,
+                      verbose,
+                      head,
+                      bodyOnly,
+                      user,
+                      auth,
+                      token,
+                      proxyUser,
+                      saveCredentials,
+                      preemptive,
+                      latin1,
+                      locationTrusted,
+                      help});
         p.addPositionalArgument(u"URL"_s,
                                 tr("The URL to send to (http:// is assumed when no scheme is given)."));
     }
@@ -275,6 +307,10 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
     AuthSettings &a = spec.auth;
     if (p.isSet(ps.user))
         out->passwordMissing = !splitUser(p.value(ps.user), &a.user, &a.password);
+    // --user NAME alone: the keychain's credential for that user at the challenging origin and realm,
+    // else a prompt on the terminal (TerminalCredentials), only when the server asks.
+    a.fromKeychain = out->passwordMissing;
+    a.locationTrusted = p.isSet(ps.locationTrusted);
     if (p.isSet(ps.proxyUser))
         out->proxyPasswordMissing = !splitUser(p.value(ps.proxyUser), &a.proxyUser, &a.proxyPassword);
     a.token = p.value(ps.token);

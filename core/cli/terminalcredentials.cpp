@@ -22,6 +22,21 @@ void TerminalCredentials::requestCredentials(const CredentialRequest &request,
     if (!request.errorMessage.isEmpty())
         intro += u"\n"_s + request.errorMessage;
     const bool bearer = request.suggestedScheme == u"Bearer"_s;
+    if (!m_knownUser.isEmpty() && !bearer) {
+        answer.scheme = request.suggestedScheme;
+        answer.user = m_knownUser;
+        if (!promptSecret(intro + u"\n"_s + tr("Password for %1: ").arg(m_knownUser), &answer.password)) {
+            std::fprintf(stderr, "peephole-cli: %s\n",
+                         qPrintable(tr("--user %1 has no password, the keychain holds none for %1 at %2, and "
+                                       "there is no terminal to ask on; use --user NAME:PASSWORD or store it "
+                                       "with --save-credentials once.")
+                                        .arg(m_knownUser, request.origin)));
+            answer = {};
+            answer.cancelled = true;
+        }
+        done(answer);
+        return;
+    }
     QString user;
     if (!promptLine(intro + u"\n"_s + (bearer ? tr("Token: ") : tr("User: ")), &user, !bearer)) {
         answer.cancelled = true;

@@ -11,6 +11,11 @@ class TerminalCredentials : public CredentialProvider
 public:
     void requestCredentials(const CredentialRequest &request,
                             std::function<void(const CredentialAnswer &)> done) override;
+    /// `--user NAME` without a password: ask only for NAME's password (after the keychain had none).
+    void setKnownUser(const QString &user) { m_knownUser = user; }
+
+private:
+    QString m_knownUser;
 };
 
 } // namespace Peephole::Cli

@@ -469,7 +469,9 @@ void Transfer::followRedirect()
     } else {
         Redirects::dropBodyHeaders(hop.headers);
     }
-    hop.notes = Redirects::dropCredentialHeaders(hop.headers, m_hop.url, next);
+    // --location-trusted: the user said the typed credential headers may follow to other origins.
+    if (!m_spec.auth.locationTrusted)
+        hop.notes = Redirects::dropCredentialHeaders(hop.headers, m_hop.url, next);
     m_exchange.finished = true;
     publish();
     m_hop = hop;
