@@ -1,5 +1,7 @@
 #include "cli/exchangeprinter.h"
 
+#include "redact/redaction.h"
+
 #include <QCoreApplication>
 
 #include <cstdio>
@@ -58,9 +60,14 @@ QByteArray ExchangePrinter::statusLine(const Exchange &e)
     return e.httpVersion + ' ' + QByteArray::number(e.statusCode) + ' ' + e.reasonPhrase;
 }
 
+QByteArray ExchangePrinter::shown(const HeaderField &h) const
+{
+    return m_showSecrets ? h.value : Redaction::maskHeaderValue(h.name, h.value);
+}
+
 void ExchangePrinter::note(const QString &text)
 {
-    write(m_heads, "* " + text.toUtf8() + '\n');
+    write(m_heads, "* " + Redaction::escapeForTerminal(text.toUtf8()) + '\n');
 }
 
 void ExchangePrinter::printVerbose(const Exchange &e)
@@ -109,15 +116,21 @@ void ExchangePrinter::printHeads(const Exchange &e)
     for (const QString &n : *e.notes)
         note(n);
     if (m_mode != SendOptions::Mode::Head) {
-        write(m_heads, "> " + requestLine(e) + "\r\n");
+        const QByteArray line = requestLine(e);
+        write(m_heads,
+              "> " +
+                  Redaction::escapeForTerminal(m_showSecrets ? line : Redaction::redactTarget(line, "****")) +
+                  "\r\n");
         for (const HeaderField &h : e.requestHeaders)
-            write(m_heads, "> " + h.name + ": " + h.value + "\r\n");
+            write(m_heads,
+                  "> " + Redaction::escapeForTerminal(QByteArray(h.name + ": " + shown(h))) + "\r\n");
         write(m_heads, ">\r\n");
     }
     if (e.statusCode > 0) {
-        write(m_heads, "< " + statusLine(e) + "\r\n");
+        write(m_heads, "< " + Redaction::escapeForTerminal(statusLine(e)) + "\r\n");
         for (const HeaderField &h : e.responseHeaders)
-            write(m_heads, "< " + h.name + ": " + h.value + "\r\n");
+            write(m_heads,
+                  "< " + Redaction::escapeForTerminal(QByteArray(h.name + ": " + shown(h))) + "\r\n");
         write(m_heads, "<\r\n");
     }
     if (m_mode == SendOptions::Mode::Verbose)
@@ -137,8 +150,12 @@ bool ExchangePrinter::printBody(const Exchange &e)
         note(tr("Binary body of %1 bytes not printed to the terminal; use --output FILE.").arg(body.size()));
         return true;
     }
-    for (qint64 off = 0; off < body.size() && !std::ferror(m_body); off += chunk)
-        write(m_body, body.read(off, chunk));
+    const bool terminal = isatty(fileno(m_body));
+    for (qint64 off = 0; off < body.size() && !std::ferror(m_body); off += chunk) {
+        // On a terminal, escape sequences from the server are shown, never obeyed.
+        const QByteArray piece = body.read(off, chunk);
+        write(m_body, terminal ? Redaction::escapeForTerminal(piece, true) : piece);
+    }
     return std::fflush(m_body) == 0 && !std::ferror(m_body);
 }
 

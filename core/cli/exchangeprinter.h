@@ -20,16 +20,21 @@ public:
     /// False when standard output (or the body stream) refused the bytes (closed pipe, full disk).
     bool printBody(const Exchange &exchange);
 
+    /// --show-secrets: print credentials as they are instead of masked.
+    void setShowSecrets(bool show) { m_showSecrets = show; }
+
     static QByteArray requestLine(const Exchange &exchange);
     static QByteArray statusLine(const Exchange &exchange);
 
 private:
     void note(const QString &text);
+    QByteArray shown(const HeaderField &h) const;
     void printVerbose(const Exchange &exchange);
 
     FILE *m_heads;
     FILE *m_body;
     SendOptions::Mode m_mode;
+    bool m_showSecrets = false;
 };
 
 } // namespace Peephole::Cli

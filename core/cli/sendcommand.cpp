@@ -84,6 +84,7 @@ int SendCommand::finish(quint64 chainId)
     const QList<Exchange> chain = m_workspace->log()->chain(chainId);
     ExchangePrinter printer(m_options.mode == SendOptions::Mode::Head ? stdout : stderr, stdout,
                             m_options.mode);
+    printer.setShowSecrets(m_options.showSecrets);
     for (const Exchange &e : chain)
         printer.printHeads(e);
     if (chain.isEmpty())

@@ -77,6 +77,9 @@ struct Parser
         tr("Also send the credentials (and typed Authorization/Cookie headers) to other origins that "
            "redirects lead to. Off by default: they go only to the origin of URL.")};
     QCommandLineOption latin1{u"basic-latin1"_s, tr("Encode Basic credentials as Latin-1 (legacy servers).")};
+    QCommandLineOption showSecrets{u"show-secrets"_s,
+                                   tr("Print credentials (Authorization, cookies, secret query parameters) "
+                                      "unmasked; by default they are shown as ****.")};
     QCommandLineOption help{{u"h"_s, u"help"_s}, tr("Show this help.")};
 
     Parser()
@@ -114,6 +117,7 @@ struct Parser
                       preemptive,
                       latin1,
                       locationTrusted,
+                      showSecrets,
                       help});
         p.addPositionalArgument(u"URL"_s,
                                 tr("The URL to send to (http:// is assumed when no scheme is given)."));
@@ -337,6 +341,7 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
     out->outputFile = p.value(ps.output);
     out->harFile = p.value(ps.har);
     out->fail = p.isSet(ps.fail);
+    out->showSecrets = p.isSet(ps.showSecrets);
     const int modes = int(p.isSet(ps.verbose)) + int(p.isSet(ps.head)) + int(p.isSet(ps.bodyOnly));
     if (modes > 1) {
         *error = tr("choose one of --verbose, --head and --body-only");

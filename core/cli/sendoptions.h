@@ -16,6 +16,7 @@ struct SendOptions
     QString outputFile;
     QString harFile;
     bool fail = false;
+    bool showSecrets = false;     ///< --show-secrets: credentials printed unmasked.
     bool passwordMissing = false; ///< --user NAME without a password: ask on the terminal.
     bool proxyPasswordMissing = false;
 };

@@ -1,5 +1,7 @@
 #include "formats/harwriter.h"
+
 #include "io/fileio.h"
+#include "redact/redaction.h"
 
 #include "formats/formatslog.h"
 #include "formats/hartimings.h"
@@ -18,14 +20,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Peephole::HarWriter", text);
-}
-
-bool isSecretHeader(const QByteArray &name)
-{
-    return name.compare("authorization", Qt::CaseInsensitive) == 0 ||
-           name.compare("proxy-authorization", Qt::CaseInsensitive) == 0 ||
-           name.compare("cookie", Qt::CaseInsensitive) == 0 ||
-           name.compare("set-cookie", Qt::CaseInsensitive) == 0;
 }
 
 QString str(const QByteArray &bytes)
@@ -132,35 +126,16 @@ HarWriter::HarWriter(Options options) : m_options(options) {}
 
 QByteArray HarWriter::headerValue(const QByteArray &name, const QByteArray &value) const
 {
-    if (m_options.keepSecrets || !isSecretHeader(name))
-        return value;
-    if (name.compare("cookie", Qt::CaseInsensitive) == 0) {
-        // Keep the names: "a=[redacted]; b=[redacted]".
-        QByteArrayList out;
-        const QList<QByteArray> pairs = value.split(';');
-        for (const QByteArray &pair : pairs) {
-            const qsizetype eq = pair.indexOf('=');
-            out.append((eq < 0 ? pair.trimmed() : pair.left(eq).trimmed()) + '=' + Redacted);
-        }
-        return out.join("; ");
-    }
-    if (name.compare("set-cookie", Qt::CaseInsensitive) == 0) {
-        // Keep the name and the attributes: "id=[redacted]; Path=/; HttpOnly".
-        const qsizetype eq = value.indexOf('=');
-        const qsizetype semi = value.indexOf(';');
-        if (eq < 0 || (semi >= 0 && semi < eq))
-            return Redacted;
-        return value.left(eq + 1) + Redacted + (semi < 0 ? QByteArray() : value.mid(semi));
-    }
-    const qsizetype space = value.indexOf(' ');
-    return space > 0 ? value.left(space) + ' ' + Redacted : QByteArray(Redacted);
+    return m_options.keepSecrets ? value : Redaction::redactHeaderValue(name, value, Redacted);
 }
 
 QJsonObject HarWriter::request(const Exchange &ex) const
 {
     QJsonObject r;
     r.insert(u"method"_s, str(ex.method));
-    r.insert(u"url"_s, str(ex.url.toEncoded()));
+    const QUrl url =
+        m_options.keepSecrets ? ex.url : Redaction::redactUrl(ex.url, QString::fromLatin1(Redacted));
+    r.insert(u"url"_s, str(url.toEncoded()));
     r.insert(u"httpVersion"_s, str(ex.httpVersion.isEmpty() ? QByteArray() : ex.requestVersion()));
 
     QJsonArray cookies;
@@ -180,8 +155,11 @@ QJsonObject HarWriter::request(const Exchange &ex) const
 
     QJsonArray query;
     const QList<QPair<QString, QString>> items = QUrlQuery(ex.url).queryItems(QUrl::FullyDecoded);
-    for (const auto &item : items)
-        query.append(QJsonObject{{u"name"_s, item.first}, {u"value"_s, item.second}});
+    for (const auto &item : items) {
+        const bool hide = !m_options.keepSecrets && Redaction::isSecretQueryParam(item.first.toUtf8());
+        query.append(QJsonObject{{u"name"_s, item.first},
+                                 {u"value"_s, hide ? QString::fromLatin1(Redacted) : item.second}});
+    }
     r.insert(u"queryString"_s, query);
 
     const qint64 bodySize = ex.requestBody ? ex.requestBody->size() : 0;
@@ -292,8 +270,9 @@ QJsonObject HarWriter::toJson(const QList<Exchange> &exchanges) const
                                                {u"version"_s, QStringLiteral(PEEPHOLE_VERSION)}}},
                     {u"entries"_s, entries}};
     if (!m_options.keepSecrets)
-        log.insert(u"comment"_s, tr("Authorization, Proxy-Authorization, Cookie and Set-Cookie values were "
-                                    "redacted by Peephole."));
+        log.insert(u"comment"_s, tr("Credentials (Authorization, Proxy-Authorization, cookies, API-key and "
+                                    "token fields, secret query parameters, URL passwords) were redacted by "
+                                    "Peephole; see docs/SECURITY.md."));
     return QJsonObject{{u"log"_s, log}};
 }
 

@@ -170,11 +170,13 @@ bool makePrivateDir(const QString &path, QString *error)
         return true;
     // Create each missing level with 0700.
     QStringList missing;
-    QDir dir(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
-    while (!dir.exists()) {
-        missing.prepend(dir.absolutePath());
-        if (!dir.cdUp())
+    // Walk up by string: QDir::cdUp() refuses to move to a parent that does not exist.
+    for (QString p = QDir::cleanPath(QFileInfo(path).absoluteFilePath()); !QFileInfo(p).isDir();) {
+        missing.prepend(p);
+        const QString parent = QFileInfo(p).path();
+        if (parent == p)
             break;
+        p = parent;
     }
     for (const QString &p : std::as_const(missing)) {
         if (::mkdir(QFile::encodeName(p).constData(), 0700) != 0 && !QFileInfo(p).isDir()) {
