@@ -61,6 +61,12 @@ struct Parser
                                        tr("Store credentials that worked in the OS keychain.")};
     QCommandLineOption preemptive{u"preemptive"_s, tr("Send credentials with the first request.")};
     QCommandLineOption latin1{u"basic-latin1"_s, tr("Encode Basic credentials as Latin-1 (legacy servers).")};
+    QCommandLineOption json{u"json"_s,
+                            tr("Print the events of an event stream as one JSON object per line.")};
+    QCommandLineOption maxTime{u"max-time"_s, tr("Stop an event stream after SECONDS (a clean exit)."),
+                               u"SECONDS"_s};
+    QCommandLineOption maxEvents{u"max-events"_s, tr("Stop an event stream after N events (a clean exit)."),
+                                 u"N"_s};
     QCommandLineOption help{{u"h"_s, u"help"_s}, tr("Show this help.")};
 
     Parser()
@@ -80,7 +86,8 @@ struct Parser
                       auth,       token,
                       proxyUser,  saveCredentials,
                       preemptive, latin1,
-                      help});
+                      json,       maxTime,
+                      maxEvents,  help});
         p.addPositionalArgument(u"URL"_s,
                                 tr("The URL to send to (http:// is assumed when no scheme is given)."));
     }
@@ -260,6 +267,24 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
     out->outputFile = p.value(ps.output);
     out->harFile = p.value(ps.har);
     out->fail = p.isSet(ps.fail);
+    out->json = p.isSet(ps.json);
+    if (p.isSet(ps.maxTime)) {
+        bool ok = false;
+        const double seconds = p.value(ps.maxTime).toDouble(&ok);
+        if (!ok || seconds <= 0) {
+            *error = tr("bad --max-time \"%1\": expected seconds, e.g. 2.5").arg(p.value(ps.maxTime));
+            return false;
+        }
+        out->maxTimeMs = qint64(seconds * 1000);
+    }
+    if (p.isSet(ps.maxEvents)) {
+        bool ok = false;
+        out->maxEvents = p.value(ps.maxEvents).toLongLong(&ok);
+        if (!ok || out->maxEvents < 1) {
+            *error = tr("bad --max-events \"%1\": expected a number of 1 or more").arg(p.value(ps.maxEvents));
+            return false;
+        }
+    }
     const int modes = int(p.isSet(ps.verbose)) + int(p.isSet(ps.head)) + int(p.isSet(ps.bodyOnly));
     if (modes > 1) {
         *error = tr("choose one of --verbose, --head and --body-only");

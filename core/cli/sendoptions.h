@@ -18,6 +18,10 @@ struct SendOptions
     bool fail = false;
     bool passwordMissing = false; ///< --user NAME without a password: ask on the terminal.
     bool proxyPasswordMissing = false;
+    // Event streams (text/event-stream): events are printed as they arrive.
+    bool json = false;     ///< --json: one JSON object per event per line.
+    qint64 maxTimeMs = -1; ///< --max-time: stop (cleanly) after this long; -1 = no limit.
+    qint64 maxEvents = -1; ///< --max-events: stop (cleanly) after N events; -1 = no limit.
 };
 
 /// Parses the arguments after "send". On error returns false and a one-line

@@ -15,6 +15,65 @@ QString tr(const char *text)
     return QCoreApplication::translate("Peephole::SseParser", text);
 }
 
+/// UTF-8 decode per the WHATWG Encoding Standard: each maximal invalid subpart becomes one U+FFFD
+/// (QString::fromUtf8 replaces every byte of a cut sequence, which differs from what browsers show).
+QString decodeUtf8(const char *bytes, qsizetype size)
+{
+    QString out;
+    out.reserve(size);
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes);
+    char32_t cp = 0;
+    int needed = 0;
+    int seen = 0;
+    unsigned char lower = 0x80;
+    unsigned char upper = 0xBF;
+    for (qsizetype i = 0; i < size; ++i) {
+        const unsigned char b = p[i];
+        if (needed == 0) {
+            if (b < 0x80) {
+                out += QChar(char16_t(b));
+            } else if (b >= 0xC2 && b <= 0xDF) {
+                needed = 1;
+                cp = b & 0x1F;
+            } else if (b >= 0xE0 && b <= 0xEF) {
+                lower = b == 0xE0 ? 0xA0 : 0x80;
+                upper = b == 0xED ? 0x9F : 0xBF;
+                needed = 2;
+                cp = b & 0xF;
+            } else if (b >= 0xF0 && b <= 0xF4) {
+                lower = b == 0xF0 ? 0x90 : 0x80;
+                upper = b == 0xF4 ? 0x8F : 0xBF;
+                needed = 3;
+                cp = b & 0x7;
+            } else {
+                out += QChar::ReplacementCharacter;
+            }
+            continue;
+        }
+        if (b < lower || b > upper) {
+            cp = 0;
+            needed = seen = 0;
+            lower = 0x80;
+            upper = 0xBF;
+            out += QChar::ReplacementCharacter;
+            --i; // the byte starts afresh
+            continue;
+        }
+        lower = 0x80;
+        upper = 0xBF;
+        cp = (cp << 6) | (b & 0x3F);
+        if (++seen == needed) {
+            const char32_t c = cp;
+            cp = 0;
+            needed = seen = 0;
+            out += QStringView(QChar::fromUcs4(c));
+        }
+    }
+    if (needed)
+        out += QChar::ReplacementCharacter;
+    return out;
+}
+
 bool allDigits(const char *p, qsizetype n)
 {
     if (n == 0)
@@ -127,8 +186,9 @@ bool SseParser::line(const char *p, qsizetype n, QList<SseEvent> *events)
         if (m_data.endsWith('\n'))
             m_data.chop(1);
         SseEvent event;
-        event.type = m_type.isEmpty() ? QStringLiteral("message") : QString::fromUtf8(m_type);
-        event.data = QString::fromUtf8(m_data);
+        event.type =
+            m_type.isEmpty() ? QStringLiteral("message") : decodeUtf8(m_type.constData(), m_type.size());
+        event.data = decodeUtf8(m_data.constData(), m_data.size());
         event.lastEventId = m_lastEventId;
         events->append(std::move(event));
         m_data.clear();
@@ -161,7 +221,7 @@ bool SseParser::line(const char *p, qsizetype n, QList<SseEvent> *events)
         m_type = QByteArray(value, valueSize);
     } else if (name == "id") {
         if (!std::memchr(value, '\0', size_t(valueSize)))
-            m_lastEventId = QString::fromUtf8(value, valueSize);
+            m_lastEventId = decodeUtf8(value, valueSize);
     } else if (name == "retry") {
         if (allDigits(value, valueSize)) {
             bool ok = false;

@@ -99,6 +99,10 @@ void TestSseParser::events_data()
     QTest::newRow("invalid UTF-8 replaced") << "data: a\xFF"
                                                "b\xC3\n\n"_ba
                                             << u"[message||a\uFFFDb\uFFFD]"_s;
+    QTest::newRow("cut sequence is one U+FFFD (WHATWG)")
+        << "data: ok\xE2\x82\xFF"
+           "A\xF0\x9F\x98\x80\xED\xA0\x80\n\n"_ba
+        << u"[message||ok\uFFFD\uFFFDA\U0001F600\uFFFD\uFFFD\uFFFD]"_s;
     QTest::newRow("UTF-8 kept") << "event: gr\xC3\xBC\xC3\x9F\ndata: \xE2\x82\xAC\n\n"_ba << u"[grüß||€]"_s;
     QTest::newRow("unterminated last event dropped") << "data: a\n\ndata: b\n"_ba << u"[message||a]"_s;
 }
