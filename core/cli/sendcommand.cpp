@@ -65,9 +65,33 @@ int SendCommand::run(const QStringList &arguments)
     HttpSession *session = m_workspace->session();
     QEventLoop loop;
     int code = Success;
-    connect(session, &HttpSession::chainFinished, this, [&](quint64 chainId) {
+    QTimer reconnect;
+    reconnect.setSingleShot(true);
+    RequestSpec again = m_options.spec;
+    connect(&reconnect, &QTimer::timeout, this, [&] {
+        if (m_stopReason.isEmpty())
+            m_workspace->send(again);
+        else
+            loop.quit();
+    });
+    connect(session, &HttpSession::chainFinished, this, [&](quint64 chainId, quint64 lastId) {
         code = finish(chainId);
-        loop.quit();
+        const StreamRecord *stream = session->streams()->find(lastId);
+        if (!m_options.reconnect || !stream || !m_stopReason.isEmpty() || m_outputFailed) {
+            loop.quit();
+            return;
+        }
+        // WHATWG: wait the reconnection time, then send again with the last event ID (when there is one).
+        const qint64 wait = stream->retryMs >= 0 ? stream->retryMs : 3000;
+        Headers::remove(again.headers, "Last-Event-ID");
+        if (!stream->lastEventId.isEmpty())
+            again.headers.append({"Last-Event-ID", stream->lastEventId.toUtf8(), true});
+        std::fprintf(
+            stderr, "peephole-cli: %s\n",
+            qPrintable(tr("reconnecting in %1 ms with Last-Event-ID: %2")
+                           .arg(wait)
+                           .arg(stream->lastEventId.isEmpty() ? tr("(none)") : stream->lastEventId)));
+        reconnect.start(std::chrono::milliseconds(wait));
     });
     if (!m_options.outputFile.isEmpty())
         session->setOutputFileForNextSend(m_options.outputFile);
@@ -100,6 +124,13 @@ int SendCommand::run(const QStringList &arguments)
     onInterrupt([](void *self) { static_cast<SendCommand *>(self)->stop(tr("interrupted (Ctrl-C)")); }, this);
 
     m_workspace->send(m_options.spec);
+    connect(this, &SendCommand::stoppedBetweenConnections, &loop, [&] {
+        reconnect.stop();
+        std::fprintf(stderr, "peephole-cli: %s\n",
+                     qPrintable(tr("stopped between connections: %1").arg(m_stopReason)));
+        code = Success;
+        loop.quit();
+    });
     if (session->inFlight() > 0)
         loop.exec();
     endInterruptHandling();
@@ -180,7 +211,10 @@ void SendCommand::stop(const QString &reason)
     if (!m_stopReason.isEmpty())
         return;
     m_stopReason = reason;
-    m_workspace->session()->cancelAll();
+    if (m_workspace->session()->inFlight() > 0)
+        m_workspace->session()->cancelAll();
+    else
+        Q_EMIT stoppedBetweenConnections();
 }
 
 } // namespace Peephole::Cli

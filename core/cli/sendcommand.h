@@ -20,6 +20,9 @@ public:
     /// Runs the command to completion (spins an event loop) and returns the exit code.
     int run(const QStringList &arguments);
 
+Q_SIGNALS:
+    void stoppedBetweenConnections();
+
 private:
     int finish(quint64 chainId);
     /// Ends the chain in flight on the user's behalf (Ctrl-C, --max-time, --max-events).

@@ -67,6 +67,9 @@ struct Parser
                                u"SECONDS"_s};
     QCommandLineOption maxEvents{u"max-events"_s, tr("Stop an event stream after N events (a clean exit)."),
                                  u"N"_s};
+    QCommandLineOption reconnect{
+        u"reconnect"_s, tr("When an event stream ends, reconnect after its retry time (default 3 s), "
+                           "sending Last-Event-ID.")};
     QCommandLineOption help{{u"h"_s, u"help"_s}, tr("Show this help.")};
 
     Parser()
@@ -87,7 +90,8 @@ struct Parser
                       proxyUser,  saveCredentials,
                       preemptive, latin1,
                       json,       maxTime,
-                      maxEvents,  help});
+                      maxEvents,  reconnect,
+                      help});
         p.addPositionalArgument(u"URL"_s,
                                 tr("The URL to send to (http:// is assumed when no scheme is given)."));
     }
@@ -268,6 +272,7 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
     out->harFile = p.value(ps.har);
     out->fail = p.isSet(ps.fail);
     out->json = p.isSet(ps.json);
+    out->reconnect = p.isSet(ps.reconnect);
     if (p.isSet(ps.maxTime)) {
         bool ok = false;
         const double seconds = p.value(ps.maxTime).toDouble(&ok);

@@ -22,6 +22,8 @@ struct SendOptions
     bool json = false;     ///< --json: one JSON object per event per line.
     qint64 maxTimeMs = -1; ///< --max-time: stop (cleanly) after this long; -1 = no limit.
     qint64 maxEvents = -1; ///< --max-events: stop (cleanly) after N events; -1 = no limit.
+    bool reconnect =
+        false; ///< --reconnect: when the stream ends, send again with Last-Event-ID after `retry`.
 };
 
 /// Parses the arguments after "send". On error returns false and a one-line

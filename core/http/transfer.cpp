@@ -280,8 +280,7 @@ bool Transfer::feedEvents(const char *data, qint64 size)
     QList<SseEvent> events;
     const bool ok = m_sse->feed(data, qsizetype(size), &events);
     StreamStore *store = m_session->streams();
-    if (m_sse->retryMs() >= 0)
-        store->setRetry(m_exchange.id, m_sse->retryMs());
+    store->setReconnectState(m_exchange.id, m_sse->retryMs(), m_sse->lastEventId());
     const qint64 now = monotonicNs();
     for (SseEvent &event : events) {
         StreamMessage message;

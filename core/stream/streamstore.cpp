@@ -56,10 +56,12 @@ void StreamStore::append(quint64 exchangeId, StreamMessage message)
     Q_EMIT messageAdded(exchangeId, r.received);
 }
 
-void StreamStore::setRetry(quint64 exchangeId, qint64 ms)
+void StreamStore::setReconnectState(quint64 exchangeId, qint64 retryMs, const QString &lastEventId)
 {
-    if (const auto it = m_records.find(exchangeId); it != m_records.end())
-        it->retryMs = ms;
+    if (const auto it = m_records.find(exchangeId); it != m_records.end()) {
+        it->retryMs = retryMs;
+        it->lastEventId = lastEventId;
+    }
 }
 
 void StreamStore::close(quint64 exchangeId, const QString &endNote)

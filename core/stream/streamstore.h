@@ -28,6 +28,7 @@ struct StreamRecord
     qint64 received = 0;           ///< Messages received in all (kept + dropped).
     qint64 keptBytes = 0;          ///< Data bytes of the kept messages.
     qint64 retryMs = -1;           ///< The reconnection time the stream asked for, -1 when none.
+    QString lastEventId;           ///< What a reconnect sends as Last-Event-ID (empty: no header).
     bool open = true;
     QString endNote; ///< How it ended, when not cleanly ("cut inside an event", the parser's error...).
 };
@@ -50,7 +51,8 @@ public:
 
     void open(quint64 exchangeId);
     void append(quint64 exchangeId, StreamMessage message);
-    void setRetry(quint64 exchangeId, qint64 ms);
+    /// The stream's reconnection time (-1: none given) and last event ID buffer.
+    void setReconnectState(quint64 exchangeId, qint64 retryMs, const QString &lastEventId);
     void close(quint64 exchangeId, const QString &endNote = {});
     void clear();
 

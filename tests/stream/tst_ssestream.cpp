@@ -37,6 +37,7 @@ private Q_SLOTS:
     void maxEvents();
     void maxTime();
     void ctrlC();
+    void reconnectWithLastEventId();
     void hugeEvent_data();
     void hugeEvent();
     void invalidUtf8();
@@ -191,6 +192,22 @@ void TestSseStream::ctrlC()
     QCOMPARE(p.exitCode(), 0);
     const QString err = QString::fromUtf8(p.readAllStandardError());
     QVERIFY2(err.contains(u"interrupted (Ctrl-C)"_s), qPrintable(err));
+}
+
+void TestSseStream::reconnectWithLastEventId()
+{
+    // The server asks for retry: 1500 and ends after event id 4; the second connection says what it received.
+    const CliRun r = cli({u"--json"_s, u"--reconnect"_s, u"--max-events"_s, u"8"_s, url(u"/events"_s)});
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 8);
+    QCOMPARE(QJsonDocument::fromJson(lines[3]).object().value(u"data"_s).toString(),
+             u"last: Last-Event-ID was none"_s);
+    QCOMPARE(QJsonDocument::fromJson(lines[4]).object().value(u"event"_s).toString(), u"greeting"_s);
+    QCOMPARE(QJsonDocument::fromJson(lines[7]).object().value(u"data"_s).toString(),
+             u"last: Last-Event-ID was 4"_s);
+    QVERIFY2(r.err.contains(u"reconnecting in 1500 ms with Last-Event-ID: 4"_s), qPrintable(r.err));
+    QVERIFY(r.err.contains(u"Last-Event-ID: 4\r"_s) || r.err.contains(u"Last-Event-ID: 4\n"_s));
 }
 
 void TestSseStream::hugeEvent_data()
