@@ -6,10 +6,14 @@
 //   /huge       one event of 20 MiB of data lines (over Peephole's 16 MiB cap)
 //   /nonewline  bytes without a line end, forever
 //   /badutf8    an event whose data is not valid UTF-8
+// With SSE_TLS_CERT and SSE_TLS_KEY set it also serves the same routes over
+// TLS with HTTP/2 (HTTP/1.1 allowed) and prints "TLSPORT <n>" after "PORT <n>".
+import fs from 'node:fs';
 import http from 'node:http';
+import http2 from 'node:http2';
 import { createSession } from 'better-sse';
 
-const server = http.createServer(async (req, res) => {
+const handler = async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (url.pathname === '/events') {
         const session = await createSession(req, res, { retry: 1500, keepAlive: null, serializer: String });
@@ -23,7 +27,7 @@ const server = http.createServer(async (req, res) => {
         session.push('last: Last-Event-ID was ' + (req.headers['last-event-id'] ?? 'none'), 'info', '4');
         setTimeout(() => {
             res.write('event: cut\ndata: this event never ends');
-            setTimeout(() => res.destroy(), 50);
+            setTimeout(() => (res.stream ? res.stream.close(http2.constants.NGHTTP2_CANCEL) : res.destroy()), 50);
         }, 50);
         return;
     }
@@ -61,7 +65,15 @@ const server = http.createServer(async (req, res) => {
     }
     res.writeHead(404);
     res.end();
-});
+};
+const server = http.createServer(handler);
 server.listen(0, '127.0.0.1', () => {
     console.log('PORT ' + server.address().port);
+    if (!process.env.SSE_TLS_CERT) return;
+    const secure = http2.createSecureServer({
+        cert: fs.readFileSync(process.env.SSE_TLS_CERT),
+        key: fs.readFileSync(process.env.SSE_TLS_KEY),
+        allowHTTP1: true,
+    }, handler);
+    secure.listen(0, '127.0.0.1', () => console.log('TLSPORT ' + secure.address().port));
 });

@@ -4,6 +4,8 @@
 // end cleanly; a cut stream, a huge event, a stream without line ends and
 // invalid UTF-8 end as the spec and the trust rules say, in bounded memory.
 
+#include "testcerts.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void eventsPrintedAsTheyArrive();
     void jsonOnBothStacks_data();
     void jsonOnBothStacks();
+    void overHttp2();
     void maxEvents();
     void maxTime();
     void ctrlC();
@@ -46,8 +49,10 @@ private:
     CliRun cli(const QStringList &args, const QStringList &env = {});
     QString url(const QString &path) const { return u"http://127.0.0.1:%1%2"_s.arg(m_port).arg(path); }
 
+    Peephole::Test::TestCerts m_certs;
     QProcess m_server;
     int m_port = 0;
+    int m_tlsPort = 0;
 };
 
 void TestSseStream::initTestCase()
@@ -66,6 +71,11 @@ void TestSseStream::initTestCase()
         QVERIFY2(npm.waitForFinished(300000), "npm ci did not finish");
         QVERIFY2(npm.exitCode() == 0, npm.readAllStandardError().constData());
     }
+    QVERIFY2(m_certs.isValid(), qPrintable(m_certs.errorString()));
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"SSE_TLS_CERT"_s, m_certs.serverCertPath());
+    env.insert(u"SSE_TLS_KEY"_s, m_certs.serverKeyPath());
+    m_server.setProcessEnvironment(env);
     m_server.setWorkingDirectory(dir);
     m_server.start(u"node"_s, {u"sse-server.mjs"_s});
     QVERIFY2(m_server.waitForStarted(), "node is not installed");
@@ -74,6 +84,11 @@ void TestSseStream::initTestCase()
     QVERIFY2(line.startsWith("PORT "), line.constData());
     m_port = line.mid(5).toInt();
     QVERIFY(m_port > 0);
+    if (!m_server.canReadLine())
+        QVERIFY(m_server.waitForReadyRead(20000));
+    const QByteArray tls = m_server.readLine().trimmed();
+    QVERIFY2(tls.startsWith("TLSPORT "), tls.constData());
+    m_tlsPort = tls.mid(8).toInt();
 }
 
 void TestSseStream::cleanupTestCase()
@@ -155,6 +170,19 @@ void TestSseStream::jsonOnBothStacks()
     QCOMPARE(events[2].value(u"event"_s).toString(), u"message"_s);
     QCOMPARE(events[3].value(u"id"_s).toString(), u"4"_s);
     QVERIFY(r.exitCode != 0);
+}
+
+void TestSseStream::overHttp2()
+{
+    // better-sse on node's http2 secure server, the test CA trusted: Qt's stack negotiates h2.
+    const CliRun r = cli(
+        {u"--json"_s, u"--cacert"_s, m_certs.caCertPath(), u"https://localhost:%1/events"_s.arg(m_tlsPort)});
+    QVERIFY2(r.err.contains(u"< HTTP/2 200"_s), qPrintable(r.err));
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(QJsonDocument::fromJson(lines[0]).object().value(u"data"_s).toString(),
+             u"line one\nline two\nline three"_s);
+    QCOMPARE(QJsonDocument::fromJson(lines[3]).object().value(u"id"_s).toString(), u"4"_s);
 }
 
 void TestSseStream::maxEvents()
