@@ -6,16 +6,20 @@
 #include "auth/credentialstore.h"
 #include "cli/exchangeprinter.h"
 #include "cli/exitcodes.h"
+#include "cli/streamprinter.h"
 #include "cli/terminalcredentials.h"
 #include "cli/terminalprompt.h"
 #include "formats/harwriter.h"
 #include "http/exchangelog.h"
 #include "http/httpsession.h"
+#include "stream/streamstore.h"
 #include "workspace/workspace.h"
 
 #include <QEventLoop>
 #include <QTimer>
 
+#include <chrono>
+#include <climits>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -58,15 +62,75 @@ int SendCommand::run(const QStringList &arguments)
     HttpSession *session = m_workspace->session();
     QEventLoop loop;
     int code = Success;
-    connect(session, &HttpSession::chainFinished, this, [&](quint64 chainId) {
+    QTimer reconnect;
+    reconnect.setSingleShot(true);
+    RequestSpec again = m_options.spec;
+    connect(&reconnect, &QTimer::timeout, this, [&] {
+        if (m_stopReason.isEmpty())
+            m_workspace->send(again);
+        else
+            loop.quit();
+    });
+    connect(session, &HttpSession::chainFinished, this, [&](quint64 chainId, quint64 lastId) {
         code = finish(chainId);
-        loop.quit();
+        const StreamRecord *stream = session->streams()->find(lastId);
+        if (!m_options.reconnect || !stream || !m_stopReason.isEmpty() || m_outputFailed) {
+            loop.quit();
+            return;
+        }
+        // WHATWG: wait the reconnection time, then send again with the last event ID (when there is one).
+        const qint64 wait = stream->retryMs >= 0 ? stream->retryMs : 3000;
+        Headers::remove(again.headers, "Last-Event-ID");
+        if (!stream->lastEventId.isEmpty())
+            again.headers.append({"Last-Event-ID", stream->lastEventId.toUtf8(), true});
+        std::fprintf(
+            stderr, "peephole-cli: %s\n",
+            qPrintable(tr("reconnecting in %1 ms with Last-Event-ID: %2")
+                           .arg(wait)
+                           .arg(stream->lastEventId.isEmpty() ? tr("(none)") : stream->lastEventId)));
+        reconnect.start(std::chrono::milliseconds(wait));
     });
     if (!m_options.outputFile.isEmpty())
         session->setOutputFileForNextSend(m_options.outputFile);
+
+    // Event streams: each event is printed as it arrives.
+    StreamStore *streams = session->streams();
+    StreamPrinter events(stdout, m_options.json);
+    connect(streams, &StreamStore::messageAdded, this, [&](quint64 exchangeId, qint64 received) {
+        const StreamRecord *record = streams->find(exchangeId);
+        if (!record || !m_stopReason.isEmpty())
+            return;
+        const qsizetype index = qsizetype(received - record->dropped - 1);
+        if (index < 0 || index >= record->messages.size())
+            return;
+        ++m_events;
+        if (!events.print(record->messages.at(index))) {
+            m_outputFailed = true;
+            stop(tr("the standard output cannot be written"));
+            return;
+        }
+        if (m_options.maxEvents > 0 && m_events >= m_options.maxEvents)
+            stop(tr("--max-events %1 reached").arg(m_options.maxEvents));
+    });
+    QTimer maxTime;
+    maxTime.setSingleShot(true);
+    connect(&maxTime, &QTimer::timeout, this,
+            [this] { stop(tr("--max-time %1 s reached").arg(double(m_options.maxTimeMs) / 1000.0)); });
+    if (m_options.maxTimeMs > 0)
+        maxTime.start(std::chrono::milliseconds(m_options.maxTimeMs));
+    onInterrupt([](void *self) { static_cast<SendCommand *>(self)->stop(tr("interrupted (Ctrl-C)")); }, this);
+
     m_workspace->send(m_options.spec);
+    connect(this, &SendCommand::stoppedBetweenConnections, &loop, [&] {
+        reconnect.stop();
+        std::fprintf(stderr, "peephole-cli: %s\n",
+                     qPrintable(tr("stopped between connections: %1").arg(m_stopReason)));
+        code = Success;
+        loop.quit();
+    });
     if (session->inFlight() > 0)
         loop.exec();
+    endInterruptHandling();
     // Credentials that worked may still be on their way into the keychain.
     CredentialStore *store = m_workspace->credentials();
     if (store->pendingJobs() > 0) {
@@ -97,11 +161,30 @@ int SendCommand::finish(quint64 chainId)
         }
     }
     const Exchange &last = chain.last();
+    const StreamRecord *stream = m_workspace->session()->streams()->find(last.id);
+    if (m_outputFailed) {
+        printError(tr("cannot write the events to the standard output"));
+        return Output;
+    }
+    if (stream && !m_stopReason.isEmpty() && last.error.kind == ExchangeError::Kind::Cancelled) {
+        // The user (or a limit) ended the stream: a clean end, not an error.
+        std::fprintf(
+            stderr, "peephole-cli: %s\n",
+            qPrintable(tr("stopped after %n event(s): %1", nullptr, int(qMin<qint64>(m_events, INT_MAX)))
+                           .arg(m_stopReason)));
+        return Success;
+    }
+    if (!m_stopReason.isEmpty() && last.error.kind == ExchangeError::Kind::Cancelled) {
+        printError(tr("%1 before the response was complete").arg(m_stopReason));
+        return exitCodeFor(ExchangeError::Kind::Timeout);
+    }
     if (last.error.isError()) {
         printError(last.error.message);
         return exitCodeFor(last.error.kind);
     }
-    if (m_options.outputFile.isEmpty() && !printer.printBody(last)) {
+    if (stream && !stream->endNote.isEmpty())
+        printError(stream->endNote);
+    if (m_options.outputFile.isEmpty() && !stream && !printer.printBody(last)) {
         printError(tr("the body could not be written to standard output: %1")
                        .arg(QString::fromLocal8Bit(std::strerror(errno))));
         return Output;
@@ -122,6 +205,17 @@ int SendCommand::finish(quint64 chainId)
         return HttpError;
     }
     return Success;
+}
+
+void SendCommand::stop(const QString &reason)
+{
+    if (!m_stopReason.isEmpty())
+        return;
+    m_stopReason = reason;
+    if (m_workspace->session()->inFlight() > 0)
+        m_workspace->session()->cancelAll();
+    else
+        Q_EMIT stoppedBetweenConnections();
 }
 
 } // namespace Peephole::Cli

@@ -20,11 +20,19 @@ public:
     /// Runs the command to completion (spins an event loop) and returns the exit code.
     int run(const QStringList &arguments);
 
+Q_SIGNALS:
+    void stoppedBetweenConnections();
+
 private:
     int finish(quint64 chainId);
+    /// Ends the chain in flight on the user's behalf (Ctrl-C, --max-time, --max-events).
+    void stop(const QString &reason);
 
     SendOptions m_options;
     Workspace *m_workspace;
+    QString m_stopReason;
+    qint64 m_events = 0;
+    bool m_outputFailed = false;
 };
 
 } // namespace Peephole::Cli

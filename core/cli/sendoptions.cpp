@@ -37,7 +37,7 @@ struct Parser
     QCommandLineOption key{u"key"_s, tr("Private key of the client certificate (PEM)."), u"FILE"_s};
     QCommandLineOption proxy{
         {u"x"_s, u"proxy"_s}, tr("Send through this proxy: http://host:port or socks5://..."), u"URL"_s};
-    QCommandLineOption timeout{{u"m"_s, u"timeout"_s, u"max-time"_s},
+    QCommandLineOption timeout{{u"m"_s, u"timeout"_s},
                                tr("Give up when the whole exchange (redirects and auth legs included) takes "
                                   "more than S seconds (default: no limit)."),
                                u"S"_s};
@@ -80,6 +80,15 @@ struct Parser
     QCommandLineOption showSecrets{u"show-secrets"_s,
                                    tr("Print credentials (Authorization, cookies, secret query parameters) "
                                       "unmasked; by default they are shown as ****.")};
+    QCommandLineOption json{u"json"_s,
+                            tr("Print the events of an event stream as one JSON object per line.")};
+    QCommandLineOption maxTime{u"max-time"_s, tr("Stop an event stream after SECONDS (a clean exit)."),
+                               u"SECONDS"_s};
+    QCommandLineOption maxEvents{u"max-events"_s, tr("Stop an event stream after N events (a clean exit)."),
+                                 u"N"_s};
+    QCommandLineOption reconnect{
+        u"reconnect"_s, tr("When an event stream ends, reconnect after its retry time (default 3 s), "
+                           "sending Last-Event-ID.")};
     QCommandLineOption help{{u"h"_s, u"help"_s}, tr("Show this help.")};
 
     Parser()
@@ -118,6 +127,10 @@ struct Parser
                       latin1,
                       locationTrusted,
                       showSecrets,
+                      json,
+                      maxTime,
+                      maxEvents,
+                      reconnect,
                       help});
         p.addPositionalArgument(u"URL"_s,
                                 tr("The URL to send to (http:// is assumed when no scheme is given)."));
@@ -342,6 +355,25 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
     out->harFile = p.value(ps.har);
     out->fail = p.isSet(ps.fail);
     out->showSecrets = p.isSet(ps.showSecrets);
+    out->json = p.isSet(ps.json);
+    out->reconnect = p.isSet(ps.reconnect);
+    if (p.isSet(ps.maxTime)) {
+        bool ok = false;
+        const double seconds = p.value(ps.maxTime).toDouble(&ok);
+        if (!ok || seconds <= 0) {
+            *error = tr("bad --max-time \"%1\": expected seconds, e.g. 2.5").arg(p.value(ps.maxTime));
+            return false;
+        }
+        out->maxTimeMs = qint64(seconds * 1000);
+    }
+    if (p.isSet(ps.maxEvents)) {
+        bool ok = false;
+        out->maxEvents = p.value(ps.maxEvents).toLongLong(&ok);
+        if (!ok || out->maxEvents < 1) {
+            *error = tr("bad --max-events \"%1\": expected a number of 1 or more").arg(p.value(ps.maxEvents));
+            return false;
+        }
+    }
     const int modes = int(p.isSet(ps.verbose)) + int(p.isSet(ps.head)) + int(p.isSet(ps.bodyOnly));
     if (modes > 1) {
         *error = tr("choose one of --verbose, --head and --body-only");

@@ -19,6 +19,12 @@ struct SendOptions
     bool showSecrets = false;     ///< --show-secrets: credentials printed unmasked.
     bool passwordMissing = false; ///< --user NAME without a password: ask on the terminal.
     bool proxyPasswordMissing = false;
+    // Event streams (text/event-stream): events are printed as they arrive.
+    bool json = false;     ///< --json: one JSON object per event per line.
+    qint64 maxTimeMs = -1; ///< --max-time: stop (cleanly) after this long; -1 = no limit.
+    qint64 maxEvents = -1; ///< --max-events: stop (cleanly) after N events; -1 = no limit.
+    bool reconnect =
+        false; ///< --reconnect: when the stream ends, send again with Last-Event-ID after `retry`.
 };
 
 /// Parses the arguments after "send". On error returns false and a one-line

@@ -3,6 +3,7 @@
 #include "http/bodystore.h"
 #include "http/exchangelog.h"
 #include "http/transfer.h"
+#include "stream/streamstore.h"
 #include "wire/connectionpool.h"
 
 #include <QNetworkAccessManager>
@@ -14,10 +15,11 @@ using namespace Qt::StringLiterals;
 namespace Peephole {
 
 HttpSession::HttpSession(ExchangeLog *log, QObject *parent)
-    : QObject(parent), m_log(log), m_jar(new QNetworkCookieJar(this)), m_pool(new ConnectionPool(this)),
-      m_directHttp(qEnvironmentVariable("PEEPHOLE_HTTP_STACK") != u"qt"_s),
+    : QObject(parent), m_log(log), m_streams(new StreamStore(this)), m_jar(new QNetworkCookieJar(this)),
+      m_pool(new ConnectionPool(this)), m_directHttp(qEnvironmentVariable("PEEPHOLE_HTTP_STACK") != u"qt"_s),
       m_spillThreshold(BodyStore::DefaultSpillThreshold)
 {
+    connect(m_log, &ExchangeLog::cleared, m_streams, &StreamStore::clear);
 }
 
 HttpSession::~HttpSession()

@@ -13,6 +13,7 @@ namespace Peephole {
 class AuthHook;
 class ConnectionPool;
 class ExchangeLog;
+class StreamStore;
 class Transfer;
 
 /// Sends requests and records every hop in an ExchangeLog. Redirects are
@@ -26,6 +27,8 @@ public:
     ~HttpSession() override;
 
     ExchangeLog *log() const { return m_log; }
+    /// The events of responses that are streams (text/event-stream), by exchange id.
+    StreamStore *streams() const { return m_streams; }
     QNetworkCookieJar *cookieJar() const;
 
     /// The authentication layer; not owned. Without one, 401/407 end the chain.
@@ -63,6 +66,7 @@ private:
     void transferDone(Transfer *transfer);
 
     ExchangeLog *m_log;
+    StreamStore *m_streams;
     QNetworkAccessManager *managerFor(const QUrl &proxy);
 
     QNetworkCookieJar *m_jar;

@@ -31,6 +31,7 @@ void ResponseReader::reset()
     m_contentLength = -1;
     m_wireBytes = 0;
     m_decoder.reset();
+    m_tap = nullptr;
 }
 
 void ResponseReader::readHead(const HopReply &reply, Exchange &e)
@@ -102,6 +103,8 @@ bool ResponseReader::readBody(HopReply &reply, Exchange &e)
             return false;
         }
         e.decodedBodySize += size;
+        if (m_tap && !m_tap(data, size))
+            return false; // the tap set e.error
         return true;
     };
     while (reply.bytesAvailable() > 0) {

@@ -2,6 +2,7 @@
 
 #include "http/exchange.h"
 
+#include <functional>
 #include <memory>
 
 namespace Peephole {
@@ -32,6 +33,9 @@ public:
     /// body cannot be decoded or stored.
     bool readBody(HopReply &reply, Exchange &exchange);
 
+    /// Called with each piece of the decoded body once it is stored (the SSE parser listens here).
+    void setTap(std::function<bool(const char *data, qint64 size)> tap) { m_tap = std::move(tap); }
+
     qint64 wireBytes() const { return m_wireBytes; }
     qint64 contentLength() const { return m_contentLength; }
     /// The body ended before Content-Length bytes arrived (Qt does not always say so).
@@ -42,6 +46,7 @@ private:
     qint64 m_wireBytes = 0;
     qint64 m_maxDecoded = 0;
     std::unique_ptr<ContentDecoder> m_decoder;
+    std::function<bool(const char *, qint64)> m_tap;
 };
 
 } // namespace Peephole

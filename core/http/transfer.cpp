@@ -10,6 +10,8 @@
 #include "http/requestbuilder.h"
 #include "http/responsereader.h"
 #include "http/tlsconfig.h"
+#include "stream/sseparser.h"
+#include "stream/streamstore.h"
 #include "wire/http1reply.h"
 
 #include <QCoreApplication>
@@ -19,6 +21,7 @@
 #include <QNetworkProxy>
 #include <QPointer>
 #include <QSslCipher>
+#include <climits>
 
 using namespace Qt::StringLiterals;
 
@@ -70,6 +73,8 @@ Transfer::~Transfer()
         m_reply->abort();
         m_reply->deleteLater();
     }
+    if (m_sse)
+        m_session->streams()->close(m_exchange.id, tr("The session ended while the stream was open."));
 }
 
 void Transfer::start()
@@ -128,6 +133,7 @@ void Transfer::sendHop()
     m_exchange.notes = m_hop.notes;
     m_exchange.requestBody = m_hop.body;
     m_headersSeen = false;
+    endEventStream();
     m_reader.reset();
     m_tlsErrors.clear();
 
@@ -268,7 +274,52 @@ void Transfer::onMetaData()
     m_reader.setMaxDecodedSize(m_spec.options.maxDecodedSize);
     if (const QString note = m_reader.startBody(m_exchange); !note.isEmpty())
         m_exchange.notes.edit().append(note);
+    if (m_exchange.mimeType() == "text/event-stream")
+        startEventStream();
     publish();
+}
+
+void Transfer::startEventStream()
+{
+    m_sse = std::make_unique<SseParser>();
+    m_session->streams()->open(m_exchange.id);
+    m_reader.setTap([this](const char *data, qint64 size) { return feedEvents(data, size); });
+}
+
+bool Transfer::feedEvents(const char *data, qint64 size)
+{
+    QList<SseEvent> events;
+    const bool ok = m_sse->feed(data, qsizetype(size), &events);
+    StreamStore *store = m_session->streams();
+    store->setReconnectState(m_exchange.id, m_sse->retryMs(), m_sse->lastEventId());
+    const qint64 now = monotonicNs();
+    for (SseEvent &event : events) {
+        StreamMessage message;
+        message.timeNs = now;
+        message.type = std::move(event.type);
+        message.id = std::move(event.lastEventId);
+        message.data = event.data.toUtf8();
+        store->append(m_exchange.id, std::move(message));
+    }
+    if (!ok)
+        m_exchange.error = {ExchangeError::Kind::MalformedResponse, m_sse->errorString()};
+    return ok;
+}
+
+void Transfer::endEventStream()
+{
+    if (!m_sse)
+        return;
+    QString note;
+    if (m_sse->hasFailed())
+        note = m_sse->errorString();
+    else if (m_exchange.error.isError())
+        note = m_exchange.error.message;
+    else if (m_sse->hasOpenEvent())
+        note = tr("The stream ended inside an event; its %n byte(s) were not dispatched.", nullptr,
+                  int(qMin<qsizetype>(m_sse->pendingBytes(), qsizetype(INT_MAX))));
+    m_session->streams()->close(m_exchange.id, note);
+    m_sse.reset();
 }
 
 void Transfer::onReadyRead()
@@ -554,6 +605,7 @@ void Transfer::finishChain(const ExchangeError &error)
         m_exchange.error = error;
     if (m_exchange.timings.finishedNs < 0)
         m_exchange.timings.finishedNs = monotonicNs();
+    endEventStream();
     if (m_exchange.responseBody && !m_exchange.responseBody->finish() && !m_exchange.error.isError())
         m_exchange.error = {ExchangeError::Kind::Output, m_exchange.responseBody->errorString()};
     // The final body belongs in the output file even when it was first read into memory

@@ -19,6 +19,7 @@ namespace Peephole {
 
 class HopReply;
 class HttpSession;
+class SseParser;
 
 /// Drives one chain: sends a hop, records it as an Exchange, then follows a
 /// redirect or an auth retry as a new hop, until the chain ends.
@@ -54,6 +55,10 @@ private:
     void resumeDeadline();
 
     void openResponseBody();
+    /// A text/event-stream response: its events go to the session's StreamStore as they arrive.
+    void startEventStream();
+    bool feedEvents(const char *data, qint64 size);
+    void endEventStream();
     bool consumesBody(int status) const;
     void followRedirect();
     void askAuth();
@@ -79,6 +84,7 @@ private:
     bool m_ended = false;
     bool m_headersSeen = false;
     ResponseReader m_reader;
+    std::unique_ptr<SseParser> m_sse;
     QStringList m_tlsErrors;
     QTimer m_timeout;          ///< Idle: restarted on every sign of progress.
     QTimer m_deadline;         ///< Total: started once for the whole chain.

@@ -2,8 +2,9 @@
 # Builds the libFuzzer targets with clang (address and undefined-behaviour
 # sanitizers) and runs each for SECONDS seconds (default 60) on its seed
 # corpus: ChallengeParser (WWW-Authenticate) and ResponseParser (HTTP/1.1
-# responses, fed whole, in two pieces and byte by byte, which must agree).
-# Usage: tests/fuzz/run-fuzz.sh [SECONDS] [challenge|response]
+# responses, fed whole, in two pieces and byte by byte, which must agree) and
+# SseParser (text/event-stream, the same three ways).
+# Usage: tests/fuzz/run-fuzz.sh [SECONDS] [challenge|response|sse]
 # Crashes land in $PEEPHOLE_FUZZ_DIR (default build-fuzz/) as crash-*.
 set -euo pipefail
 
@@ -36,6 +37,7 @@ build fuzz_challengeparser "$here/fuzz_challengeparser.cpp" "$root/core/auth/cha
     "$root/core/auth/challenge.cpp"
 build fuzz_responseparser "$here/fuzz_responseparser.cpp" "$root/core/wire/responseparser.cpp" \
     "$root/core/http/headers.cpp"
+build fuzz_sseparser "$here/fuzz_sseparser.cpp" "$root/core/stream/sseparser.cpp"
 
 # The working corpora start from the seeds and grow in $out; the seed
 # directories in the source tree are never written to.
@@ -51,4 +53,9 @@ if [[ $which == all || $which == response ]]; then
     mkdir -p "$out/corpus-response"
     "$out/fuzz_responseparser" -max_total_time="$seconds" -max_len=2048 -timeout=5 -rss_limit_mb=1024 \
         -print_final_stats=1 "$out/corpus-response" "$here/corpus-response"
+fi
+if [[ $which == all || $which == sse ]]; then
+    mkdir -p "$out/corpus-sse"
+    "$out/fuzz_sseparser" -max_total_time="$seconds" -max_len=4096 -timeout=5 -rss_limit_mb=1024 \
+        -print_final_stats=1 "$out/corpus-sse" "$here/corpus-sse"
 fi
