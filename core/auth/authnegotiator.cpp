@@ -50,7 +50,7 @@ QByteArray AuthNegotiator::requestTarget(Side side, const QUrl &url)
 }
 
 AuthNegotiator::Credential AuthNegotiator::requestCredential(Side side, const AuthSettings &settings,
-                                                             const QUrl &proxy)
+                                                             const QUrl &proxy, bool originAllowed)
 {
     Credential c;
     c.source = Credential::Source::Request;
@@ -58,7 +58,7 @@ AuthNegotiator::Credential AuthNegotiator::requestCredential(Side side, const Au
     if (side == ProxySide) {
         c.user = !settings.proxyUser.isEmpty() ? settings.proxyUser : proxy.userName();
         c.password = !settings.proxyPassword.isEmpty() ? settings.proxyPassword : proxy.password();
-    } else if (!settings.fromKeychain) {
+    } else if (!settings.fromKeychain && originAllowed) {
         c.user = settings.user;
         c.password = settings.password;
         c.token = settings.token;

@@ -91,7 +91,9 @@ private:
     static QString cacheKey(const QString &origin, const QString &realm) { return origin + u'\n' + realm; }
     static QByteArray requestTarget(Side side, const QUrl &url);
 
-    static Credential requestCredential(Side side, const AuthSettings &settings, const QUrl &proxy);
+    /// The request's own credentials for @p side; none for the origin side when @p originAllowed is false.
+    static Credential requestCredential(Side side, const AuthSettings &settings, const QUrl &proxy,
+                                        bool originAllowed = true);
     bool sessionCredential(const QString &origin, const QString &realm, Credential *out) const;
 
     /// Builds the header for @p offer; on success fills @p sent and returns the value.

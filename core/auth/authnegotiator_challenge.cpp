@@ -28,6 +28,8 @@ void AuthNegotiator::challenged(const HopContext &hop, Exchange &exchange,
     p->exchangeId = exchange.id;
     p->status = exchange.statusCode;
     p->done = std::move(done);
+    p->typedOrigin = typedOrigin(hop);
+    p->requestCredentialsAllowed = requestCredentialsAllowed(hop);
 
     AuthRecord &rec = exchange.auth.edit();
     rec.isProxy = p->side == ProxySide;
@@ -46,7 +48,25 @@ void AuthNegotiator::challenged(const HopContext &hop, Exchange &exchange,
         }
     }
     p->offers = AuthOffers::fromChallenges(parsed.challenges);
+    if (p->side == OriginSide && !p->requestCredentialsAllowed &&
+        (p->settings.hasUserCredentials() || p->settings.hasToken())) {
+        const QString withheld = withheldText(p->typedOrigin, p->origin);
+        if (!rec.explanation.contains(withheld))
+            rec.explanation = rec.explanation.isEmpty() ? withheld : withheld + u' ' + rec.explanation;
+    }
     p->record = rec;
+
+    if (p->side == ProxySide && !proxyConfigured(p->proxy)) {
+        // Only a configured proxy may ask for proxy credentials.
+        p->record.explanation = tr("407 from a server that is not your proxy: %1 asked for proxy "
+                                   "credentials, but no proxy is configured for this request. Nothing was "
+                                   "sent.")
+                                    .arg(AuthOffers::originOf(hop.url));
+        p->record.reason = tr("Not answered: proxy credentials go only to a configured proxy.");
+        exchange.auth = p->record;
+        finish(p, false);
+        return;
+    }
 
     if (parsed.challenges.isEmpty()) {
         p->record.reason =
@@ -138,7 +158,8 @@ void AuthNegotiator::decide(std::shared_ptr<Pending> p)
         finish(p, false);
         return;
     }
-    const Credential fromRequest = requestCredential(p->side, p->settings, p->proxy);
+    const Credential fromRequest =
+        requestCredential(p->side, p->settings, p->proxy, p->requestCredentialsAllowed);
     const AuthSettings::Scheme restriction =
         p->side == ProxySide ? AuthSettings::Scheme::Any : p->settings.scheme;
     bool anySupported = false;
@@ -186,8 +207,8 @@ void AuthNegotiator::tryKeychain(std::shared_ptr<Pending> p, QList<AuthOffer> ca
             if (tokenAccount != (o.kind == AuthOffer::Kind::Bearer))
                 continue;
             // A stored credential chosen in the request: only that user's.
-            if (p->side == OriginSide && p->settings.fromKeychain && !p->settings.user.isEmpty()
-                && a.user != p->settings.user)
+            if (p->side == OriginSide && p->settings.fromKeychain && !p->settings.user.isEmpty() &&
+                a.user != p->settings.user)
                 continue;
             QPointer<AuthNegotiator> self(this);
             m_store->read(a, [self, p, a, o, candidates](const CredentialStoreResult &r) {

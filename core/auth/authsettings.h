@@ -37,6 +37,11 @@ struct AuthSettings
     QString proxyUser;
     QString proxyPassword;
 
+    /// Send the request's credentials (and a typed Authorization header) also
+    /// after a redirect to another origin (curl's --location-trusted). Off:
+    /// they go only to the origin (scheme, host, port) of the request's URL.
+    bool locationTrusted = false;
+
     bool hasUserCredentials() const { return !user.isEmpty() || !password.isEmpty(); }
     bool hasToken() const { return !token.isEmpty(); }
 };

@@ -1,5 +1,6 @@
 #include "cli/sendcommand.h"
 
+#include "auth/authoffers.h"
 #include "auth/credentialstore.h"
 #include "cli/exchangeprinter.h"
 #include "cli/exitcodes.h"
@@ -8,6 +9,7 @@
 #include "formats/harwriter.h"
 #include "http/exchangelog.h"
 #include "http/httpsession.h"
+#include "http/redirects.h"
 #include "workspace/workspace.h"
 
 #include <QEventLoop>
@@ -41,7 +43,7 @@ int SendCommand::run(const QStringList &arguments)
         return Success;
     }
     AuthSettings &auth = m_options.spec.auth;
-    if (m_options.passwordMissing &&
+    if (m_options.passwordMissing && !auth.fromKeychain &&
         !promptSecret(tr("Password for %1 at %2: ").arg(auth.user, m_options.spec.url.host()),
                       &auth.password)) {
         printError(
@@ -57,6 +59,11 @@ int SendCommand::run(const QStringList &arguments)
     }
 
     TerminalCredentials prompt;
+    const QString typedOrigin = AuthOffers::originOf(m_options.spec.url);
+    if (auth.fromKeychain)
+        prompt.setKnownUser(typedOrigin, auth.user);
+    if (auth.saveToKeychain)
+        prompt.setRememberFor(typedOrigin);
     m_workspace->setCredentialProvider(&prompt);
     HttpSession *session = m_workspace->session();
     QEventLoop loop;
@@ -108,6 +115,16 @@ int SendCommand::finish(quint64 chainId)
 
     const AuthSettings &auth = m_options.spec.auth;
     const bool hadCredentials = auth.hasUserCredentials() || auth.hasToken() || !auth.proxyUser.isEmpty();
+    if (last.statusCode == 401 && auth.fromKeychain && !last.auth->rejected &&
+        Redirects::sameOrigin(last.url, m_options.spec.url)) {
+        const QString realm = last.auth->challenges.isEmpty()
+                                  ? QString()
+                                  : QString::fromUtf8(last.auth->challenges.first().param("realm"));
+        printError(tr("--user %1 has no password, the keychain holds none for %2 (realm \"%3\") and there is "
+                      "no terminal to ask on; use --user %1:PASSWORD (add --save-credentials to store it)")
+                       .arg(auth.user, AuthOffers::originOf(last.url), realm));
+        return AuthFailed;
+    }
     if (last.isAuthChallenge() && (hadCredentials || last.auth->rejected)) {
         printError(last.auth->explanation.isEmpty() ? tr("authentication failed: the server answered %1 %2")
                                                           .arg(last.statusCode)

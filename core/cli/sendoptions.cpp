@@ -60,26 +60,45 @@ struct Parser
     QCommandLineOption saveCredentials{u"save-credentials"_s,
                                        tr("Store credentials that worked in the OS keychain.")};
     QCommandLineOption preemptive{u"preemptive"_s, tr("Send credentials with the first request.")};
+    QCommandLineOption locationTrusted{
+        u"location-trusted"_s,
+        tr("Also send --user/--token credentials after a redirect to another origin (default: only to "
+           "the origin of URL).")};
     QCommandLineOption latin1{u"basic-latin1"_s, tr("Encode Basic credentials as Latin-1 (legacy servers).")};
     QCommandLineOption help{{u"h"_s, u"help"_s}, tr("Show this help.")};
 
     Parser()
     {
         p.setApplicationDescription(tr("Send one request and print every exchange of its chain."));
-        p.addOptions({method,     header,
-                      data,       dataFile,
-                      output,     har,
-                      noFollow,   maxRedirects,
-                      insecure,   cacert,
-                      cert,       key,
-                      proxy,      timeout,
-                      http2,      http11,
-                      h2c,        fail,
-                      verbose,    head,
-                      bodyOnly,   user,
-                      auth,       token,
-                      proxyUser,  saveCredentials,
-                      preemptive, latin1,
+        p.addOptions({method,
+                      header,
+                      data,
+                      dataFile,
+                      output,
+                      har,
+                      noFollow,
+                      maxRedirects,
+                      insecure,
+                      cacert,
+                      cert,
+                      key,
+                      proxy,
+                      timeout,
+                      http2,
+                      http11,
+                      h2c,
+                      fail,
+                      verbose,
+                      head,
+                      bodyOnly,
+                      user,
+                      auth,
+                      token,
+                      proxyUser,
+                      saveCredentials,
+                      preemptive,
+                      latin1,
+                      locationTrusted,
                       help});
         p.addPositionalArgument(u"URL"_s,
                                 tr("The URL to send to (http:// is assumed when no scheme is given)."));
@@ -238,6 +257,11 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
         out->proxyPasswordMissing = !splitUser(p.value(ps.proxyUser), &a.proxyUser, &a.proxyPassword);
     a.token = p.value(ps.token);
     a.preemptive = p.isSet(ps.preemptive);
+    a.locationTrusted = p.isSet(ps.locationTrusted);
+    // --user NAME without a password: the keychain's credential for this origin, realm and user when
+    // the server asks; else a terminal prompt. Preemptive sending needs the password before the
+    // challenge, so it is asked for at once.
+    a.fromKeychain = out->passwordMissing && !a.preemptive;
     a.saveToKeychain = p.isSet(ps.saveCredentials);
     a.basicCharset =
         p.isSet(ps.latin1) ? AuthSettings::BasicCharset::Latin1 : AuthSettings::BasicCharset::Utf8;

@@ -16,7 +16,9 @@ struct SendOptions
     QString outputFile;
     QString harFile;
     bool fail = false;
-    bool passwordMissing = false; ///< --user NAME without a password: ask on the terminal.
+    /// --user NAME without a password: the keychain's credential (spec.auth.fromKeychain), else ask
+    /// on the terminal when challenged (with --preemptive: ask before sending).
+    bool passwordMissing = false;
     bool proxyPasswordMissing = false;
 };
 

@@ -22,13 +22,22 @@ void TerminalCredentials::requestCredentials(const CredentialRequest &request,
     if (!request.errorMessage.isEmpty())
         intro += u"\n"_s + request.errorMessage;
     const bool bearer = request.suggestedScheme == u"Bearer"_s;
+    answer.scheme = request.suggestedScheme;
+    answer.remember = !request.isProxy && !m_rememberOrigin.isEmpty() && request.origin == m_rememberOrigin;
+    if (!bearer && !request.isProxy && !m_user.isEmpty() && request.origin == m_userOrigin) {
+        // --user NAME: only the password is missing.
+        answer.user = m_user;
+        if (!promptSecret(intro + u"\n"_s + tr("Password for %1: ").arg(m_user), &answer.password))
+            answer.cancelled = true;
+        done(answer);
+        return;
+    }
     QString user;
     if (!promptLine(intro + u"\n"_s + (bearer ? tr("Token: ") : tr("User: ")), &user, !bearer)) {
         answer.cancelled = true;
         done(answer);
         return;
     }
-    answer.scheme = request.suggestedScheme;
     if (bearer) {
         answer.token = user;
     } else {
