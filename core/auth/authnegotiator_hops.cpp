@@ -157,6 +157,14 @@ void AuthNegotiator::responseReceived(const HopContext &hop, Exchange &exchange)
                                              .arg(typedOrigin(hop), sent.origin));
             sent.credential.remember = false;
         }
+        if (sent.credential.remember && sent.preemptive && sent.realm.isEmpty()) {
+            // Sent before any challenge: no origin asked for them, there is no realm to save them under.
+            exchange.notes.edit().append(
+                tr("Not saving the credentials in the keychain: %1 did not ask for them (they were sent "
+                   "preemptively).")
+                    .arg(sent.origin));
+            sent.credential.remember = false;
+        }
         if (sent.credential.remember && sent.credential.source != Credential::Source::Keychain && m_store) {
             StoredAccount account;
             account.scheme = sent.kind == AuthOffer::Kind::Bearer   ? u"Bearer"_s
