@@ -101,6 +101,7 @@ private Q_SLOTS:
     void refusedCredentialNeverLoops();
     void proxyCredentialsOnlyToAConfiguredProxy();
     void keychainAndSessionCacheStayWithOriginAndRealm();
+    void typedCredentialHeadersStayWithTheOrigin();
     void cliWithholdsAndLocationTrusted();
     void cli407FromAServerIsAnError();
     void cliUserWithoutPasswordUsesTheKeychain();
@@ -366,6 +367,29 @@ void TestCredentialScope::keychainAndSessionCacheStayWithOriginAndRealm()
     s.url = m_b->url(u"/r1"_s); // same realm, another origin
     QCOMPARE(run(s).last().statusCode, 401);
     QCOMPARE(carrying(*m_b, "Authorization"), 0);
+}
+
+void TestCredentialScope::typedCredentialHeadersStayWithTheOrigin()
+{
+    m_b->route("/x", okBody("b"));
+    m_a->route("/go", redirectTo(m_b->urlBytes(u"/x"_s)));
+    m_a->route("/same", redirectTo("/here"));
+    m_a->route("/here", okBody("a"));
+    RequestSpec s;
+    s.url = m_a->url(u"/go"_s);
+    s.headers = {{"Authorization", "Bearer typed", true}, {"Cookie", "sid=typed", true}};
+    QList<Exchange> chain = run(s);
+    QCOMPARE(chain.size(), 2);
+    QCOMPARE(m_a->lastRequest().header("Cookie"), "sid=typed"_ba);
+    QVERIFY(m_b->lastRequest().header("Authorization").isNull());
+    QVERIFY(m_b->lastRequest().header("Cookie").isNull());
+    QVERIFY(chain.last().notes->join(u' ').contains(u"Cookie header dropped"_s));
+    // Within the origin they stay.
+    s.url = m_a->url(u"/same"_s);
+    chain = run(s);
+    QCOMPARE(chain.last().statusCode, 200);
+    QCOMPARE(m_a->lastRequest().header("Authorization"), "Bearer typed"_ba);
+    QCOMPARE(m_a->lastRequest().header("Cookie"), "sid=typed"_ba);
 }
 
 void TestCredentialScope::cliWithholdsAndLocationTrusted()
