@@ -7,6 +7,7 @@
 #include "auth/authnegotiator.h"
 #include "auth/authoffers.h"
 #include "auth/credentialstore.h"
+#include "formats/httpfile.h"
 #include "http/exchangelog.h"
 #include "http/httpsession.h"
 #include "server/authgate.h"
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void proxyCredentialsOnlyToAConfiguredProxy();
     void keychainAndSessionCacheStayWithOriginAndRealm();
     void typedCredentialHeadersStayWithTheOrigin();
+    void httpFileDirective();
     void cliWithholdsAndLocationTrusted();
     void cli407FromAServerIsAnError();
     void cliUserWithoutPasswordUsesTheKeychain();
@@ -390,6 +392,19 @@ void TestCredentialScope::typedCredentialHeadersStayWithTheOrigin()
     QCOMPARE(chain.last().statusCode, 200);
     QCOMPARE(m_a->lastRequest().header("Authorization"), "Bearer typed"_ba);
     QCOMPARE(m_a->lastRequest().header("Cookie"), "sid=typed"_ba);
+}
+
+void TestCredentialScope::httpFileDirective()
+{
+    const QByteArray text = "###\n# @peephole-location-trusted\n# @peephole-auth basic user=alice "
+                            "secret={{pw}}\nGET https://example.org/go\n";
+    const HttpFileParseResult parsed = HttpFileParser::parse(text);
+    QCOMPARE(parsed.file.requests.size(), 1);
+    QVERIFY(parsed.file.requests.first().request.auth.locationTrusted);
+    QCOMPARE(HttpFileWriter::write(parsed.file), text); // written back the same
+    const HttpFileParseResult plain = HttpFileParser::parse("GET https://example.org/go\n");
+    QVERIFY(!plain.file.requests.first().request.auth.locationTrusted);
+    QVERIFY(!HttpFileWriter::write(plain.file).contains("location-trusted"));
 }
 
 void TestCredentialScope::cliWithholdsAndLocationTrusted()
