@@ -33,14 +33,13 @@ struct AuthSettings
     /// Use the credential stored in the keychain for user (password and token stay empty here).
     bool fromKeychain = false;
 
-    // Proxy credentials (answered on 407 through Proxy-Authorization).
+    /// Send these credentials to another origin a redirect leads to (curl's --location-trusted). Off:
+    /// they go only to the scheme, host and port of the URL the user typed.
+    bool locationTrusted = false;
+
+    // Proxy credentials (answered on 407 through Proxy-Authorization), only to a configured proxy.
     QString proxyUser;
     QString proxyPassword;
-
-    /// Send the request's credentials (and a typed Authorization header) also
-    /// after a redirect to another origin (curl's --location-trusted). Off:
-    /// they go only to the origin (scheme, host, port) of the request's URL.
-    bool locationTrusted = false;
 
     bool hasUserCredentials() const { return !user.isEmpty() || !password.isEmpty(); }
     bool hasToken() const { return !token.isEmpty(); }
