@@ -50,27 +50,15 @@ QByteArray AuthNegotiator::requestTarget(Side side, const QUrl &url)
 }
 
 AuthNegotiator::Credential AuthNegotiator::requestCredential(Side side, const AuthSettings &settings,
-                                                             const QUrl &proxy, const QUrl &hopUrl,
-                                                             const QUrl &requestUrl, QString *withheld)
+                                                             const QUrl &proxy, bool originAllowed)
 {
     Credential c;
     c.source = Credential::Source::Request;
     c.remember = settings.saveToKeychain;
-    if (side == ProxySide && !proxyConfigured(proxy))
-        return c; // proxy credentials go to a configured proxy only
-    if (side == OriginSide && !settings.locationTrusted && requestUrl.isValid() &&
-        AuthOffers::originOf(hopUrl) != AuthOffers::originOf(requestUrl)) {
-        if (withheld && (settings.hasUserCredentials() || settings.hasToken()))
-            *withheld = tr("Credentials withheld: origin changed from %1 to %2. The request's credentials "
-                           "go only to the origin they were given for (use --location-trusted to send them "
-                           "anyway).")
-                            .arg(AuthOffers::originOf(requestUrl), AuthOffers::originOf(hopUrl));
-        return c;
-    }
     if (side == ProxySide) {
         c.user = !settings.proxyUser.isEmpty() ? settings.proxyUser : proxy.userName();
         c.password = !settings.proxyPassword.isEmpty() ? settings.proxyPassword : proxy.password();
-    } else if (!settings.fromKeychain) {
+    } else if (!settings.fromKeychain && originAllowed) {
         c.user = settings.user;
         c.password = settings.password;
         c.token = settings.token;

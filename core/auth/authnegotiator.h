@@ -91,12 +91,9 @@ private:
     static QString cacheKey(const QString &origin, const QString &realm) { return origin + u'\n' + realm; }
     static QByteArray requestTarget(Side side, const QUrl &url);
 
-    /// The request's own credentials for @p side of a hop to @p hopUrl: empty when they belong to
-    /// another origin (then @p withheld says why) or, for the proxy, when no proxy is configured.
+    /// The request's own credentials for @p side; none for the origin side when @p originAllowed is false.
     static Credential requestCredential(Side side, const AuthSettings &settings, const QUrl &proxy,
-                                        const QUrl &hopUrl, const QUrl &requestUrl,
-                                        QString *withheld = nullptr);
-    static bool proxyConfigured(const QUrl &proxy) { return proxy.isValid() && !proxy.host().isEmpty(); }
+                                        bool originAllowed = true);
     bool sessionCredential(const QString &origin, const QString &realm, Credential *out) const;
 
     /// Builds the header for @p offer; on success fills @p sent and returns the value.

@@ -22,13 +22,14 @@ void AuthNegotiator::challenged(const HopContext &hop, Exchange &exchange,
     if (hop.spec) {
         p->settings = hop.spec->auth;
         p->proxy = hop.spec->options.proxy;
-        p->requestUrl = hop.spec->url;
     }
     p->side = exchange.statusCode == 407 ? ProxySide : OriginSide;
     p->origin = sideKey(p->side, hop, p->proxy);
     p->exchangeId = exchange.id;
     p->status = exchange.statusCode;
     p->done = std::move(done);
+    p->typedOrigin = typedOrigin(hop);
+    p->requestCredentialsAllowed = requestCredentialsAllowed(hop);
 
     AuthRecord &rec = exchange.auth.edit();
     rec.isProxy = p->side == ProxySide;
@@ -47,14 +48,20 @@ void AuthNegotiator::challenged(const HopContext &hop, Exchange &exchange,
         }
     }
     p->offers = AuthOffers::fromChallenges(parsed.challenges);
+    if (p->side == OriginSide && !p->requestCredentialsAllowed &&
+        (p->settings.hasUserCredentials() || p->settings.hasToken())) {
+        const QString withheld = withheldText(p->typedOrigin, p->origin);
+        if (!rec.explanation.contains(withheld))
+            rec.explanation = rec.explanation.isEmpty() ? withheld : withheld + u' ' + rec.explanation;
+    }
     p->record = rec;
 
     if (p->side == ProxySide && !proxyConfigured(p->proxy)) {
-        // Only a proxy the user configured may ask for proxy credentials.
-        p->record.explanation =
-            tr("407 from a server that is not your proxy: %1 asked for proxy credentials, "
-               "but no proxy is configured for this request. Nothing was sent.")
-                .arg(AuthOffers::originOf(hop.url));
+        // Only a configured proxy may ask for proxy credentials.
+        p->record.explanation = tr("407 from a server that is not your proxy: %1 asked for proxy "
+                                   "credentials, but no proxy is configured for this request. Nothing was "
+                                   "sent.")
+                                    .arg(AuthOffers::originOf(hop.url));
         p->record.reason = tr("Not answered: proxy credentials go only to a configured proxy.");
         exchange.auth = p->record;
         finish(p, false);
@@ -151,11 +158,8 @@ void AuthNegotiator::decide(std::shared_ptr<Pending> p)
         finish(p, false);
         return;
     }
-    QString withheld;
     const Credential fromRequest =
-        requestCredential(p->side, p->settings, p->proxy, p->hop.url, p->requestUrl, &withheld);
-    if (!withheld.isEmpty())
-        rec.explanation = withheld;
+        requestCredential(p->side, p->settings, p->proxy, p->requestCredentialsAllowed);
     const AuthSettings::Scheme restriction =
         p->side == ProxySide ? AuthSettings::Scheme::Any : p->settings.scheme;
     bool anySupported = false;

@@ -21,22 +21,23 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
     ChainState &cs = m_chains[hop.chainId];
     cs.sent[OriginSide] = {};
     cs.sent[ProxySide] = {};
-    // A new hop (the first, or a redirect): a challenge on it may be answered afresh. Rejections
-    // are still remembered (cs.rejected), so a refused credential never loops.
+    // A new hop (the first, or a redirect): a challenge on it may be answered
+    // again, even within the same origin. Refused credentials stay refused (cs.rejected).
     cs.answered.clear();
     const AuthSettings &settings = hop.spec->auth;
     const QUrl proxy = hop.spec->options.proxy;
+    const bool allowed = requestCredentialsAllowed(hop);
+    if (!allowed && (settings.hasUserCredentials() || settings.hasToken()))
+        record.explanation = withheldText(typedOrigin(hop), AuthOffers::originOf(hop.url));
 
     for (Side side : {ProxySide, OriginSide}) {
+        if (side == ProxySide && !proxyConfigured(proxy))
+            continue; // Proxy-Authorization goes only to a configured proxy
         if (side == OriginSide && (settings.scheme == AuthSettings::Scheme::None ||
                                    Headers::contains(hop.spec->headers, "Authorization")))
             continue;
         const QString origin = sideKey(side, hop, proxy);
-        QString withheld;
-        const Credential fromRequest =
-            requestCredential(side, settings, proxy, hop.url, hop.spec->url, &withheld);
-        if (!withheld.isEmpty())
-            record.explanation = withheld;
+        const Credential fromRequest = requestCredential(side, settings, proxy, allowed);
         Sent sent;
         QByteArray value;
         const auto known = m_known.constFind(origin);
@@ -63,14 +64,13 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
                             {}};
                 }
             }
-        } else if (side == OriginSide && settings.preemptive) {
+        } else if (side == OriginSide && settings.preemptive && allowed && !settings.fromKeychain) {
             const bool bearerOk = settings.scheme == AuthSettings::Scheme::Any ||
                                   settings.scheme == AuthSettings::Scheme::Bearer;
             const bool basicOk = settings.scheme == AuthSettings::Scheme::Any ||
                                  settings.scheme == AuthSettings::Scheme::Basic;
-            // fromRequest, not settings: it is empty on a hop to another origin.
-            if (!fromRequest.token.isEmpty() && bearerOk) {
-                const CredentialHeader h = BearerAuth::authorization(fromRequest.token);
+            if (settings.hasToken() && bearerOk) {
+                const CredentialHeader h = BearerAuth::authorization(settings.token);
                 if (h.ok()) {
                     value = h.value;
                     sent = {true,
@@ -85,8 +85,8 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
                 } else {
                     record.explanation = h.error;
                 }
-            } else if ((!fromRequest.user.isEmpty() || !fromRequest.password.isEmpty()) && basicOk) {
-                const CredentialHeader h = BasicAuth::authorization(fromRequest.user, fromRequest.password,
+            } else if (settings.hasUserCredentials() && basicOk) {
+                const CredentialHeader h = BasicAuth::authorization(settings.user, settings.password,
                                                                     settings.basicCharset, nullptr);
                 if (h.ok()) {
                     value = h.value;
@@ -141,11 +141,30 @@ void AuthNegotiator::responseReceived(const HopContext &hop, Exchange &exchange)
         if (exchange.statusCode == 0 || exchange.statusCode == challengeStatus)
             continue;
 
-        // Accepted: remember for this session (and the keychain when asked).
+        // Accepted: remember for this session (and the keychain when asked), but the request's
+        // own credentials only for the origin they were typed for (not a location-trusted target).
         const QString key = cacheKey(sent.origin, sent.realm);
+        const bool foreignTarget = side == OriginSide &&
+                                   sent.credential.source == Credential::Source::Request &&
+                                   sent.origin != typedOrigin(hop);
         m_lastRejected.remove(key);
-        m_sessionCredentials.insert(key, sent.credential);
+        if (!foreignTarget)
+            m_sessionCredentials.insert(key, sent.credential);
         m_known.insert(sent.origin, sent);
+        if (foreignTarget && sent.credential.remember) {
+            exchange.notes.edit().append(tr("Not saving the credentials in the keychain: they were meant for "
+                                            "%1, not for the redirect target %2.")
+                                             .arg(typedOrigin(hop), sent.origin));
+            sent.credential.remember = false;
+        }
+        if (sent.credential.remember && sent.preemptive && sent.realm.isEmpty()) {
+            // Sent before any challenge: no origin asked for them, there is no realm to save them under.
+            exchange.notes.edit().append(
+                tr("Not saving the credentials in the keychain: %1 did not ask for them (they were sent "
+                   "preemptively).")
+                    .arg(sent.origin));
+            sent.credential.remember = false;
+        }
         if (sent.credential.remember && sent.credential.source != Credential::Source::Keychain && m_store) {
             StoredAccount account;
             account.scheme = sent.kind == AuthOffer::Kind::Bearer   ? u"Bearer"_s

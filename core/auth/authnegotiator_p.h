@@ -16,7 +16,6 @@ struct AuthNegotiator::Pending
     HopContext hop;        ///< Copy; spec is cleared (it may not outlive the call).
     AuthSettings settings; ///< Copy of the request's settings.
     QUrl proxy;
-    QUrl requestUrl; ///< The URL the user typed: the request's own credentials belong to its origin.
     Side side = OriginSide;
     QString origin; ///< Side key.
     quint64 exchangeId = 0;
@@ -26,6 +25,8 @@ struct AuthNegotiator::Pending
     std::function<void(const AuthRetry &, const AuthRecord &)> done;
     AuthRetry retry;
     bool finished = false;
+    bool requestCredentialsAllowed = true; ///< The request's credentials were meant for this hop's origin.
+    QString typedOrigin;                   ///< Origin of the URL the user typed.
 };
 
 namespace AuthNegotiatorDetail {
@@ -53,6 +54,32 @@ inline QString sourceText(AuthNegotiator::Credential::Source source)
         return AuthNegotiator::tr("credentials you entered");
     }
     return {};
+}
+
+/// The origin (scheme, host, port) of the request the user typed.
+inline QString typedOrigin(const HopContext &hop)
+{
+    return hop.spec ? AuthOffers::originOf(hop.spec->url) : QString();
+}
+
+/// Whether the request's own credentials may go to @p hop: same origin as the
+/// typed URL (an https → http downgrade is another origin), or --location-trusted.
+inline bool requestCredentialsAllowed(const HopContext &hop)
+{
+    return hop.spec && (hop.spec->auth.locationTrusted || AuthOffers::originOf(hop.url) == typedOrigin(hop));
+}
+
+/// A proxy credential goes only to a configured HTTP proxy.
+inline bool proxyConfigured(const QUrl &proxy)
+{
+    return proxy.isValid() && !proxy.host().isEmpty() && !proxy.scheme().startsWith(u"socks");
+}
+
+inline QString withheldText(const QString &from, const QString &to)
+{
+    return AuthNegotiator::tr("Credentials withheld: origin changed from %1 to %2 (location-trusted sends "
+                              "them anyway).")
+        .arg(from, to);
 }
 
 } // namespace AuthNegotiatorDetail

@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "auth/authoffers.h"
 #include "auth/credentialstore.h"
 #include "cli/exchangeprinter.h"
 #include "cli/exitcodes.h"
@@ -13,6 +14,7 @@
 #include "http/exchangelog.h"
 #include "http/httpsession.h"
 #include "stream/streamstore.h"
+#include "http/redirects.h"
 #include "workspace/workspace.h"
 
 #include <QEventLoop>
@@ -48,6 +50,14 @@ int SendCommand::run(const QStringList &arguments)
         return Success;
     }
     AuthSettings &auth = m_options.spec.auth;
+    if (m_options.passwordMissing && !auth.fromKeychain &&
+        !promptSecret(tr("Password for %1 at %2: ").arg(auth.user, m_options.spec.url.host()),
+                      &auth.password)) {
+        printError(
+            tr("--user %1 has no password and there is no terminal to ask on; use --user NAME:PASSWORD")
+                .arg(auth.user));
+        return Usage;
+    }
     if (m_options.proxyPasswordMissing &&
         !promptSecret(tr("Proxy password for %1: ").arg(auth.proxyUser), &auth.proxyPassword)) {
         printError(
@@ -56,8 +66,11 @@ int SendCommand::run(const QStringList &arguments)
     }
 
     TerminalCredentials prompt;
-    if (m_options.passwordMissing)
-        prompt.setKnownUser(auth.user);
+    const QString typedOrigin = AuthOffers::originOf(m_options.spec.url);
+    if (auth.fromKeychain)
+        prompt.setKnownUser(typedOrigin, auth.user);
+    if (auth.saveToKeychain)
+        prompt.setRememberFor(typedOrigin);
     m_workspace->setCredentialProvider(&prompt);
     HttpSession *session = m_workspace->session();
     QEventLoop loop;
@@ -192,6 +205,16 @@ int SendCommand::finish(quint64 chainId)
 
     const AuthSettings &auth = m_options.spec.auth;
     const bool hadCredentials = auth.hasUserCredentials() || auth.hasToken() || !auth.proxyUser.isEmpty();
+    if (last.statusCode == 401 && auth.fromKeychain && !last.auth->rejected &&
+        Redirects::sameOrigin(last.url, m_options.spec.url)) {
+        const QString realm = last.auth->challenges.isEmpty()
+                                  ? QString()
+                                  : QString::fromUtf8(last.auth->challenges.first().param("realm"));
+        printError(tr("--user %1 has no password, the keychain holds none for %2 (realm \"%3\") and there is "
+                      "no terminal to ask on; use --user %1:PASSWORD (add --save-credentials to store it)")
+                       .arg(auth.user, AuthOffers::originOf(last.url), realm));
+        return AuthFailed;
+    }
     if (last.isAuthChallenge() && (hadCredentials || last.auth->rejected)) {
         printError(last.auth->explanation.isEmpty() ? tr("authentication failed: the server answered %1 %2")
                                                           .arg(last.statusCode)

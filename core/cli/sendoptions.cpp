@@ -324,14 +324,15 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
     AuthSettings &a = spec.auth;
     if (p.isSet(ps.user))
         out->passwordMissing = !splitUser(p.value(ps.user), &a.user, &a.password);
-    // --user NAME alone: the keychain's credential for that user at the challenging origin and realm,
-    // else a prompt on the terminal (TerminalCredentials), only when the server asks.
-    a.fromKeychain = out->passwordMissing;
-    a.locationTrusted = p.isSet(ps.locationTrusted);
     if (p.isSet(ps.proxyUser))
         out->proxyPasswordMissing = !splitUser(p.value(ps.proxyUser), &a.proxyUser, &a.proxyPassword);
     a.token = p.value(ps.token);
     a.preemptive = p.isSet(ps.preemptive);
+    a.locationTrusted = p.isSet(ps.locationTrusted);
+    // --user NAME without a password: the keychain's credential for this origin, realm and user when
+    // the server asks; else a terminal prompt. Preemptive sending needs the password before the
+    // challenge, so it is asked for at once.
+    a.fromKeychain = out->passwordMissing && !a.preemptive;
     a.saveToKeychain = p.isSet(ps.saveCredentials);
     a.basicCharset =
         p.isSet(ps.latin1) ? AuthSettings::BasicCharset::Latin1 : AuthSettings::BasicCharset::Utf8;

@@ -17,7 +17,9 @@ struct SendOptions
     QString harFile;
     bool fail = false;
     bool showSecrets = false;     ///< --show-secrets: credentials printed unmasked.
-    bool passwordMissing = false; ///< --user NAME without a password: ask on the terminal.
+    /// --user NAME without a password: the keychain's credential (spec.auth.fromKeychain), else ask
+    /// on the terminal when challenged (with --preemptive: ask before sending).
+    bool passwordMissing = false;
     bool proxyPasswordMissing = false;
     // Event streams (text/event-stream): events are printed as they arrive.
     bool json = false;     ///< --json: one JSON object per event per line.

@@ -22,18 +22,13 @@ void TerminalCredentials::requestCredentials(const CredentialRequest &request,
     if (!request.errorMessage.isEmpty())
         intro += u"\n"_s + request.errorMessage;
     const bool bearer = request.suggestedScheme == u"Bearer"_s;
-    if (!m_knownUser.isEmpty() && !bearer) {
-        answer.scheme = request.suggestedScheme;
-        answer.user = m_knownUser;
-        if (!promptSecret(intro + u"\n"_s + tr("Password for %1: ").arg(m_knownUser), &answer.password)) {
-            std::fprintf(stderr, "peephole-cli: %s\n",
-                         qPrintable(tr("--user %1 has no password, the keychain holds none for %1 at %2, and "
-                                       "there is no terminal to ask on; use --user NAME:PASSWORD or store it "
-                                       "with --save-credentials once.")
-                                        .arg(m_knownUser, request.origin)));
-            answer = {};
+    answer.scheme = request.suggestedScheme;
+    answer.remember = !request.isProxy && !m_rememberOrigin.isEmpty() && request.origin == m_rememberOrigin;
+    if (!bearer && !request.isProxy && !m_user.isEmpty() && request.origin == m_userOrigin) {
+        // --user NAME: only the password is missing.
+        answer.user = m_user;
+        if (!promptSecret(intro + u"\n"_s + tr("Password for %1: ").arg(m_user), &answer.password))
             answer.cancelled = true;
-        }
         done(answer);
         return;
     }
@@ -43,7 +38,6 @@ void TerminalCredentials::requestCredentials(const CredentialRequest &request,
         done(answer);
         return;
     }
-    answer.scheme = request.suggestedScheme;
     if (bearer) {
         answer.token = user;
     } else {

@@ -9,13 +9,23 @@ namespace Peephole::Cli {
 class TerminalCredentials : public CredentialProvider
 {
 public:
+    /// The user named with --user NAME for @p origin: only the password is asked for there.
+    void setKnownUser(const QString &origin, const QString &user)
+    {
+        m_userOrigin = origin;
+        m_user = user;
+    }
+    /// --save-credentials: what is typed for @p origin (the typed URL's, never a redirect
+    /// target's) is saved once the server accepts it.
+    void setRememberFor(const QString &origin) { m_rememberOrigin = origin; }
+
     void requestCredentials(const CredentialRequest &request,
                             std::function<void(const CredentialAnswer &)> done) override;
-    /// `--user NAME` without a password: ask only for NAME's password (after the keychain had none).
-    void setKnownUser(const QString &user) { m_knownUser = user; }
 
 private:
-    QString m_knownUser;
+    QString m_userOrigin;
+    QString m_user;
+    QString m_rememberOrigin;
 };
 
 } // namespace Peephole::Cli

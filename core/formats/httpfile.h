@@ -110,6 +110,7 @@ struct HttpFileParseResult
 ///   # @peephole-insecure                do not verify TLS certificates
 ///   # @peephole-timeout MS              timeout in milliseconds
 ///   # @peephole-max-redirects N
+///   # @peephole-location-trusted        send the credentials after a redirect to another origin too
 ///   # @peephole-auth SCHEME [user=U] [secret=keychain|{{var}}] [preemptive]
 ///   # @peephole-assert EXPRESSION       a check on the response ("status == 200");
 ///                                       httpyac's "?? EXPRESSION" lines are read as the same
@@ -130,7 +131,8 @@ public:
 ///     # @name NAME                  if named
 ///     <comments>                    as parsed, in order
 ///     # @no-redirect, # @peephole-max-redirects N, # @peephole-timeout MS,
-///     # @peephole-insecure, # @peephole-auth ..., # @peephole-assert ...  (in this order, when set)
+///     # @peephole-insecure, # @peephole-location-trusted, # @peephole-auth ...,
+///     # @peephole-assert ...                                               (in this order, when set)
 ///     METHOD URL[ HTTP/x]
 ///     Name: value                   headers in order; disabled ones as "# @peephole-disabled Name: value"
 ///                                   a blank line, then the body and the response handler lines, if any

@@ -127,6 +127,8 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
             req.name = arg;
         } else if (key == u"no-redirect") {
             spec.options.followRedirects = false;
+        } else if (key == u"peephole-location-trusted") {
+            spec.auth.locationTrusted = true; // credentials also after a redirect to another origin
         } else if (key == u"peephole-insecure" || key == u"no-reject-unauthorized") {
             spec.options.verifyTls = false;
         } else if (key == u"peephole-timeout" || key == u"peephole-max-redirects") {

@@ -39,6 +39,8 @@ void writeRequest(QByteArray &out, const HttpFileRequest &req, QStringList *warn
         out += "# @peephole-timeout " + QByteArray::number(spec.options.timeoutMs) + '\n';
     if (!spec.options.verifyTls)
         out += "# @peephole-insecure\n";
+    if (spec.auth.locationTrusted)
+        out += "# @peephole-location-trusted\n";
     const AuthReference auth = req.auth.isSet ? req.auth : AuthReference::fromSettings(spec.auth);
     if (auth.isSet) {
         out += "# @peephole-auth " + auth.toDirective().toUtf8() + '\n';

@@ -40,12 +40,20 @@ bool keepsBody(int status, const QByteArray &oldMethod, const QByteArray &newMet
     return (status == 307 || status == 308) || oldMethod == newMethod;
 }
 
-QStringList dropCredentialHeaders(HeaderList &headers, const QUrl &from, const QUrl &to)
+QStringList dropCredentialHeaders(HeaderList &headers, const QUrl &from, const QUrl &to, bool locationTrusted)
 {
     QStringList notes;
     if (sameOrigin(from, to))
         return notes;
     for (const char *name : {"Authorization", "Proxy-Authorization", "Cookie"}) {
+        if (locationTrusted && qstrcmp(name, "Authorization") == 0) {
+            if (Headers::contains(headers, name))
+                notes.append(QCoreApplication::translate("Peephole::Redirects",
+                                                         "Authorization header kept although the redirect "
+                                                         "goes from %1 to %2: location-trusted is on.")
+                                 .arg(origin(from), origin(to)));
+            continue;
+        }
         if (Headers::remove(headers, name) > 0) {
             notes.append(QCoreApplication::translate("Peephole::Redirects",
                                                      "%1 header dropped: the redirect goes from %2 to %3, "

@@ -21,8 +21,9 @@ bool keepsBody(int status, const QByteArray &oldMethod, const QByteArray &newMet
 
 /// Removes the credential headers that must not travel to another origin
 /// (Authorization, Proxy-Authorization, Cookie) and returns one note per
-/// header removed.
-QStringList dropCredentialHeaders(HeaderList &headers, const QUrl &from, const QUrl &to);
+/// header removed. With @p locationTrusted a typed Authorization is kept (and noted).
+QStringList dropCredentialHeaders(HeaderList &headers, const QUrl &from, const QUrl &to,
+                                  bool locationTrusted = false);
 /// Removes the body headers (Content-Type, Content-Length...) when a hop drops its body.
 void dropBodyHeaders(HeaderList &headers);
 

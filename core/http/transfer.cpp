@@ -199,6 +199,12 @@ void Transfer::sendHop()
     qCDebug(lcTransfer) << "chain" << m_chainId << "hop" << hopIndex << m_hop.method << m_hop.url;
 }
 
+bool Transfer::proxyConfigured() const
+{
+    const QUrl &proxy = m_spec.options.proxy;
+    return proxy.isValid() && !proxy.host().isEmpty() && !proxy.scheme().startsWith(u"socks"_s);
+}
+
 bool Transfer::carriedDirectly() const
 {
     // Plain http without a proxy or h2c: Peephole's own HTTP/1.1 client (core/wire).
@@ -520,9 +526,7 @@ void Transfer::followRedirect()
     } else {
         Redirects::dropBodyHeaders(hop.headers);
     }
-    // --location-trusted: the user said the typed credential headers may follow to other origins.
-    if (!m_spec.auth.locationTrusted)
-        hop.notes = Redirects::dropCredentialHeaders(hop.headers, m_hop.url, next);
+    hop.notes = Redirects::dropCredentialHeaders(hop.headers, m_hop.url, next, m_spec.auth.locationTrusted);
     m_exchange.finished = true;
     publish();
     m_hop = hop;
@@ -548,9 +552,16 @@ void Transfer::askAuth()
         Transfer *self = guard.data();
         self->m_exchange.auth = record;
         if (!retry.retry || self->m_cancelled) {
-            self->finishChain(self->m_cancelled
-                                  ? ExchangeError{ExchangeError::Kind::Cancelled, tr("Cancelled.")}
-                                  : ExchangeError{});
+            ExchangeError error;
+            if (self->m_cancelled)
+                error = {ExchangeError::Kind::Cancelled, tr("Cancelled.")};
+            else if (self->m_exchange.statusCode == 407 && !self->proxyConfigured())
+                // Proxy credentials go only to a configured proxy; the negotiator sent nothing.
+                error = {ExchangeError::Kind::Proxy,
+                         !record.explanation.isEmpty()
+                             ? record.explanation
+                             : tr("407 from a server that is not your proxy: no proxy is configured.")};
+            self->finishChain(error);
             return;
         }
         self->publish();

@@ -40,6 +40,7 @@ public:
 private:
     void sendHop();
     bool carriedDirectly() const;
+    bool proxyConfigured() const;
     void onSocketStartedConnecting();
     void onEncrypted();
     void onRequestSent();

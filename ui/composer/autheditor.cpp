@@ -16,6 +16,8 @@ AuthEditor::AuthEditor(QWidget *parent)
       m_preemptive(new QCheckBox(tr("Send with the first request (preemptive)"), this)),
       m_latin1(new QCheckBox(tr("Encode Basic credentials as Latin-1 (legacy servers)"), this)),
       m_remember(new QCheckBox(tr("Remember in the keychain when the server accepts them"), this)),
+      m_locationTrusted(
+          new QCheckBox(tr("Also send them after a redirect to another origin (location-trusted)"), this)),
       m_hint(new QLabel(this))
 {
     using S = AuthSettings::Scheme;
@@ -42,6 +44,9 @@ AuthEditor::AuthEditor(QWidget *parent)
     form->addRow(QString(), m_preemptive);
     form->addRow(QString(), m_latin1);
     form->addRow(QString(), m_remember);
+    m_locationTrusted->setToolTip(tr("Off: the credentials go only to the scheme, host and port of the "
+                                     "request's URL; a redirect elsewhere (or to http://) gets none."));
+    form->addRow(QString(), m_locationTrusted);
     form->addRow(QString(), m_hint);
 
     connect(m_scheme, &QComboBox::currentIndexChanged, this, [this] {
@@ -56,7 +61,7 @@ AuthEditor::AuthEditor(QWidget *parent)
     }
     connect(m_stored, &QComboBox::activated, this, &AuthEditor::useStored);
     setStoredAccounts({});
-    for (QCheckBox *c : {m_preemptive, m_latin1, m_remember})
+    for (QCheckBox *c : {m_preemptive, m_latin1, m_remember, m_locationTrusted})
         connect(c, &QCheckBox::toggled, this, &AuthEditor::edited);
     m_scheme->setCurrentIndex(m_scheme->findData(int(S::None)));
     updateVisibility();
@@ -75,6 +80,7 @@ void AuthEditor::updateVisibility()
     m_preemptive->setVisible(!none && scheme != S::Digest);
     m_latin1->setVisible(scheme == S::Basic || scheme == S::Any);
     m_remember->setVisible(!none);
+    m_locationTrusted->setVisible(!none);
     m_hint->setText(
         none ? tr("When the server or a proxy answers 401 or 407, Peephole shows every challenge and asks "
                   "for credentials in the auth panel, offering those stored in the keychain.")
@@ -133,6 +139,7 @@ AuthSettings AuthEditor::settings() const
         m_latin1->isChecked() ? AuthSettings::BasicCharset::Latin1 : AuthSettings::BasicCharset::Utf8;
     s.saveToKeychain = m_remember->isChecked();
     s.fromKeychain = m_stored->currentIndex() > 0;
+    s.locationTrusted = m_locationTrusted->isChecked();
     return s;
 }
 
@@ -146,6 +153,7 @@ void AuthEditor::setSettings(const AuthSettings &s)
     m_preemptive->setChecked(s.preemptive);
     m_latin1->setChecked(s.basicCharset == AuthSettings::BasicCharset::Latin1);
     m_remember->setChecked(s.saveToKeychain);
+    m_locationTrusted->setChecked(s.locationTrusted);
     if (!s.fromKeychain)
         m_stored->setCurrentIndex(0);
     updateVisibility();

@@ -42,6 +42,7 @@ private:
     QCheckBox *m_preemptive;
     QCheckBox *m_latin1;
     QCheckBox *m_remember;
+    QCheckBox *m_locationTrusted;
     QLabel *m_hint;
 };
 
