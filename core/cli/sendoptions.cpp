@@ -61,6 +61,10 @@ struct Parser
                                        tr("Store credentials that worked in the OS keychain.")};
     QCommandLineOption preemptive{u"preemptive"_s, tr("Send credentials with the first request.")};
     QCommandLineOption latin1{u"basic-latin1"_s, tr("Encode Basic credentials as Latin-1 (legacy servers).")};
+    QCommandLineOption showSecrets{
+        u"show-secrets"_s, tr("Show credentials, cookies and secret parameters on the terminal unmasked.")};
+    QCommandLineOption includeSecrets{u"include-secrets"_s,
+                                      tr("Keep credentials, cookies and secret parameters in the HAR file.")};
     QCommandLineOption help{{u"h"_s, u"help"_s}, tr("Show this help.")};
 
     Parser()
@@ -81,6 +85,7 @@ struct Parser
                       proxyUser,  saveCredentials,
                       preemptive, latin1,
                       help});
+        p.addOptions({showSecrets, includeSecrets});
         p.addPositionalArgument(u"URL"_s,
                                 tr("The URL to send to (http:// is assumed when no scheme is given)."));
     }
@@ -260,6 +265,8 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
     out->outputFile = p.value(ps.output);
     out->harFile = p.value(ps.har);
     out->fail = p.isSet(ps.fail);
+    out->showSecrets = p.isSet(ps.showSecrets);
+    out->includeSecrets = p.isSet(ps.includeSecrets);
     const int modes = int(p.isSet(ps.verbose)) + int(p.isSet(ps.head)) + int(p.isSet(ps.bodyOnly));
     if (modes > 1) {
         *error = tr("choose one of --verbose, --head and --body-only");

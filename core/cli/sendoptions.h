@@ -16,6 +16,8 @@ struct SendOptions
     QString outputFile;
     QString harFile;
     bool fail = false;
+    bool showSecrets = false;     ///< --show-secrets: the terminal shows credentials unmasked.
+    bool includeSecrets = false;  ///< --include-secrets: files (HAR) keep credentials.
     bool passwordMissing = false; ///< --user NAME without a password: ask on the terminal.
     bool proxyPasswordMissing = false;
 };
