@@ -267,8 +267,18 @@ QString urlString(const QUrl &u, QStringView replacement)
 
 QString urlText(const QString &text, QStringView replacement)
 {
+    const QString r = replacement.toString();
+    return replaceUrlSecrets(text, [&r](const QString &, const QString &) { return r; });
+}
+
+QString replaceUrlSecrets(const QString &text,
+                          const std::function<QString(const QString &what, const QString &value)> &replace)
+{
     // As typed: "https://user:pw@host/p?token=x&{{v}}". Do not round-trip
     // through QUrl (it would encode the braces); edit the text itself.
+    const auto isReference = [](const QString &v) {
+        return v.startsWith(u"{{"_s) && v.endsWith(u"}}"_s) && v.indexOf(u"}}"_s) == v.size() - 2;
+    };
     QString out = text;
     const qsizetype scheme = out.indexOf(u"://"_s);
     if (scheme > 0) {
@@ -279,11 +289,13 @@ QString urlText(const QString &text, QStringView replacement)
             if (at >= 0 && at < end)
                 end = at;
         }
-        const qsizetype atSign = out.lastIndexOf(u'@', end - 1);
+        const qsizetype atSign = end > hostStart ? out.lastIndexOf(u'@', end - 1) : -1;
         if (atSign >= hostStart) {
             const qsizetype colon = out.indexOf(u':', hostStart);
-            if (colon >= 0 && colon < atSign && !out.mid(colon + 1, atSign - colon - 1).isEmpty())
-                out = out.left(colon + 1) + replacement + out.mid(atSign);
+            const QString password =
+                colon >= 0 && colon < atSign ? out.mid(colon + 1, atSign - colon - 1) : QString();
+            if (!password.isEmpty() && !isReference(password))
+                out = out.left(colon + 1) + replace(u"password"_s, password) + out.mid(atSign);
         }
     }
     const qsizetype q = out.indexOf(u'?');
@@ -298,9 +310,8 @@ QString urlText(const QString &text, QStringView replacement)
             continue;
         const QString name = QUrl::fromPercentEncoding(part.left(eq).toUtf8()).replace(u'+', u' ');
         const QString value = part.mid(eq + 1);
-        if (isSecretParameter(name) && !value.isEmpty() &&
-            !(value.startsWith(u"{{"_s) && value.endsWith(u"}}"_s)))
-            part = part.left(eq + 1) + replacement;
+        if (isSecretParameter(name) && !value.isEmpty() && !isReference(value))
+            part = part.left(eq + 1) + replace(name, value);
     }
     return out.left(q + 1) + parts.join(u'&') + (hash < 0 ? QString() : out.mid(hash));
 }

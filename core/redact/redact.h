@@ -7,6 +7,8 @@
 #include <QStringView>
 #include <QUrl>
 
+#include <functional>
+
 namespace Peephole::Redact {
 
 /// The one place that knows what a secret looks like. Every writer (HAR,
@@ -66,6 +68,13 @@ QUrl url(const QUrl &url, QStringView replacement = QStringLiteral("[redacted]")
 QString urlString(const QUrl &url, QStringView replacement = QStringLiteral("[redacted]"));
 /// A URL string as typed (may contain {{variables}}): secret parts replaced.
 QString urlText(const QString &text, QStringView replacement = QStringLiteral("[redacted]"));
+
+/// urlText() with each secret part replaced by what @p replace returns for it:
+/// @p what is "password" for the userinfo password, else the parameter name;
+/// @p value is the text as written (percent-encoded). {{variable}} values
+/// are left alone.
+QString replaceUrlSecrets(const QString &text,
+                          const std::function<QString(const QString &what, const QString &value)> &replace);
 
 /// A form-urlencoded body with secret field values replaced.
 QByteArray formBody(const QByteArray &body, QByteArrayView replacement = Redacted);
