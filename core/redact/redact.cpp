@@ -221,6 +221,15 @@ QByteArray maskHeaderValue(QByteArrayView name, const QByteArray &value)
                 return trimmed.left(space) + ' ' + user + ':' + Mask;
             }
         }
+        if (space > 0 && trimmed.left(space).compare("digest", Qt::CaseInsensitive) == 0) {
+            // The user name is not secret; the rest (response, cnonce…) is.
+            static const QRegularExpression user(u"(^|[\\s,])username\\s*=\\s*(\"[^\"]*\"|[^\\s,]*)"_s,
+                                                 QRegularExpression::CaseInsensitiveOption);
+            const QRegularExpressionMatch m = user.match(QString::fromUtf8(trimmed.mid(space + 1)));
+            if (m.hasMatch())
+                return trimmed.left(space) + " username=" + escapeControls(m.captured(2).toUtf8()) + ", " +
+                       Mask;
+        }
     }
     return headerValue(name, value, Mask);
 }

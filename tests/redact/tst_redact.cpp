@@ -59,7 +59,8 @@ private Q_SLOTS:
         QCOMPARE(Redact::maskHeaderValue("Authorization", "Basic !!notbase64"), "Basic ****");
         QCOMPARE(Redact::maskHeaderValue("Authorization", "Bearer eyJabc"), "Bearer ****");
         QCOMPARE(Redact::maskHeaderValue("Authorization", "Digest username=\"a\", response=\"x\""),
-                 "Digest ****");
+                 "Digest username=\"a\", ****");
+        QCOMPARE(Redact::maskHeaderValue("Authorization", "Digest nonce=\"n\", response=\"x\""), "Digest ****");
         QCOMPARE(Redact::maskHeaderValue("Cookie", "sid=xyz"), "sid=****");
         // A user name with an escape sequence does not reach the terminal raw.
         QCOMPARE(Redact::maskHeaderValue("Authorization", "Basic " + QByteArray("a\x1b[2Jb:pw").toBase64()),
