@@ -359,6 +359,112 @@ QByteArray jsonBody(const QByteArray &body, bool *changed, QStringView replaceme
                                : QJsonDocument(redacted.toArray()).toJson(QJsonDocument::Compact);
 }
 
+QString requestText(const QString &text, QStringList *leftOut)
+{
+    const QString mark = QString::fromLatin1(NotSaved);
+    QStringList dummy;
+    QStringList &out = leftOut ? *leftOut : dummy;
+    const auto isReference = [](QStringView v) {
+        v = v.trimmed();
+        return v.isEmpty() || (v.startsWith(u"{{") && v.endsWith(u"}}") && v.indexOf(u"}}") == v.size() - 2);
+    };
+    static const QRegularExpression requestLine(
+        u"^\\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|TRACE|CONNECT|[A-Z]+\\s)?\\s*\\S*://"_s);
+    static const QRegularExpression headerLine(u"^([!#$%&'*+.^_`|~0-9A-Za-z-]+)\\s*:(.*)$"_s);
+    static const QRegularExpression jsonMember(u"\"([^\"\\\\]+)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\""_s);
+    QStringList lines = text.split(u'\n');
+    bool inBody = false;
+    bool seenRequest = false;
+    for (QString &line : lines) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.startsWith(u"###"_s)) {
+            inBody = false;
+            seenRequest = false;
+            continue;
+        }
+        if (trimmed.startsWith(u'#') || trimmed.startsWith(u"//"_s))
+            continue;
+        if (!seenRequest) {
+            if (trimmed.isEmpty() || trimmed.startsWith(u'@'))
+                continue;
+            seenRequest = true;
+            if (requestLine.match(line).hasMatch() || trimmed.contains(u'?') || trimmed.contains(u'@')) {
+                line = replaceUrlSecrets(line, [&](const QString &what, const QString &) {
+                    out.append(what == u"password"_s ? u"URL password"_s : u"URL parameter "_s + what);
+                    return mark;
+                });
+            }
+            continue;
+        }
+        if (!inBody && trimmed.isEmpty()) {
+            inBody = true;
+            continue;
+        }
+        if (!inBody) {
+            if (trimmed.startsWith(u'?') || trimmed.startsWith(u'&')) { // a continued URL
+                line = replaceUrlSecrets(u"x://h/?"_s + trimmed.mid(1),
+                                         [&](const QString &what, const QString &) {
+                                             out.append(u"URL parameter "_s + what);
+                                             return mark;
+                                         })
+                           .mid(7)
+                           .prepend(trimmed.left(1))
+                           .prepend(line.left(line.indexOf(trimmed)));
+                continue;
+            }
+            const QRegularExpressionMatch m = headerLine.match(line);
+            if (!m.hasMatch())
+                continue;
+            const QString name = m.captured(1);
+            const QString value = m.captured(2).trimmed();
+            if ((!isSecretHeader(name.toLatin1()) && !looksSecret(name)) || isReference(value))
+                continue;
+            const qsizetype space = value.indexOf(u' ');
+            const bool authorization = isAuthorization(name.toLatin1());
+            const QString rest = authorization && space > 0 ? value.mid(space + 1).trimmed() : value;
+            if (isReference(rest))
+                continue;
+            line = name + u": "_s + (authorization && space > 0 ? value.left(space + 1) : QString()) + mark;
+            out.append(u"header "_s + name);
+            continue;
+        }
+        // Body: JSON members and form fields named like secrets.
+        QString replaced;
+        qsizetype last = 0;
+        QRegularExpressionMatchIterator it = jsonMember.globalMatch(line);
+        while (it.hasNext()) {
+            const QRegularExpressionMatch m = it.next();
+            if (!isSecretField(m.captured(1)) || isReference(m.captured(2)))
+                continue;
+            replaced += line.mid(last, m.capturedStart(2) - last) + mark;
+            last = m.capturedEnd(2);
+            out.append(u"body field "_s + m.captured(1));
+        }
+        if (last > 0) {
+            line = replaced + line.mid(last);
+            continue;
+        }
+        if (!trimmed.contains(u' ') && trimmed.contains(u'=') && !trimmed.startsWith(u'{')) {
+            QStringList parts = trimmed.split(u'&');
+            bool changed = false;
+            for (QString &part : parts) {
+                const qsizetype eq = part.indexOf(u'=');
+                if (eq <= 0)
+                    continue;
+                const QString n = QUrl::fromPercentEncoding(part.left(eq).toUtf8());
+                if (isSecretField(n) && !isReference(part.mid(eq + 1))) {
+                    part = part.left(eq + 1) + mark;
+                    out.append(u"body field "_s + n);
+                    changed = true;
+                }
+            }
+            if (changed)
+                line = parts.join(u'&');
+        }
+    }
+    return lines.join(u'\n');
+}
+
 QByteArray escapeControls(QByteArrayView bytes, bool keepNewlines)
 {
     static constexpr char hex[] = "0123456789abcdef";

@@ -82,6 +82,19 @@ QByteArray formBody(const QByteArray &body, QByteArrayView replacement = Redacte
 /// the string @p replacement. Not JSON: returned unchanged, *changed false.
 QByteArray jsonBody(const QByteArray &body, bool *changed = nullptr, QStringView replacement = u"[redacted]");
 
+/// What stands for a secret Peephole kept out of a file it wrote for itself
+/// (settings, history, autosave journals): an undefined variable, so that
+/// a restored request says what is missing instead of sending a wrong value.
+inline constexpr char NotSaved[] = "{{secret_not_saved}}";
+
+/// The text of a .http request (request line, headers, body) with each
+/// literal secret replaced by NotSaved: the URL's password and secret query
+/// values, values of secret headers (Authorization keeps its scheme), and
+/// "name": "value" JSON members and name=value form fields named like
+/// secrets. @p leftOut gets a short description of each ("header
+/// Authorization", "URL parameter token").
+QString requestText(const QString &text, QStringList *leftOut = nullptr);
+
 /// Terminal-safe text: ESC, C0 controls other than tab (and, when
 /// @p keepNewlines, CR and LF), DEL and C1 controls (U+0080–U+009F, as
 /// UTF-8 or as single bytes) are written as \xHH.

@@ -60,7 +60,8 @@ private Q_SLOTS:
         QCOMPARE(Redact::maskHeaderValue("Authorization", "Bearer eyJabc"), "Bearer ****");
         QCOMPARE(Redact::maskHeaderValue("Authorization", "Digest username=\"a\", response=\"x\""),
                  "Digest username=\"a\", ****");
-        QCOMPARE(Redact::maskHeaderValue("Authorization", "Digest nonce=\"n\", response=\"x\""), "Digest ****");
+        QCOMPARE(Redact::maskHeaderValue("Authorization", "Digest nonce=\"n\", response=\"x\""),
+                 "Digest ****");
         QCOMPARE(Redact::maskHeaderValue("Cookie", "sid=xyz"), "sid=****");
         // A user name with an escape sequence does not reach the terminal raw.
         QCOMPARE(Redact::maskHeaderValue("Authorization", "Basic " + QByteArray("a\x1b[2Jb:pw").toBase64()),
@@ -101,6 +102,30 @@ private Q_SLOTS:
         QCOMPARE(Redact::jsonBody("not json", &changed), "not json");
         QVERIFY(!changed);
         QCOMPARE(Redact::formBody("user=a&password=p%40ss&x=1"), "user=a&password=[redacted]&x=1");
+    }
+
+    void requestText()
+    {
+        QStringList leftOut;
+        const QString text = Redact::requestText(u"# @name login\n"
+                                                 "POST https://u:pw1@h/x?token=t2&page=1\n"
+                                                 "  &api_key=k3\n"
+                                                 "Authorization: Bearer abc4\n"
+                                                 "Cookie: sid=c5\n"
+                                                 "X-Api-Key: {{key}}\n"
+                                                 "Accept: */*\n"
+                                                 "\n"
+                                                 "{\"user\": \"alice\", \"password\": \"pw6\"}\n"_s,
+                                                 &leftOut);
+        for (const QString &secret : {u"pw1"_s, u"t2"_s, u"k3"_s, u"abc4"_s, u"c5"_s, u"pw6"_s})
+            QVERIFY2(!text.contains(secret), qPrintable(secret + u" in "_s + text));
+        QVERIFY(text.contains(u"Authorization: Bearer {{secret_not_saved}}"_s));
+        QVERIFY(text.contains(u"X-Api-Key: {{key}}"_s));
+        QVERIFY(text.contains(u"page=1"_s) && text.contains(u"\"user\": \"alice\""_s));
+        QVERIFY(text.contains(u"  &api_key={{secret_not_saved}}"_s));
+        QCOMPARE(leftOut.size(), 6);
+        QVERIFY(leftOut.contains(u"header Authorization"_s));
+        QCOMPARE(Redact::requestText(u"GET https://h/?q=1\n"_s), u"GET https://h/?q=1\n"_s);
     }
 
     void controls()
