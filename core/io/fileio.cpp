@@ -168,11 +168,14 @@ bool makePrivateDir(const QString &path, QString *error)
         return true;
     // Create each missing level with 0700.
     QStringList missing;
-    QDir dir(QDir::cleanPath(QFileInfo(path).absoluteFilePath()));
-    while (!dir.exists()) {
-        missing.prepend(dir.absolutePath());
-        if (!dir.cdUp())
+    // QDir::cdUp() refuses to step into a folder that does not exist either: walk the path text.
+    QString level = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    while (!level.isEmpty() && !QFileInfo(level).exists()) {
+        missing.prepend(level);
+        const QString parent = QFileInfo(level).absolutePath();
+        if (parent == level)
             break;
+        level = parent;
     }
     for (const QString &p : std::as_const(missing)) {
         if (::mkdir(QFile::encodeName(p).constData(), 0700) != 0 && !QFileInfo(p).isDir()) {
