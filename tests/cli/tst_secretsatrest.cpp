@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -78,7 +79,11 @@ Run TestSecretsAtRest::cli(const QStringList &args)
     p.setProcessEnvironment(env);
     p.setWorkingDirectory(m_home.path());
     QSignalSpy finished(&p, &QProcess::finished);
-    p.start(QStringLiteral(PEEPHOLE_CLI), args);
+    // "--" PROGRAM ARGS...: another program (script(1) around the CLI), same environment.
+    if (args.value(0) == u"--"_s)
+        p.start(args.value(1), args.mid(2));
+    else
+        p.start(QStringLiteral(PEEPHOLE_CLI), args);
     if (!finished.wait(30000))
         p.kill();
     return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
@@ -207,6 +212,16 @@ void TestSecretsAtRest::controlBytesAreEscaped()
     const Run body = cli({u"send"_s, m_server.url(u"/echo"_s).toString()});
     QCOMPARE(body.out, "line\x1b[31m red\n"_ba);
     QVERIFY(!body.err.contains('\x1b'));
+
+    // On a terminal (script(1) gives the CLI a pseudo-terminal), the body is escaped too.
+    const QString script = QStandardPaths::findExecutable(u"script"_s);
+    if (script.isEmpty())
+        QSKIP("script(1) (bsdutils) is not installed: the terminal case is not checked");
+    const Run tty = cli({u"--"_s, script, u"-qec"_s,
+                         QStringLiteral(PEEPHOLE_CLI) + u" send "_s + m_server.url(u"/echo"_s).toString(),
+                         u"/dev/null"_s});
+    QVERIFY2(tty.out.contains("line\\x1b[31m red"), tty.out.constData());
+    QVERIFY(!tty.out.contains('\x1b'));
 }
 
 void TestSecretsAtRest::runReportsAreRedacted()
