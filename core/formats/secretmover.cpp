@@ -166,7 +166,14 @@ struct Mover
 
 QList<ImportedSecret> moveOut(HttpFile *file)
 {
+    QSet<QString> taken;
+    return moveOut(file, &taken);
+}
+
+QList<ImportedSecret> moveOut(HttpFile *file, QSet<QString> *taken)
+{
     Mover m;
+    m.taken = *taken;
     for (const HttpFileVariable &v : std::as_const(file->variables))
         m.taken.insert(v.name);
     // File variables named like secrets move too.
@@ -180,6 +187,7 @@ QList<ImportedSecret> moveOut(HttpFile *file)
     }
     for (qsizetype i = 0; i < file->requests.size(); ++i)
         m.request(file->requests[i], i);
+    *taken = m.taken;
     return m.moved;
 }
 

@@ -4,6 +4,7 @@
 #include "formats/importeditem.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +23,9 @@ namespace Peephole {
 namespace SecretMover {
 
 QList<ImportedSecret> moveOut(HttpFile *file);
+/// moveOut() for one of several files that share one private file: @p taken
+/// holds the variable names used so far (and is extended).
+QList<ImportedSecret> moveOut(HttpFile *file, QSet<QString> *taken);
 
 /// Puts @p secrets into "$shared" of http-client.private.env.json in
 /// @p directory (existing values kept, the file created 0600) and makes sure

@@ -11,7 +11,9 @@
 #include "auth/credentialstore.h"
 #include "collection/collectionstore.h"
 #include "collections/collectiondock.h"
+#include "collections/importwriter.h"
 #include "composer/composerwidget.h"
+#include "formats/postman.h"
 #include "io/fileio.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/timelineactions.h"
@@ -51,6 +53,9 @@ const QByteArray SentCookie = "Gui-ck-sent-b6fq";
 const QByteArray SetCookie = "Gui-ck-set-c70q";
 const QByteArray JsonPassword = "Gui-json-pw-d81q";
 const QByteArray CollectionToken = "Gui-coll-tok-e92q";
+const QByteArray ImportQuery = "Gui-imp-qry-f03q";
+const QByteArray ImportBody = "Gui-imp-body-014q";
+const QByteArray ImportHeader = "Gui-imp-hdr-125q";
 } // namespace
 
 class TestGuiSecrets : public QObject
@@ -64,6 +69,7 @@ private Q_SLOTS:
     void sessionWithSecrets();
     void copiesAreRedactedUnlessAskedFor();
     void collectionEditIsJournaledWithoutTheSecret();
+    void postmanImportMovesLiteralSecrets();
     void closeAndReopen();
     void noSecretAnywhereUnderHome();
     void cleanupTestCase();
@@ -241,6 +247,35 @@ void TestGuiSecrets::collectionEditIsJournaledWithoutTheSecret()
     QVERIFY(bytes.contains("secretsLeftOut"));
 }
 
+void TestGuiSecrets::postmanImportMovesLiteralSecrets()
+{
+    // What the GUI's Postman import writes (PostmanImportFlow -> ImportWriter).
+    const QByteArray json =
+        R"({"info": {"name": "Shop", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+ "item": [{"name": "Login", "request": {"method": "POST",
+   "header": [{"key": "Content-Type", "value": "application/json"}, {"key": "X-Api-Key", "value": ")" +
+        ImportHeader + R"("}],
+   "body": {"mode": "raw", "raw": "{\"user\":\"a\",\"password\":\")" +
+        ImportBody + R"(\"}"},
+   "url": {"raw": "https://shop.example.com/login?access_token=)" +
+        ImportQuery + R"(&page=1"}}}]})";
+    const CollectionImportResult result = PostmanImporter::read(json);
+    QVERIFY2(result.ok, qPrintable(result.error.toString()));
+    QString error;
+    QStringList moved;
+    const QString target = m_home + u"/Shop"_s;
+    QVERIFY2(ImportWriter::write(result, target, {}, &error, &moved), qPrintable(error));
+    const QString joined = moved.join(u'\n');
+    QVERIFY2(joined.contains(target + u"/http-client.private.env.json"_s), qPrintable(joined));
+    QFile env(target + u"/http-client.private.env.json"_s);
+    QVERIFY(env.open(QIODevice::ReadOnly));
+    const QByteArray values = env.readAll();
+    QVERIFY2(values.contains(ImportQuery) && values.contains(ImportBody), values.constData());
+    QFile ignore(target + u"/.gitignore"_s);
+    QVERIFY(ignore.open(QIODevice::ReadOnly));
+    QVERIFY(ignore.readAll().contains("http-client.private.env.json"));
+}
+
 void TestGuiSecrets::closeAndReopen()
 {
     QVERIFY(m_window->close()); // saves the window state, the URL history and the last request
@@ -267,7 +302,8 @@ void TestGuiSecrets::noSecretAnywhereUnderHome()
     const QStringList files = SecretScan::listTree(m_home);
     qInfo("files under HOME: %s", qPrintable(files.join(u' ')));
     QVERIFY2(files.contains(u".config/Peephole/peephole.conf"_s), qPrintable(files.join(u' ')));
-    const QStringList hits = SecretScan::scanTree(m_home, m_secrets);
+    // The private environment file is where imported secrets belong (0600, git-ignored).
+    const QStringList hits = SecretScan::scanTree(m_home, m_secrets, {u"http-client.private.env.json"_s});
     QVERIFY2(hits.isEmpty(), qPrintable(hits.join(u'\n')));
     const QStringList modes = SecretScan::permissionProblems(m_home);
     QVERIFY2(modes.isEmpty(), qPrintable(modes.join(u'\n')));
