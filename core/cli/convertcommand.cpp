@@ -1,6 +1,7 @@
 #include "cli/convertcommand.h"
 
 #include "cli/exitcodes.h"
+#include "collection/environmentfile.h"
 #include "formats/curlcommand.h"
 #include "formats/harreader.h"
 #include "formats/harwriter.h"
@@ -8,6 +9,7 @@
 #include "formats/importreport.h"
 #include "formats/postman.h"
 #include "io/fileio.h"
+#include "formats/secretmover.h"
 #include "replay/reports.h"
 
 #include <QCommandLineParser>
@@ -40,11 +42,16 @@ struct Parser
     QCommandLineParser p;
     QCommandLineOption from{u"from"_s, tr("Input format: curl, har, postman or http."), u"FORMAT"_s};
     QCommandLineOption to{u"to"_s, tr("Output format: curl, har, postman or http."), u"FORMAT"_s};
+    QCommandLineOption includeSecrets{
+        u"include-secrets"_s,
+        tr("Keep passwords, tokens, cookies, secret headers, query parameters and body fields in the "
+           "output as they are (by default they become {{variables}} whose values go to "
+           "http-client.private.env.json next to OUT).")};
     QCommandLineOption help{{u"h"_s, u"help"_s}, tr("Show this help.")};
     Parser()
     {
         p.setApplicationDescription(tr("Convert requests between curl, HAR, Postman and .http files."));
-        p.addOptions({from, to, help});
+        p.addOptions({from, to, includeSecrets, help});
         p.addPositionalArgument(u"IN"_s, tr("The file to read (\"-\" for standard input)."));
         p.addPositionalArgument(u"OUT"_s, tr("The file to write; standard output when left out."),
                                 u"[OUT]"_s);
@@ -66,11 +73,13 @@ struct Imported
     QString error; ///< Where and what, when !ok.
     HttpFile file;
     QList<ImportIssue> issues;
+    QList<ImportedSecret> secrets; ///< Moved out of the requests by the importer.
 };
 
 Imported read(Format format, const QByteArray &input, const QString &baseDirectory);
 /// std::nullopt and @p error when the format cannot be written.
-std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList *warnings, QString *error);
+std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList *warnings, QString *error,
+                                bool includeSecrets = false);
 
 namespace {
 /// Requests of a Postman tree in order, named "Folder / Request".
@@ -166,6 +175,7 @@ Imported read(Format format, const QByteArray &input, const QString &baseDirecto
             out.error = r.error.toString();
             return out;
         }
+        out.secrets = r.secrets;
         for (const ImportedSecret &secret : r.secrets)
             out.issues.append(ImportIssue{secret.where, tr("the %1 was moved out of the requests: they use "
                                                            "{{%2}}; set it in an environment or the keychain")
@@ -186,7 +196,8 @@ Imported read(Format format, const QByteArray &input, const QString &baseDirecto
     return out;
 }
 
-std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList *warnings, QString *error)
+std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList *warnings, QString *error,
+                                bool includeSecrets)
 {
     switch (format) {
     case Format::Http:
@@ -244,7 +255,9 @@ std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList
             return std::nullopt;
         }
         warnings->append(tr("the HAR holds the requests only: no response was recorded"));
-        return HarWriter().toBytes(exchanges);
+        HarWriter::Options har;
+        har.keepSecrets = includeSecrets;
+        return HarWriter(har).toBytes(exchanges);
     }
     case Format::Postman: {
         ImportedItem root;
@@ -327,20 +340,51 @@ int ConvertCommand::run(const QStringList &arguments)
         printError(tr("cannot import %1: %2").arg(QDir::toNativeSeparators(inPath), imported.error));
         return InputFile;
     }
+    const bool includeSecrets = parser.p.isSet(parser.includeSecrets);
+    QList<ImportedSecret> secrets = imported.secrets;
+    if (!includeSecrets)
+        secrets += SecretMover::moveOut(&imported.file);
     QStringList warnings;
     QString error;
-    const std::optional<QByteArray> out = ConvertFormats::write(*to, imported.file, &warnings, &error);
+    const std::optional<QByteArray> out =
+        ConvertFormats::write(*to, imported.file, &warnings, &error, includeSecrets);
     for (const QString &w : std::as_const(warnings))
         std::fprintf(stderr, "warning: %s\n", qPrintable(w));
     if (!out) {
         printError(error);
         return Usage;
     }
+    const QFileInfo outInfo(positional.value(1));
+    const bool besideFile = positional.size() == 2 && (!outInfo.exists() || outInfo.isFile());
+    if (!besideFile && !secrets.isEmpty()) {
+        QStringList names;
+        for (const ImportedSecret &s : std::as_const(secrets))
+            names.append(u"{{"_s + s.variable + u"}} ("_s + s.where + u')');
+        std::fprintf(
+            stderr, "warning: %s\n",
+            qPrintable(
+                tr("%1 secrets were replaced by variables and not written anywhere "
+                   "(the output is not a regular file with a private environment file next to it): %2. "
+                   "Give an OUT file to have them stored in %3 next to it, or use "
+                   "--include-secrets.")
+                    .arg(secrets.size())
+                    .arg(names.join(u", "_s), QString::fromLatin1(EnvironmentFile::PrivateFileName))));
+        secrets.clear();
+    }
     const QString outPath = positional.size() == 1 ? u"-"_s : positional.at(1);
+    // The secrets first: a collection that refers to variables nobody stored would lose them.
+    QStringList moved;
+    if (besideFile &&
+        !SecretMover::storePrivate(secrets, QFileInfo(outPath).absolutePath(), &moved, &error)) {
+        printError(error);
+        return Output;
+    }
     if (!Io::writeFile(outPath, *out, &error, {Io::OutputFile::Permissions::Private, true})) {
         printError(error);
         return Output;
     }
+    for (const QString &line : std::as_const(moved))
+        std::fprintf(stderr, "%s\n", qPrintable(line));
     if (outPath == u"-"_s)
         return Success;
     std::fprintf(

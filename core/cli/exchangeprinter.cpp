@@ -1,6 +1,6 @@
 #include "cli/exchangeprinter.h"
 
-#include "redact/redaction.h"
+#include "redact/redact.h"
 
 #include <QCoreApplication>
 
@@ -45,14 +45,17 @@ QString reasonText(HopReason reason)
 }
 } // namespace
 
-ExchangePrinter::ExchangePrinter(FILE *heads, FILE *body, SendOptions::Mode mode)
-    : m_heads(heads), m_body(body), m_mode(mode)
+ExchangePrinter::ExchangePrinter(FILE *heads, FILE *body, SendOptions::Mode mode, bool showSecrets)
+    : m_heads(heads), m_body(body), m_mode(mode), m_showSecrets(showSecrets)
 {
 }
 
-QByteArray ExchangePrinter::requestLine(const Exchange &e)
+QByteArray ExchangePrinter::requestLine(const Exchange &e, bool showSecrets)
 {
-    return e.method + ' ' + e.requestTarget() + ' ' + e.requestVersion();
+    const QByteArray target = showSecrets || !Redact::urlHasSecrets(e.url)
+                                  ? e.requestTarget()
+                                  : requestTargetOf(Redact::url(e.url, QString::fromLatin1(Redact::Mask)));
+    return e.method + ' ' + target + ' ' + e.requestVersion();
 }
 
 QByteArray ExchangePrinter::statusLine(const Exchange &e)
@@ -60,14 +63,15 @@ QByteArray ExchangePrinter::statusLine(const Exchange &e)
     return e.httpVersion + ' ' + QByteArray::number(e.statusCode) + ' ' + e.reasonPhrase;
 }
 
-QByteArray ExchangePrinter::shown(const HeaderField &h) const
+QByteArray ExchangePrinter::field(const HeaderField &h) const
 {
-    return m_showSecrets ? h.value : Redaction::maskHeaderValue(h.name, h.value);
+    const QByteArray value = m_showSecrets ? h.value : Redact::maskHeaderValue(h.name, h.value);
+    return Redact::escapeControls(QByteArray(h.name + ": " + value));
 }
 
 void ExchangePrinter::note(const QString &text)
 {
-    write(m_heads, "* " + Redaction::escapeForTerminal(text.toUtf8()) + '\n');
+    write(m_heads, "* " + Redact::escapeControls(text.toUtf8()) + '\n');
 }
 
 void ExchangePrinter::printVerbose(const Exchange &e)
@@ -84,8 +88,12 @@ void ExchangePrinter::printVerbose(const Exchange &e)
         for (const QString &err : e.tls->errors)
             note(tr("TLS problem: %1").arg(err));
     }
-    for (const QNetworkCookie &c : *e.cookiesSet)
-        note(tr("Cookie set: %1").arg(QString::fromUtf8(c.toRawForm())));
+    for (const QNetworkCookie &c : *e.cookiesSet) {
+        QNetworkCookie shown = c;
+        if (!m_showSecrets)
+            shown.setValue(Redact::Mask);
+        note(tr("Cookie set: %1").arg(QString::fromUtf8(shown.toRawForm())));
+    }
     const AuthRecord &a = *e.auth;
     for (const Challenge &c : a.challenges) {
         QStringList params;
@@ -116,21 +124,15 @@ void ExchangePrinter::printHeads(const Exchange &e)
     for (const QString &n : *e.notes)
         note(n);
     if (m_mode != SendOptions::Mode::Head) {
-        const QByteArray line = requestLine(e);
-        write(m_heads,
-              "> " +
-                  Redaction::escapeForTerminal(m_showSecrets ? line : Redaction::redactTarget(line, "****")) +
-                  "\r\n");
+        write(m_heads, "> " + Redact::escapeControls(requestLine(e, m_showSecrets)) + "\r\n");
         for (const HeaderField &h : e.requestHeaders)
-            write(m_heads,
-                  "> " + Redaction::escapeForTerminal(QByteArray(h.name + ": " + shown(h))) + "\r\n");
+            write(m_heads, "> " + field(h) + "\r\n");
         write(m_heads, ">\r\n");
     }
     if (e.statusCode > 0) {
-        write(m_heads, "< " + Redaction::escapeForTerminal(statusLine(e)) + "\r\n");
+        write(m_heads, "< " + Redact::escapeControls(statusLine(e)) + "\r\n");
         for (const HeaderField &h : e.responseHeaders)
-            write(m_heads,
-                  "< " + Redaction::escapeForTerminal(QByteArray(h.name + ": " + shown(h))) + "\r\n");
+            write(m_heads, "< " + field(h) + "\r\n");
         write(m_heads, "<\r\n");
     }
     if (m_mode == SendOptions::Mode::Verbose)
@@ -146,16 +148,41 @@ bool ExchangePrinter::printBody(const Exchange &e)
         return true;
     const BodyStore &body = *e.responseBody;
     constexpr qint64 chunk = 1 << 20;
-    if (isatty(fileno(m_body)) && body.head(8192).contains('\0')) {
+    const bool terminal = isatty(fileno(m_body));
+    if (terminal && body.head(8192).contains('\0')) {
         note(tr("Binary body of %1 bytes not printed to the terminal; use --output FILE.").arg(body.size()));
         return true;
     }
-    const bool terminal = isatty(fileno(m_body));
-    for (qint64 off = 0; off < body.size() && !std::ferror(m_body); off += chunk) {
-        // On a terminal, escape sequences from the server are shown, never obeyed.
-        const QByteArray piece = body.read(off, chunk);
-        write(m_body, terminal ? Redaction::escapeForTerminal(piece, true) : piece);
+    if (!terminal) {
+        for (qint64 off = 0; off < body.size() && !std::ferror(m_body); off += chunk)
+            write(m_body, body.read(off, chunk));
+        return std::fflush(m_body) == 0 && !std::ferror(m_body);
     }
+    // On a terminal, escape what could drive it; keep a UTF-8 sequence cut by
+    // a chunk boundary for the next chunk.
+    QByteArray carry;
+    for (qint64 off = 0; off < body.size() && !std::ferror(m_body); off += chunk) {
+        QByteArray bytes = carry + body.read(off, chunk);
+        carry.clear();
+        if (off + chunk < body.size()) {
+            qsizetype start = bytes.size();
+            for (int back = 1; back <= 3 && back <= bytes.size(); ++back) {
+                const uchar b = uchar(bytes.at(bytes.size() - back));
+                if ((b & 0xc0) == 0xc0) {
+                    const int len = (b & 0xe0) == 0xc0 ? 2 : (b & 0xf0) == 0xe0 ? 3 : 4;
+                    if (len > back)
+                        start = bytes.size() - back;
+                    break;
+                }
+                if ((b & 0xc0) != 0x80)
+                    break;
+            }
+            carry = bytes.mid(start);
+            bytes.truncate(start);
+        }
+        write(m_body, Redact::escapeControls(bytes, true));
+    }
+    write(m_body, Redact::escapeControls(carry, true));
     return std::fflush(m_body) == 0 && !std::ferror(m_body);
 }
 

@@ -6,6 +6,7 @@
 #include "collection/secretvariablestore.h"
 #include "http/exchangelog.h"
 #include "http/httpsession.h"
+#include "redact/redact.h"
 #include "replay/reports.h"
 
 #include <QCommandLineParser>
@@ -69,12 +70,15 @@ struct Parser
         u"NAME"_s};
     QCommandLineOption quiet{{u"q"_s, u"quiet"_s},
                              tr("Print only the requests that did not pass, and the summary.")};
+    QCommandLineOption includeSecrets{u"include-secrets"_s,
+                                      tr("Keep passwords, tokens, secret headers and query parameters in the "
+                                         "reports and the output (redacted by default).")};
     QCommandLineOption help{{u"h"_s, u"help"_s}, tr("Show this help.")};
 
     Parser()
     {
         p.setApplicationDescription(tr("Run the requests of a collection and check their responses."));
-        p.addOptions({env, folder, concurrency, bail, var, update, ignore, quiet, help});
+        p.addOptions({env, folder, concurrency, bail, var, update, ignore, quiet, includeSecrets, help});
         p.addPositionalArgument(u"PATH"_s, tr("A collection folder, or one .http file."));
     }
 };
@@ -96,16 +100,23 @@ QString RunCommand::help()
               "input, 13 a report cannot be written.\n");
 }
 
-void RunCommand::printResult(const RequestResult &r)
+void RunCommand::printResult(const RequestResult &result)
 {
+    // What reaches the terminal: secrets redacted, control bytes escaped.
+    RunSummary one;
+    one.results.append(result);
+    const RequestResult r = m_includeSecrets ? result : Reports::redacted(one).results.first();
+    const auto safe = [](const QString &text) {
+        return QString::fromUtf8(Redact::escapeControls(text.toUtf8()));
+    };
     const QString status = r.status ? QString::number(r.status) : u"---"_s;
     const QString time = r.durationMs >= 0 ? QString::number(r.durationMs) + u" ms"_s : u"-"_s;
     std::printf("%-8s %s %8s  %s %s\n", qPrintable(RequestResult::outcomeName(r.outcome)), qPrintable(status),
-                qPrintable(time), qPrintable(r.ref.file), qPrintable(u"› "_s + r.name));
+                qPrintable(time), qPrintable(safe(r.ref.file)), qPrintable(safe(u"› "_s + r.name)));
     if (r.outcome != RequestResult::Outcome::Passed && r.outcome != RequestResult::Outcome::Skipped) {
         for (const QString &m : r.messages) {
             for (const QString &line : m.split(u'\n'))
-                std::printf("           %s\n", qPrintable(line));
+                std::printf("           %s\n", qPrintable(safe(line)));
         }
     }
     std::fflush(stdout);
@@ -152,6 +163,7 @@ int RunCommand::run(const QStringList &arguments)
                                         : tr("one PATH only, got %1").arg(positional.size()));
         return Usage;
     }
+    m_includeSecrets = parser.p.isSet(parser.includeSecrets);
     RunOptions options;
     options.environment = parser.p.value(parser.env);
     options.bail = parser.p.isSet(parser.bail);
@@ -245,6 +257,7 @@ int RunCommand::run(const QStringList &arguments)
     loop.exec();
 
     const RunSummary &s = runner.summary();
+    const RunSummary reported = m_includeSecrets ? s : Reports::redacted(s);
     for (const RequestResult &r : s.results) {
         if (r.outcome == RequestResult::Outcome::Skipped && !quiet)
             printResult(r);
@@ -263,7 +276,7 @@ int RunCommand::run(const QStringList &arguments)
 
     int code = s.allPassed() && problems == 0 ? Success : RunFailed;
     for (const ReportRequest &r : std::as_const(reports)) {
-        const QByteArray bytes = r.kind == u"junit"_s ? Reports::junit(s) : Reports::json(s);
+        const QByteArray bytes = r.kind == u"junit"_s ? Reports::junit(reported) : Reports::json(reported);
         if (!Reports::writeFile(r.file, bytes, &error)) {
             printError(error);
             code = Output;

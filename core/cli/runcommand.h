@@ -30,6 +30,7 @@ private:
     ExchangeLog *m_log;
     HttpSession *m_session;
     AuthNegotiator *m_negotiator;
+    bool m_includeSecrets = false; ///< --include-secrets: reports and the terminal show secrets.
 };
 
 } // namespace Peephole::Cli

@@ -160,15 +160,16 @@ int SendCommand::finish(quint64 chainId)
 {
     const QList<Exchange> chain = m_workspace->log()->chain(chainId);
     ExchangePrinter printer(m_options.mode == SendOptions::Mode::Head ? stdout : stderr, stdout,
-                            m_options.mode);
-    printer.setShowSecrets(m_options.showSecrets);
+                            m_options.mode, m_options.showSecrets);
     for (const Exchange &e : chain)
         printer.printHeads(e);
     if (chain.isEmpty())
         return Transport;
     if (!m_options.harFile.isEmpty()) {
         QString error;
-        if (!HarWriter().writeFile(m_options.harFile, chain, &error)) {
+        HarWriter::Options har;
+        har.keepSecrets = m_options.includeSecrets;
+        if (!HarWriter(har).writeFile(m_options.harFile, chain, &error)) {
             printError(error);
             return Output;
         }

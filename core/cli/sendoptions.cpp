@@ -89,6 +89,7 @@ struct Parser
     QCommandLineOption reconnect{
         u"reconnect"_s, tr("When an event stream ends, reconnect after its retry time (default 3 s), "
                            "sending Last-Event-ID.")};
+                                      tr("Keep credentials, cookies and secret parameters in the HAR file.")};
     QCommandLineOption help{{u"h"_s, u"help"_s}, tr("Show this help.")};
 
     Parser()
@@ -132,6 +133,7 @@ struct Parser
                       maxEvents,
                       reconnect,
                       help});
+        p.addOptions({includeSecrets});
         p.addPositionalArgument(u"URL"_s,
                                 tr("The URL to send to (http:// is assumed when no scheme is given)."));
     }
@@ -375,6 +377,7 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
             return false;
         }
     }
+    out->includeSecrets = p.isSet(ps.includeSecrets);
     const int modes = int(p.isSet(ps.verbose)) + int(p.isSet(ps.head)) + int(p.isSet(ps.bodyOnly));
     if (modes > 1) {
         *error = tr("choose one of --verbose, --head and --body-only");

@@ -19,6 +19,7 @@ struct SendOptions
     bool showSecrets = false;     ///< --show-secrets: credentials printed unmasked.
     /// --user NAME without a password: the keychain's credential (spec.auth.fromKeychain), else ask
     /// on the terminal when challenged (with --preemptive: ask before sending).
+    bool includeSecrets = false;  ///< --include-secrets: files (HAR) keep credentials.
     bool passwordMissing = false;
     bool proxyPasswordMissing = false;
     // Event streams (text/event-stream): events are printed as they arrive.

@@ -4,6 +4,8 @@
 #include "collection/collectionstore.h"
 #include "collection/httpblocks.h"
 #include "collection/storelog.h"
+#include "io/fileio.h"
+#include "redact/redact.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -95,17 +97,23 @@ void Autosave::writeJournal(const QString &file)
     if (fi < 0)
         return;
     QJsonObject requests;
-    for (int idx : dirty)
-        requests.insert(QString::number(idx), QString::fromUtf8(m_store->requestText(RequestRef{file, idx})));
+    QStringList leftOut;
+    for (int idx : dirty) {
+        // A secret typed into the request stays in memory (and in the file once saved), never in the journal.
+        const QString text = QString::fromUtf8(m_store->requestText(RequestRef{file, idx}));
+        requests.insert(QString::number(idx), Redact::requestText(text, &leftOut));
+    }
     QJsonObject o{{u"file"_s, file},
                   {u"collection"_s, m_store->rootPath()},
                   {u"base"_s, sha(m_store->collection().files.at(fi).bytes)},
                   {u"savedAt"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
                   {u"requests"_s, requests}};
-    QDir().mkpath(journalDir());
+    if (!leftOut.isEmpty())
+        o.insert(u"secretsLeftOut"_s, QJsonArray::fromStringList(leftOut));
     QString error;
-    if (!Io::writeFile(journalPath(file), QJsonDocument(o).toJson(), &error)) {
-        qCWarning(lcCollectionStore) << "autosave journal:" << error;
+    if (!Io::makePrivateDir(journalDir(), &error) ||
+        !Io::writeFile(journalPath(file), QJsonDocument(o).toJson(), &error)) {
+        qCWarning(lcCollectionStore) << "cannot write the autosave journal" << error;
         return;
     }
     Q_EMIT journalWritten(file);
@@ -139,6 +147,9 @@ QList<RecoveryItem> Autosave::pendingRecovery() const
         if (item.file.isEmpty() || fi < 0)
             continue;
         item.diskChanged = sha(m_store->collection().files.at(fi).bytes) != o.value(u"base"_s).toString();
+        const QJsonArray leftOut = o.value(u"secretsLeftOut"_s).toArray();
+        for (const QJsonValue &v : leftOut)
+            item.secretsLeftOut.append(v.toString());
         out.append(item);
     }
     return out;

@@ -19,6 +19,8 @@ struct RecoveryItem
     QDateTime savedAt;        ///< When the journal was written (UTC).
     QList<int> requests;      ///< Indexes of the edited requests.
     bool diskChanged = false; ///< The file on disk changed since the edits were made.
+    /// Secrets the journal did not keep ("header Authorization"); they come back as {{secret_not_saved}}.
+    QStringList secretsLeftOut;
 };
 
 /// Journals the unsaved edits of a CollectionStore outside the collection,
@@ -26,7 +28,11 @@ struct RecoveryItem
 /// absolute path>/<hash of the file>.json, within ~1 s of an edit. A journal
 /// is removed when its file is saved or its edits discarded, and kept when
 /// the program ends without saving, so the next start can offer it back.
-/// Journals hold request text only: auth references, never secrets.
+/// Journals hold request text only: auth references, never secrets. A
+/// literal secret typed into a request (Authorization or Cookie value, URL
+/// password, secret query parameter, JSON/form field named like a secret)
+/// is journaled as {{secret_not_saved}} (Redact::requestText()) and listed
+/// in RecoveryItem::secretsLeftOut. Journals are 0600 in 0700 folders.
 class Autosave : public QObject
 {
     Q_OBJECT

@@ -1,7 +1,7 @@
 #include "formats/harwriter.h"
 
 #include "io/fileio.h"
-#include "redact/redaction.h"
+#include "redact/redact.h"
 
 #include "formats/formatslog.h"
 #include "formats/hartimings.h"
@@ -48,7 +48,7 @@ struct BodyText
     qint64 size = 0;
 };
 
-BodyText bodyText(const std::shared_ptr<BodyStore> &store, const QByteArray &mime, qint64 limit)
+BodyText readBody(const std::shared_ptr<BodyStore> &store, const QByteArray &mime, qint64 limit)
 {
     BodyText out;
     if (!store)
@@ -126,16 +126,34 @@ HarWriter::HarWriter(Options options) : m_options(options) {}
 
 QByteArray HarWriter::headerValue(const QByteArray &name, const QByteArray &value) const
 {
-    return m_options.keepSecrets ? value : Redaction::redactHeaderValue(name, value, Redacted);
+    return m_options.keepSecrets ? value : Redact::headerValue(name, value, Redacted);
+}
+
+QString HarWriter::url(const QUrl &url) const
+{
+    return m_options.keepSecrets ? str(url.toEncoded()) : Redact::urlString(url);
+}
+
+QString HarWriter::bodyText(const QString &text, const QByteArray &mime) const
+{
+    if (m_options.keepSecrets)
+        return text;
+    const QByteArray m = mime.toLower();
+    if (m.contains("json") || text.trimmed().startsWith(u'{') || text.trimmed().startsWith(u'[')) {
+        bool changed = false;
+        const QByteArray out = Redact::jsonBody(text.toUtf8(), &changed);
+        return changed ? str(out) : text;
+    }
+    if (m.startsWith("application/x-www-form-urlencoded"))
+        return str(Redact::formBody(text.toUtf8()));
+    return text;
 }
 
 QJsonObject HarWriter::request(const Exchange &ex) const
 {
     QJsonObject r;
     r.insert(u"method"_s, str(ex.method));
-    const QUrl url =
-        m_options.keepSecrets ? ex.url : Redaction::redactUrl(ex.url, QString::fromLatin1(Redacted));
-    r.insert(u"url"_s, str(url.toEncoded()));
+    r.insert(u"url"_s, url(ex.url));
     r.insert(u"httpVersion"_s, str(ex.httpVersion.isEmpty() ? QByteArray() : ex.requestVersion()));
 
     QJsonArray cookies;
@@ -156,7 +174,7 @@ QJsonObject HarWriter::request(const Exchange &ex) const
     QJsonArray query;
     const QList<QPair<QString, QString>> items = QUrlQuery(ex.url).queryItems(QUrl::FullyDecoded);
     for (const auto &item : items) {
-        const bool hide = !m_options.keepSecrets && Redaction::isSecretQueryParam(item.first.toUtf8());
+        const bool hide = !m_options.keepSecrets && Redact::isSecretParameter(item.first);
         query.append(QJsonObject{{u"name"_s, item.first},
                                  {u"value"_s, hide ? QString::fromLatin1(Redacted) : item.second}});
     }
@@ -165,8 +183,9 @@ QJsonObject HarWriter::request(const Exchange &ex) const
     const qint64 bodySize = ex.requestBody ? ex.requestBody->size() : 0;
     if (bodySize > 0) {
         const QByteArray mime = Headers::value(ex.requestHeaders, "content-type");
-        const BodyText body = bodyText(ex.requestBody, mime, m_options.maxBodyBytes);
-        QJsonObject post{{u"mimeType"_s, str(mime)}, {u"text"_s, body.text}};
+        const BodyText body = readBody(ex.requestBody, mime, m_options.maxBodyBytes);
+        QJsonObject post{{u"mimeType"_s, str(mime)},
+                         {u"text"_s, body.base64 ? body.text : bodyText(body.text, mime)}};
         if (body.base64)
             post.insert(u"_encoding"_s, u"base64"_s);
         if (!body.comment.isEmpty())
@@ -175,8 +194,11 @@ QJsonObject HarWriter::request(const Exchange &ex) const
             QJsonArray params;
             const QList<QPair<QString, QString>> pairs =
                 QUrlQuery(QString(body.text).replace(u'+', u' ')).queryItems(QUrl::FullyDecoded);
-            for (const auto &p : pairs)
-                params.append(QJsonObject{{u"name"_s, p.first}, {u"value"_s, p.second}});
+            for (const auto &p : pairs) {
+                const bool hide = !m_options.keepSecrets && Redact::isSecretField(p.first);
+                params.append(QJsonObject{{u"name"_s, p.first},
+                                          {u"value"_s, hide ? QString::fromLatin1(Redacted) : p.second}});
+            }
             post.insert(u"params"_s, params);
         }
         r.insert(u"postData"_s, post);
@@ -199,7 +221,7 @@ QJsonObject HarWriter::response(const Exchange &ex) const
     r.insert(u"headers"_s, headersJson(ex.responseHeaders, *this));
 
     const QByteArray contentType = Headers::value(ex.responseHeaders, "content-type");
-    const BodyText body = bodyText(ex.responseBody, ex.mimeType(), m_options.maxBodyBytes);
+    const BodyText body = readBody(ex.responseBody, ex.mimeType(), m_options.maxBodyBytes);
     QJsonObject content;
     const qint64 size = ex.responseBody ? ex.responseBody->size() : ex.decodedBodySize;
     content.insert(u"size"_s, size);
@@ -207,14 +229,16 @@ QJsonObject HarWriter::response(const Exchange &ex) const
         content.insert(u"compression"_s, size - ex.wireBodySize);
     content.insert(u"mimeType"_s, contentType.isEmpty() ? u"x-unknown"_s : str(contentType));
     if (body.size > 0) {
-        content.insert(u"text"_s, body.text);
+        content.insert(u"text"_s, body.base64 ? body.text : bodyText(body.text, ex.mimeType()));
         if (body.base64)
             content.insert(u"encoding"_s, u"base64"_s);
     }
     if (!body.comment.isEmpty())
         content.insert(u"comment"_s, body.comment);
     r.insert(u"content"_s, content);
-    r.insert(u"redirectURL"_s, str(Headers::value(ex.responseHeaders, "location")));
+    const QByteArray location = Headers::value(ex.responseHeaders, "location");
+    r.insert(u"redirectURL"_s,
+             m_options.keepSecrets || location.isEmpty() ? str(location) : Redact::urlText(str(location)));
     r.insert(u"headersSize"_s, ex.statusCode > 0 && ex.wireHeaderSize > 0 ? ex.wireHeaderSize : -1);
     r.insert(u"bodySize"_s, ex.statusCode > 0 ? ex.wireBodySize : -1);
     return r;
@@ -270,9 +294,10 @@ QJsonObject HarWriter::toJson(const QList<Exchange> &exchanges) const
                                                {u"version"_s, QStringLiteral(PEEPHOLE_VERSION)}}},
                     {u"entries"_s, entries}};
     if (!m_options.keepSecrets)
-        log.insert(u"comment"_s, tr("Credentials (Authorization, Proxy-Authorization, cookies, API-key and "
-                                    "token fields, secret query parameters, URL passwords) were redacted by "
-                                    "Peephole; see docs/SECURITY.md."));
+        log.insert(u"comment"_s, tr("Credentials were redacted by Peephole: the values of Authorization, "
+                                    "Proxy-Authorization, Cookie, Set-Cookie and other secret headers, "
+                                    "passwords in URLs, secret query parameters and JSON or form fields "
+                                    "named like secrets."));
     return QJsonObject{{u"log"_s, log}};
 }
 

@@ -10,10 +10,13 @@ namespace Peephole {
 
 /// Exports exchanges as HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/).
 ///
-/// Secrets are redacted unless Options::keepSecrets: the values of
-/// Authorization, Proxy-Authorization, Cookie and Set-Cookie (the scheme of
-/// an Authorization value and cookie names and attributes are kept) and the
-/// values in the cookies arrays. Bodies are cut at Options::maxBodyBytes
+/// Secrets are redacted unless Options::keepSecrets, with the list of
+/// core/redact (Redact::): the values of secret headers (Authorization,
+/// Proxy-Authorization, Cookie, Set-Cookie, X-Api-Key…; the scheme of an
+/// Authorization value and cookie names and attributes are kept), the
+/// values in the cookies arrays, URL passwords, secret query parameters (in
+/// url, queryString and redirectURL), and JSON or form fields named like
+/// secrets in request and response bodies. Bodies are cut at Options::maxBodyBytes
 /// (noted in the content's or postData's "comment"). Text bodies are written
 /// as text, others in base64 (content.encoding "base64"; for request bodies
 /// Peephole writes postData._encoding "base64").
@@ -46,6 +49,10 @@ public:
 
     /// @p value of header @p name as the export writes it (redacted or not).
     QByteArray headerValue(const QByteArray &name, const QByteArray &value) const;
+    /// @p url as the export writes it.
+    QString url(const QUrl &url) const;
+    /// A text body as the export writes it (JSON and form fields named like secrets redacted).
+    QString bodyText(const QString &text, const QByteArray &mime) const;
 
 private:
     QJsonObject entry(const Exchange &exchange) const;

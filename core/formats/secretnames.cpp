@@ -1,6 +1,7 @@
 #include "formats/secretnames.h"
 
 #include "collection/variables.h"
+#include "redact/redact.h"
 
 #include <QRegularExpression>
 
@@ -10,11 +11,7 @@ namespace Peephole::SecretNames {
 
 bool looksSecret(const QString &name)
 {
-    static const QRegularExpression pattern(u"pass(word|wd|phrase)?|secret|token|api[-_]?key|apikey|auth|"
-                                            u"credential|private[-_]?key|session|cookie|"
-                                            "bearer|jwt|access[-_]?key|signature|x-api"_s,
-                                            QRegularExpression::CaseInsensitiveOption);
-    return pattern.match(name).hasMatch();
+    return Redact::looksSecret(name);
 }
 
 bool isReferenceOrEmpty(const QString &value)

@@ -8,7 +8,7 @@ namespace Peephole {
 /// Helpers shared by the importers to spot secrets and name the variables they move to.
 namespace SecretNames {
 /// True when a variable or header called @p name is likely to hold a secret
-/// (password, token, api key, secret, credentials, session, cookie...).
+/// (password, token, api key, secret, credentials, session, cookie...): Redact::looksSecret().
 bool looksSecret(const QString &name);
 /// True when @p value is nothing but one {{variable}} reference (or empty).
 bool isReferenceOrEmpty(const QString &value);

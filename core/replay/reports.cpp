@@ -1,12 +1,15 @@
 #include "replay/reports.h"
 #include "io/fileio.h"
 
+#include "redact/redact.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QRegularExpression>
 #include <QXmlStreamWriter>
 
 using namespace Qt::StringLiterals;
@@ -76,6 +79,42 @@ QJsonObject diffJson(const ResponseDiffResult &d)
     return o;
 }
 } // namespace
+
+RunSummary redacted(const RunSummary &summary)
+{
+    RunSummary out = summary;
+    const QByteArray mark(Redact::Redacted);
+    for (RequestResult &r : out.results) {
+        const QString url = Redact::urlText(r.url);
+        if (url != r.url) {
+            for (QString &m : r.messages)
+                m.replace(r.url, url);
+            r.url = url;
+        }
+        for (HeaderChange &h : r.diff.headers) {
+            if (!Redact::isSecretHeader(h.name))
+                continue;
+            h.expected = Redact::headerValue(h.name, h.expected);
+            h.actual = Redact::headerValue(h.name, h.actual);
+        }
+        for (JsonDiff::Change &c : r.diff.json.changes) {
+            // The last member name of a path such as "$.user.password" or "/user/password".
+            const QString last =
+                c.path.section(QRegularExpression(u"[./\\[\\]'\"]+"_s), -1, -1, QString::SectionSkipEmpty);
+            if (!Redact::isSecretField(last)) {
+                // An object or array may hold secret fields deeper down.
+                c.expected = QString::fromUtf8(Redact::jsonBody(c.expected.toUtf8()));
+                c.actual = QString::fromUtf8(Redact::jsonBody(c.actual.toUtf8()));
+                continue;
+            }
+            if (!c.expected.isEmpty())
+                c.expected = QString::fromLatin1(mark);
+            if (!c.actual.isEmpty())
+                c.actual = QString::fromLatin1(mark);
+        }
+    }
+    return out;
+}
 
 QByteArray junit(const RunSummary &summary, const QString &suiteName)
 {

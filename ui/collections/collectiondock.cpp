@@ -258,16 +258,22 @@ void CollectionDock::offerRecovery()
     if (items.isEmpty())
         return;
     QStringList files;
+    QStringList leftOut;
     bool diskChanged = false;
     for (const RecoveryItem &item : items) {
         files.append(item.file);
         diskChanged = diskChanged || item.diskChanged;
+        leftOut += item.secretsLeftOut;
     }
     QString text =
         tr("Unsaved edits of %n file(s) from an earlier session were found: %1.", nullptr, int(files.size()))
             .arg(files.join(u", "_s));
     if (diskChanged)
         text += u' ' + tr("Some of these files changed on disk since.");
+    if (!leftOut.isEmpty())
+        text += u' ' + tr("Secrets are never written to the journal, so these come back as "
+                          "{{secret_not_saved}}: %1.")
+                           .arg(leftOut.join(u", "_s));
     m_recoveryBar->showMessage(text, tr("Restore unsaved edits"), tr("Discard"));
 }
 

@@ -2,6 +2,7 @@
 
 #include "collection/environmentfile.h"
 #include "formats/httpfile.h"
+#include "formats/secretmover.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -26,7 +27,8 @@ QString uniqueIn(const QDir &dir, const QString &name, const QString &suffix)
     return candidate;
 }
 
-bool writeFolder(const ImportedItem &folder, const QDir &dir, QString *error)
+bool writeFolder(const ImportedItem &folder, const QDir &dir, QString *error, QSet<QString> *taken,
+                 QList<ImportedSecret> *moved)
 {
     HttpFile file;
     for (const ImportedVariable &v : folder.variables) {
@@ -40,7 +42,7 @@ bool writeFolder(const ImportedItem &folder, const QDir &dir, QString *error)
                 *error = tr("Could not create the folder %1.").arg(dir.filePath(name));
                 return false;
             }
-            if (!writeFolder(child, QDir(dir.filePath(name)), error))
+            if (!writeFolder(child, QDir(dir.filePath(name)), error, taken, moved))
                 return false;
             continue;
         }
@@ -59,6 +61,7 @@ bool writeFolder(const ImportedItem &folder, const QDir &dir, QString *error)
     }
     if (file.requests.isEmpty())
         return true;
+    *moved += SecretMover::moveOut(&file, taken);
     const QString path = dir.filePath(uniqueIn(dir, ImportWriter::safeName(folder.name), u".http"_s));
     return HttpFileWriter::writeFile(path, file, error);
 }
@@ -78,7 +81,7 @@ QString ImportWriter::safeName(const QString &name)
 }
 
 bool ImportWriter::write(const CollectionImportResult &import, const QString &target,
-                         const QSet<QString> &keychainVariables, QString *error)
+                         const QSet<QString> &keychainVariables, QString *error, QStringList *moved)
 {
     const QFileInfo info(target);
     if (info.exists()) {
@@ -98,8 +101,28 @@ bool ImportWriter::write(const CollectionImportResult &import, const QString &ta
         return false;
     }
     const QDir dir(staging.path());
-    if (!writeFolder(import.root, dir, error))
+    QSet<QString> taken;
+    for (const ImportedSecret &s : import.secrets)
+        taken.insert(s.variable);
+    for (const ImportedVariable &v : import.root.variables)
+        taken.insert(v.name);
+    QList<ImportedSecret> secrets;
+    if (!writeFolder(import.root, dir, error, &taken, &secrets))
         return false;
+    // The importer's own finds that do not go to the keychain go to the private file too.
+    for (const ImportedSecret &s : import.secrets) {
+        if (!keychainVariables.contains(s.variable))
+            secrets.append(s);
+    }
+    QStringList report;
+    if (!SecretMover::storePrivate(secrets, dir.path(), &report, error))
+        return false;
+    if (moved) {
+        // Name the final place, not the staging folder.
+        for (QString &line : report)
+            line.replace(dir.path(), QDir::toNativeSeparators(info.absoluteFilePath()));
+        *moved = report;
+    }
 
     Environment env;
     env.name = QString::fromLatin1(EnvironmentName);

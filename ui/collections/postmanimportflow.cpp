@@ -75,20 +75,13 @@ QString PostmanImportFlow::importFile(const QString &file, const QString &parent
         return {};
     }
     const QString target = QDir(parentDir).filePath(ImportWriter::safeName(m_result.root.name));
-    if (!ImportWriter::write(m_result, target, keychainVariables, error))
+    QStringList moved;
+    if (!ImportWriter::write(m_result, target, keychainVariables, error, &moved))
         return {};
     m_report.clear();
+    m_report += moved;
     for (const ImportIssue &issue : m_result.issues)
         m_report.append(issue.item + u": "_s + issue.reason);
-    QStringList undefined;
-    for (const ImportedSecret &s : m_result.secrets) {
-        if (!keychainVariables.contains(s.variable))
-            undefined.append(s.variable);
-    }
-    if (!undefined.isEmpty())
-        m_report.append(
-            tr("Define these secret variables yourself (e.g. in http-client.private.env.json): %1")
-                .arg(undefined.join(u", "_s)));
     storeSecrets(Collection::idFor(QFileInfo(target).fileName()), keychainVariables);
     m_summary = tr("Imported %n request(s) into %1.", nullptr, m_result.root.requestCount())
                     .arg(QDir::toNativeSeparators(target));

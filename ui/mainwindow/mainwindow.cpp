@@ -149,6 +149,12 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     });
     connect(m_timeline, &TimelineView::copyUrl, m_timelineActions, &TimelineActions::copyUrl);
     connect(m_timeline, &TimelineView::copyAsCurl, m_timelineActions, &TimelineActions::copyAsCurl);
+    connect(m_timeline, &TimelineView::copyUrlWithSecrets, m_timelineActions,
+            &TimelineActions::copyUrlWithSecrets);
+    connect(m_timeline, &TimelineView::copyAsCurlWithSecrets, m_timelineActions,
+            &TimelineActions::copyAsCurlWithSecrets);
+    connect(m_timelineActions, &TimelineActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_timeline, &TimelineView::resend, m_timelineActions, &TimelineActions::resend);
     connect(m_timeline, &TimelineView::editAndResend, m_timelineActions, &TimelineActions::editAndResend);
     connect(m_timeline, &TimelineView::saveBodyAs, m_timelineActions, &TimelineActions::saveBodyAs);
@@ -177,8 +183,15 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     m_timeline->header()->restoreState(settings.value(u"window/timelineHeader"_s).toByteArray());
     m_composer->setUrlHistory(settings.value(u"composer/history"_s).toStringList());
     const QByteArray last = settings.value(u"composer/lastRequest"_s).toByteArray();
-    if (!last.isEmpty())
-        m_composer->setRequest(WindowSettings::requestFromJson(QJsonDocument::fromJson(last).object()));
+    if (!last.isEmpty()) {
+        const QJsonObject lastRequest = QJsonDocument::fromJson(last).object();
+        m_composer->setRequest(WindowSettings::requestFromJson(lastRequest));
+        const QStringList leftOut = WindowSettings::secretsLeftOut(lastRequest);
+        if (!leftOut.isEmpty())
+            statusBar()->showMessage(tr("Secrets are never saved with the last request: %1 came back as "
+                                        "{{secret_not_saved}}; type them again or use a variable.")
+                                         .arg(leftOut.join(u", "_s)));
+    }
     if (!settings.contains(u"window/geometry"_s)) {
         resize(1280, 820);
         // Once laid out: a compact composer, the timeline wider than the details.
@@ -324,8 +337,10 @@ void MainWindow::exportHar(bool selectedOnly)
         return;
     const bool keep =
         QMessageBox::question(this, tr("Include secrets?"),
-                              tr("Authorization, Proxy-Authorization, Cookie and Set-Cookie values "
-                                 "are redacted in the export. Keep them instead?"),
+                              tr("Credentials are redacted in the export: Authorization, "
+                                 "Proxy-Authorization, Cookie, Set-Cookie and other secret headers, "
+                                 "passwords in URLs, secret query parameters and body fields named like "
+                                 "secrets. Export with secrets instead?"),
                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
     HarWriter::Options options;
     options.keepSecrets = keep;
@@ -400,10 +415,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::saveComposerState()
 {
     QSettings settings;
-    settings.setValue(u"composer/history"_s, m_composer->urlHistory());
+    settings.setValue(u"composer/history"_s, WindowSettings::historyForSettings(m_composer->urlHistory()));
     settings.setValue(
         u"composer/lastRequest"_s,
         QJsonDocument(WindowSettings::requestToJson(m_composer->request())).toJson(QJsonDocument::Compact));
+    settings.sync();
+    WindowSettings::makePrivate(settings);
 }
 
 } // namespace Peephole

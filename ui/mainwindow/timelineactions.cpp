@@ -4,6 +4,7 @@
 #include "composer/composerwidget.h"
 #include "formats/curlcommand.h"
 #include "http/exchangelog.h"
+#include "redact/redact.h"
 #include "workspace/workspace.h"
 
 #include <QApplication>
@@ -24,13 +25,59 @@ TimelineActions::TimelineActions(Workspace *workspace, ComposerWidget *composer,
 {
 }
 
+namespace {
+/// The exchange with its secrets replaced by "[redacted]" (what the plain copies use).
+Exchange redacted(const Exchange &e)
+{
+    Exchange out = e;
+    out.url = Redact::url(e.url);
+    for (HeaderField &h : out.requestHeaders)
+        h.value = Redact::headerValue(h.name, h.value);
+    if (e.requestBody && e.requestBody->size() > 0 && e.requestBody->size() <= 64 * 1024 * 1024) {
+        const QByteArray body = e.requestBody->head(e.requestBody->size());
+        bool changed = false;
+        QByteArray clean = Redact::jsonBody(body, &changed);
+        if (!changed &&
+            Headers::value(e.requestHeaders, "content-type").toLower().contains("form-urlencoded"))
+            clean = Redact::formBody(body);
+        if (clean != body)
+            out.requestBody = BodyStore::fromBytes(clean);
+    }
+    return out;
+}
+} // namespace
+
 void TimelineActions::copyUrl(quint64 id)
 {
-    if (const Exchange *e = m_workspace->log()->find(id))
-        QApplication::clipboard()->setText(e->url.toString(QUrl::FullyEncoded));
+    const Exchange *e = m_workspace->log()->find(id);
+    if (!e)
+        return;
+    QApplication::clipboard()->setText(Redact::urlString(e->url));
+    if (Redact::urlHasSecrets(e->url))
+        Q_EMIT message(tr("Copied the URL without its password and secret parameters; "
+                          "\"Copy with Secrets\" keeps them."));
 }
 
 void TimelineActions::copyAsCurl(quint64 id)
+{
+    const Exchange *e = m_workspace->log()->find(id);
+    if (!e)
+        return;
+    const QString full = CurlCommand::fromExchange(*e);
+    const QString clean = CurlCommand::fromExchange(redacted(*e));
+    QApplication::clipboard()->setText(clean);
+    if (clean != full)
+        Q_EMIT message(tr("Copied the curl command with credentials, cookies and secret parameters "
+                          "redacted; \"Copy with Secrets\" keeps them."));
+}
+
+void TimelineActions::copyUrlWithSecrets(quint64 id)
+{
+    if (const Exchange *e = m_workspace->log()->find(id))
+        QApplication::clipboard()->setText(QString::fromUtf8(e->url.toEncoded()));
+}
+
+void TimelineActions::copyAsCurlWithSecrets(quint64 id)
 {
     if (const Exchange *e = m_workspace->log()->find(id))
         QApplication::clipboard()->setText(CurlCommand::fromExchange(*e));

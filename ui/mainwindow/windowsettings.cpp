@@ -1,6 +1,13 @@
 #include "mainwindow/windowsettings.h"
 
+#include "redact/redact.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QSettings>
 
 using namespace Qt::StringLiterals;
 
@@ -8,18 +15,52 @@ namespace Peephole::WindowSettings {
 
 namespace {
 constexpr qsizetype MaxRememberedBody = 256 * 1024;
+
+bool isReference(QStringView v)
+{
+    v = v.trimmed();
+    return v.isEmpty() || (v.startsWith(u"{{") && v.endsWith(u"}}") && v.indexOf(u"}}") == v.size() - 2);
 }
+
+QString urlWithoutSecrets(const QString &url, QStringList *leftOut)
+{
+    return Redact::replaceUrlSecrets(url, [leftOut](const QString &what, const QString &) {
+        leftOut->append(what == u"password"_s ? u"URL password"_s : u"URL parameter "_s + what);
+        return QString::fromLatin1(Redact::NotSaved);
+    });
+}
+} // namespace
 
 QJsonObject requestToJson(const RequestSpec &spec)
 {
+    QStringList leftOut;
+    const QString mark = QString::fromLatin1(Redact::NotSaved);
     QJsonArray headers;
-    for (const HeaderField &h : spec.headers)
-        headers.append(QJsonObject{{u"name"_s, QString::fromLatin1(h.name)},
-                                   {u"value"_s, QString::fromUtf8(h.value)},
-                                   {u"enabled"_s, h.enabled}});
+    for (const HeaderField &h : spec.headers) {
+        QString value = QString::fromUtf8(h.value);
+        const QString name = QString::fromLatin1(h.name);
+        if ((Redact::isSecretHeader(h.name) || Redact::looksSecret(name)) && !isReference(value)) {
+            const qsizetype space = value.trimmed().indexOf(u' ');
+            const bool authorization = name.compare(u"authorization", Qt::CaseInsensitive) == 0 ||
+                                       name.compare(u"proxy-authorization", Qt::CaseInsensitive) == 0;
+            const QString scheme = authorization && space > 0 ? value.trimmed().left(space + 1) : QString();
+            if (!authorization || !isReference(value.trimmed().mid(space + 1))) {
+                value = scheme + mark;
+                leftOut.append(u"header "_s + name);
+            }
+        }
+        headers.append(QJsonObject{{u"name"_s, name}, {u"value"_s, value}, {u"enabled"_s, h.enabled}});
+    }
+    const QString url =
+        urlWithoutSecrets(spec.urlTemplate.isEmpty() ? spec.url.toString() : spec.urlTemplate, &leftOut);
+    QUrl proxy = spec.options.proxy;
+    if (!proxy.password().isEmpty()) {
+        proxy.setPassword({});
+        leftOut.append(u"proxy password"_s);
+    }
     QJsonObject json{
         {u"method"_s, QString::fromLatin1(spec.method)},
-        {u"url"_s, spec.url.toString()},
+        {u"url"_s, url},
         {u"headers"_s, headers},
         {u"authScheme"_s, int(spec.auth.scheme)},
         {u"authUser"_s, spec.auth.user},
@@ -28,22 +69,67 @@ QJsonObject requestToJson(const RequestSpec &spec)
         {u"maxRedirects"_s, spec.options.maxRedirects},
         {u"verifyTls"_s, spec.options.verifyTls},
         {u"http2"_s, spec.options.http2Allowed},
-        {u"proxy"_s, spec.options.proxy.toString()},
+        {u"proxy"_s, proxy.toString()},
     };
     if (spec.body.kind == RequestBody::Kind::Raw && spec.body.raw.size() <= MaxRememberedBody) {
-        json.insert(u"body"_s, QString::fromUtf8(spec.body.raw));
+        bool changed = false;
+        QByteArray body = Redact::jsonBody(spec.body.raw, &changed, mark);
+        if (!changed) {
+            body = Redact::formBody(spec.body.raw, Redact::NotSaved);
+            changed = body != spec.body.raw;
+        }
+        if (changed)
+            leftOut.append(u"body fields named like secrets"_s);
+        json.insert(u"body"_s, QString::fromUtf8(body));
         json.insert(u"contentType"_s, QString::fromUtf8(spec.body.contentType));
     } else if (spec.body.kind == RequestBody::Kind::File) {
         json.insert(u"bodyFile"_s, spec.body.filePath);
     }
+    if (!leftOut.isEmpty())
+        json.insert(u"secretsLeftOut"_s, QJsonArray::fromStringList(leftOut));
     return json;
+}
+
+QStringList secretsLeftOut(const QJsonObject &json)
+{
+    QStringList out;
+    const QJsonArray list = json.value(u"secretsLeftOut"_s).toArray();
+    for (const QJsonValue &v : list)
+        out.append(v.toString());
+    return out;
+}
+
+QStringList historyForSettings(const QStringList &urls)
+{
+    QStringList out;
+    for (const QString &url : urls) {
+        QStringList ignored;
+        const QString kept = urlWithoutSecrets(url, &ignored);
+        if (!out.contains(kept))
+            out.append(kept);
+    }
+    return out;
+}
+
+void makePrivate(const QSettings &settings)
+{
+    const QString path = settings.fileName();
+    if (QFileInfo::exists(path))
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    const QString dir = QFileInfo(path).absolutePath();
+    // Only Peephole's own folder (…/Peephole), never ~/.config itself.
+    if (QFileInfo(dir).fileName() == QCoreApplication::organizationName() && QFileInfo(dir).isDir())
+        QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
 }
 
 RequestSpec requestFromJson(const QJsonObject &json)
 {
     RequestSpec spec;
     spec.method = json.value(u"method"_s).toString(u"GET"_s).toLatin1();
-    spec.url = QUrl(json.value(u"url"_s).toString());
+    const QString url = json.value(u"url"_s).toString();
+    spec.url = QUrl(url);
+    if (url.contains(u"{{"_s))
+        spec.urlTemplate = url;
     const QJsonArray headers = json.value(u"headers"_s).toArray();
     for (const QJsonValue &v : headers) {
         const QJsonObject h = v.toObject();

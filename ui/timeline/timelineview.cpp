@@ -130,6 +130,14 @@ QMenu *TimelineView::createContextMenu(const QModelIndex &index, QWidget *parent
     };
     add(tr("Copy URL"), &TimelineView::copyUrl);
     add(tr("Copy as cURL"), &TimelineView::copyAsCurl);
+    QMenu *withSecrets = menu->addMenu(tr("Copy with Secrets"));
+    const auto addSecret = [this, withSecrets, id](const QString &text,
+                                                   void (TimelineView::*signal)(quint64)) {
+        QAction *action = withSecrets->addAction(text);
+        connect(action, &QAction::triggered, this, [this, signal, id] { Q_EMIT(this->*signal)(id); });
+    };
+    addSecret(tr("URL with Passwords and Tokens"), &TimelineView::copyUrlWithSecrets);
+    addSecret(tr("cURL with Credentials and Cookies"), &TimelineView::copyAsCurlWithSecrets);
     menu->addSeparator();
     add(tr("Resend"), &TimelineView::resend);
     add(tr("Edit and Resend…"), &TimelineView::editAndResend);

@@ -54,6 +54,8 @@ Q_SIGNALS:
     // Context menu requests; the window acts on them.
     void copyUrl(quint64 id);
     void copyAsCurl(quint64 id);
+    void copyUrlWithSecrets(quint64 id);
+    void copyAsCurlWithSecrets(quint64 id);
     void resend(quint64 id);
     void editAndResend(quint64 id);
     void saveBodyAs(quint64 id);
