@@ -89,6 +89,7 @@ struct Parser
     QCommandLineOption reconnect{
         u"reconnect"_s, tr("When an event stream ends, reconnect after its retry time (default 3 s), "
                            "sending Last-Event-ID.")};
+    QCommandLineOption includeSecrets{u"include-secrets"_s,
                                       tr("Keep credentials, cookies and secret parameters in the HAR file.")};
     QCommandLineOption help{{u"h"_s, u"help"_s}, tr("Show this help.")};
 
