@@ -166,7 +166,13 @@ void addParameterNames(const QStringList &names)
 bool isSecretHeader(QByteArrayView name)
 {
     const QString n = QString::fromLatin1(name).trimmed().toLower();
-    return headerList().contains(n);
+    if (headerList().contains(n))
+        return true;
+    // Custom fields that carry credentials by their name ("X-My-Token", "X-Session-Id").
+    for (QStringView part : {u"token", u"secret", u"password", u"api-key", u"apikey", u"api_key", u"session"})
+        if (n.contains(part))
+            return true;
+    return false;
 }
 
 bool isSecretParameter(QStringView name)

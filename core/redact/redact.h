@@ -19,7 +19,8 @@ namespace Peephole::Redact {
 /// Cookie, Set-Cookie, X-Api-Key, X-Auth-Token, X-Access-Token, X-Csrf-Token,
 /// X-Xsrf-Token, X-Amz-Security-Token, X-Goog-Api-Key, Api-Key, Apikey,
 /// X-Vault-Token, Private-Token, X-Gitlab-Token, X-Hub-Signature,
-/// X-Hub-Signature-256, X-Signature, X-Upstream-Authorization.
+/// X-Hub-Signature-256, X-Signature, X-Upstream-Authorization, and any field
+/// whose name contains token, secret, password, api-key/apikey/api_key or session.
 ///
 /// Secret query parameter and form field names (case-insensitive):
 /// api_key, apikey, api-key, access_token, refresh_token, id_token, token,

@@ -18,27 +18,19 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "clirun.h"
+
 using namespace Qt::StringLiterals;
 using namespace Peephole;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = Test::ProcessResult;
 
-/// Runs peephole-cli (stdin is a pipe: no terminal to ask on) while this event loop serves.
+/// Runs peephole-cli (stdin closed: no terminal to ask on) while this event loop serves.
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    QSignalSpy finished(&p, &QProcess::finished);
-    p.start(QStringLiteral(PEEPHOLE_CLI), args);
-    if (!finished.wait(30000))
-        p.kill();
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return Test::runProcess(QStringLiteral(PEEPHOLE_CLI), args);
 }
 
 RouteHandler okBody(const QByteArray &body)

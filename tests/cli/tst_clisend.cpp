@@ -11,26 +11,18 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "clirun.h"
+
 using namespace Qt::StringLiterals;
 using namespace Peephole;
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = Test::ProcessResult;
 
 /// Runs peephole-cli while this process's event loop keeps the test server answering.
 Run cli(const QStringList &args)
 {
-    QProcess p;
-    QSignalSpy finished(&p, &QProcess::finished);
-    p.start(QStringLiteral(PEEPHOLE_CLI), args);
-    if (!finished.wait(30000))
-        p.kill();
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+    return Test::runProcess(QStringLiteral(PEEPHOLE_CLI), args);
 }
 } // namespace
 

@@ -2,6 +2,7 @@
 // secret, then a scan of every file under the session's HOME (and of what
 // was printed) for each secret in every encoding a reviewer would try.
 
+#include "clirun.h"
 #include "secretscan.h"
 #include "server/authgate.h"
 #include "server/httpserver.h"
@@ -22,12 +23,7 @@ using namespace Qt::StringLiterals;
 using namespace Peephole;
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = Test::ProcessResult;
 
 const QByteArray BasicPassword = "Pw-basic-71f3q";
 const QByteArray Token = "Tok-bearer-8c2eq";
@@ -71,22 +67,14 @@ private:
 
 Run TestSecretsAtRest::cli(const QStringList &args)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"HOME"_s, m_home.path());
-    for (const char *name : {"XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"})
-        env.remove(QString::fromLatin1(name));
-    p.setProcessEnvironment(env);
-    p.setWorkingDirectory(m_home.path());
-    QSignalSpy finished(&p, &QProcess::finished);
+    Test::ProcessOptions options;
+    options.environment = Test::environmentWithHome(m_home.path());
+    options.workingDirectory = m_home.path();
+    options.closeInput = false;
     // "--" PROGRAM ARGS...: another program (script(1) around the CLI), same environment.
     if (args.value(0) == u"--"_s)
-        p.start(args.value(1), args.mid(2));
-    else
-        p.start(QStringLiteral(PEEPHOLE_CLI), args);
-    if (!finished.wait(30000))
-        p.kill();
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+        return Test::runProcess(args.value(1), args.mid(2), options);
+    return Test::runProcess(QStringLiteral(PEEPHOLE_CLI), args, options);
 }
 
 void TestSecretsAtRest::writeInput(const QString &name, const QByteArray &bytes)

@@ -20,10 +20,12 @@ private Q_SLOTS:
 
     void headerNames()
     {
-        for (const char *n : {"Authorization", "proxy-authorization", "COOKIE", "Set-Cookie", "X-Api-Key"})
+        for (const char *n : {"Authorization", "proxy-authorization", "COOKIE", "Set-Cookie", "X-Api-Key",
+                              "X-My-Token", "X-Session-Id", "Client-Secret"})
             QVERIFY2(Redact::isSecretHeader(n), n);
         QVERIFY(!Redact::isSecretHeader("Content-Type"));
         QVERIFY(!Redact::isSecretHeader("Accept"));
+        QVERIFY(!Redact::isSecretHeader("Sec-WebSocket-Key")); // a nonce, not a credential
         QVERIFY(Redact::secretHeaderNames().contains(u"x-api-key"_s));
     }
 
