@@ -113,7 +113,12 @@ void RunCommand::printResult(const RequestResult &result)
     const QString time = r.durationMs >= 0 ? QString::number(r.durationMs) + u" ms"_s : u"-"_s;
     std::printf("%-8s %s %8s  %s %s\n", qPrintable(RequestResult::outcomeName(r.outcome)), qPrintable(status),
                 qPrintable(time), qPrintable(safe(r.ref.file)), qPrintable(safe(u"› "_s + r.name)));
-    if (r.outcome != RequestResult::Outcome::Passed && r.outcome != RequestResult::Outcome::Skipped) {
+    for (const QString &w : r.warnings)
+        std::fprintf(stderr, "%s\n", qPrintable(safe(w)));
+    for (const AssertionResult &a : r.assertions)
+        std::printf("           %-4s ?? %s\n", a.passed ? "ok" : "FAIL", qPrintable(safe(a.expression)));
+    if (r.outcome != RequestResult::Outcome::Passed &&
+        (r.outcome != RequestResult::Outcome::Skipped || r.disabled)) {
         for (const QString &m : r.messages) {
             for (const QString &line : m.split(u'\n'))
                 std::printf("           %s\n", qPrintable(safe(line)));
@@ -263,14 +268,16 @@ int RunCommand::run(const QStringList &arguments)
             printResult(r);
     }
     std::printf("\n%s\n",
-                qPrintable(tr("%1 requests in %2 s: %3 passed, %4 changed, %5 failed, %6 errors, %7 skipped")
+                qPrintable(tr("%1 requests in %2 s: %3 passed, %4 changed, %5 failed, %6 errors, %7 skipped, "
+                              "%8 not run")
                                .arg(s.total())
                                .arg(double(s.durationMs) / 1000.0, 0, 'f', 2)
                                .arg(s.passed)
                                .arg(s.changed)
                                .arg(s.failed)
                                .arg(s.errors)
-                               .arg(s.skipped)));
+                               .arg(s.skipped)
+                               .arg(s.notRun)));
     if (problems)
         std::printf("%s\n", qPrintable(tr("%1 requests could not be loaded (see above)").arg(problems)));
 

@@ -28,8 +28,15 @@ BlockResult parse(const QByteArray &block, int firstLine)
     out.file = std::move(r.file);
     for (const ParseError &e : std::as_const(r.errors))
         out.problems.append(FileProblem{e.line > 0 ? e.line + firstLine - 1 : firstLine, e.message});
-    for (CollectionRequest &req : out.file.requests)
+    for (CollectionRequest &req : out.file.requests) {
         req.line += firstLine - 1;
+        for (int &line : req.assertionLines)
+            line += line > 0 ? firstLine - 1 : 0;
+        for (HttpFileUnsupported &u : req.unsupported)
+            u.line += firstLine - 1;
+        for (HttpFileWarning &w : req.warnings)
+            w.line += firstLine - 1;
+    }
     return out;
 }
 

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -102,6 +103,7 @@ std::optional<QString> Variables::dynamicValue(const QString &expression, const 
     if (error) {
         error->name = name;
         error->where = where;
+        error->unsupported = true;
         error->message = tr("In the %1: {{%2}} is not a dynamic variable Peephole knows "
                             "($uuid, $timestamp, $isoTimestamp, $randomInt).")
                              .arg(where, name);
@@ -152,8 +154,11 @@ std::optional<QString> Variables::resolveImpl(const QString &text, const QString
             const std::optional<QString> found = value(expression);
             if (!found) {
                 if (error) {
+                    static const QRegularExpression plainName(u"^[A-Za-z_][A-Za-z0-9_-]*$"_s);
                     error->name = expression;
                     error->where = where;
+                    // "{{login.response.body.$.token}}", "{{ a + b }}": request references or JavaScript.
+                    error->unsupported = !plainName.match(expression).hasMatch();
                     error->message = chain.isEmpty()
                                          ? tr("The variable {{%1}} in the %2 is not defined in the request, "
                                               "folder, collection or environment.")

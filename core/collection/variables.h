@@ -20,6 +20,9 @@ struct VariableError
     QString name;    ///< The variable concerned (empty for a syntax problem).
     QString where;   ///< "URL", "header name", "header value of Accept", "body"...
     QString message; ///< The whole explanation, ready to show.
+    /// The reference is another tool's construct Peephole does not implement (an unknown
+    /// {{$dynamic}} variable, a JavaScript expression or request reference), not a missing value.
+    bool unsupported = false;
 
     bool isError() const { return !message.isEmpty(); }
 };

@@ -40,6 +40,27 @@ struct AuthReference
     friend bool operator==(const AuthReference &, const AuthReference &) = default;
 };
 
+/// A construct of the JetBrains HTTP Client / httpyac dialect that Peephole
+/// reads but does not carry out. A request with one is never sent: the run
+/// reports it as "not run", naming the file, the line and the construct.
+struct HttpFileUnsupported
+{
+    int line = 0;      ///< 1-based line of the file.
+    QString construct; ///< What was written, shortened ("> {% … %}", "# @loop for 3").
+    QString hint;      ///< What it is or what to do instead; may be empty.
+
+    friend bool operator==(const HttpFileUnsupported &, const HttpFileUnsupported &) = default;
+};
+
+/// Something of a request that loads but deserves a word (an unknown directive).
+struct HttpFileWarning
+{
+    int line = 0; ///< 1-based line of the file.
+    QString message;
+
+    friend bool operator==(const HttpFileWarning &, const HttpFileWarning &) = default;
+};
+
 /// One request of a .http file.
 struct HttpFileRequest
 {
@@ -52,9 +73,15 @@ struct HttpFileRequest
     QByteArray httpVersion; ///< "HTTP/1.1" when written on the request line.
     AuthReference auth;
     QStringList assertions;      ///< "status == 200": from "# @peephole-assert" (or httpyac "??") lines.
+    QList<int> assertionLines;   ///< The line of each assertion (same order; 0 when unknown).
     QStringList comments;        ///< Comment lines as written ("# note", "// note"), in order.
     QStringList responseHandler; ///< "> {% ... %}", ">> file", "<> file" lines, kept verbatim, not run.
-    int line = 0;                ///< 1-based line of the request line.
+    QStringList preRequest;      ///< "< {% ... %}", "< script.js", httpyac "{{ ... }}" lines before the
+                                 ///< request line, kept verbatim, not run.
+    QList<HttpFileUnsupported> unsupported; ///< Constructs read but not carried out: the request is not run.
+    QList<HttpFileWarning> warnings;        ///< Unknown directives and the like: the request still runs.
+    bool disabled = false;                  ///< "# @disabled": never sent, reported as skipped.
+    int line = 0;                           ///< 1-based line of the request line.
 
     /// @p request with relative body and multipart file paths made absolute against @p directory.
     RequestSpec requestWithPathsResolved(const QString &directory) const;
@@ -132,7 +159,8 @@ public:
 ///     <comments>                    as parsed, in order
 ///     # @no-redirect, # @peephole-max-redirects N, # @peephole-timeout MS,
 ///     # @peephole-insecure, # @peephole-location-trusted, # @peephole-auth ...,
-///     # @peephole-assert ...                                               (in this order, when set)
+///     # @disabled, # @peephole-assert ...                                  (in this order, when set)
+///     < {% ... %}                   pre-request script lines as parsed (kept, not run)
 ///     METHOD URL[ HTTP/x]
 ///     Name: value                   headers in order; disabled ones as "# @peephole-disabled Name: value"
 ///                                   a blank line, then the body and the response handler lines, if any

@@ -6,7 +6,10 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QHash>
 #include <QRegularExpression>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -42,6 +45,92 @@ bool isHandlerLine(const QString &line)
 {
     return line.startsWith(u"> "_s) || line.startsWith(u">> "_s) || line.startsWith(u">>! "_s) ||
            line.startsWith(u"<> "_s) || line == u">" || line.startsWith(u">{%"_s);
+}
+
+/// @p text shortened for a message.
+QString shortened(const QString &text)
+{
+    const QString t = text.trimmed();
+    return t.size() > 60 ? t.left(59) + QChar(0x2026) : t;
+}
+
+/// Request-line keywords of protocols other than HTTP (JetBrains, httpyac).
+bool isOtherProtocol(const QString &word)
+{
+    static const QStringList words = {u"WEBSOCKET"_s, u"WS"_s,    u"WSS"_s,    u"GRPC"_s,
+                                      u"MQTT"_s,      u"MQTTS"_s, u"SSE"_s,    u"EVENTSOURCE"_s,
+                                      u"AMQP"_s,      u"AMQPS"_s, u"GRAPHQL"_s};
+    return words.contains(word);
+}
+
+/// What Peephole does with a "# @directive" of another tool.
+enum class DirectiveKind { Ignored, Unsupported, Unknown };
+
+DirectiveKind directiveKind(const QString &key, QString *hint)
+{
+    // No effect on what is sent or on the verdict (log, editor or UI settings).
+    static const QStringList ignored = {
+        u"no-log"_s,   u"title"_s,     u"description"_s, u"debug"_s,          u"verbose"_s,         u"save"_s,
+        u"openWith"_s, u"extension"_s, u"note"_s,        u"noStreamingLog"_s, u"no-response-body"_s};
+    if (ignored.contains(key))
+        return DirectiveKind::Ignored;
+    static const QHash<QString, const char *> unsupported = {
+        {u"ref"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "requests that depend on other requests")},
+        {u"forceRef"_s,
+         QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "requests that depend on other requests")},
+        {u"import"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "importing other .http files")},
+        {u"loop"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "repeating a request")},
+        {u"sleep"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "waiting before a request")},
+        {u"jwt"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "decoding JWT tokens")},
+        {u"ratelimit"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "rate limits")},
+        {u"rateLimit"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "rate limits")},
+        {u"injectVariables"_s,
+         QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "injecting variables into the body")},
+        {u"proxy"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "a proxy for one request")},
+        {u"no-proxy"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "bypassing a proxy")},
+        {u"no-client-cert"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "client certificate settings")},
+        {u"oauth2"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "OAuth 2 flows")},
+        {u"keepStreaming"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "streaming responses")},
+        {u"no-auto-encoding"_s,
+         QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "sending the URL without encoding it")},
+        {u"use-os-credentials"_s,
+         QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "the operating system's credentials")},
+        {u"http2"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "forcing HTTP/2")},
+        {u"grpc-reflection"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "gRPC")},
+        {u"signing"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "request signing")},
+        {u"aws"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "AWS signatures")},
+        {u"responseRef"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "response references")},
+    };
+    const auto it = unsupported.constFind(key);
+    if (it != unsupported.constEnd()) {
+        *hint = tr(it.value());
+        return DirectiveKind::Unsupported;
+    }
+    return DirectiveKind::Unknown;
+}
+
+/// "600", "600 ms", "2 s", "1m" -> milliseconds; @p unitGiven tells whether a unit was written.
+std::optional<int> durationMs(const QString &text, bool *unitGiven)
+{
+    static const QRegularExpression re(u"^(\\d+)\\s*(ms|s|m)?$"_s);
+    const QRegularExpressionMatch m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 n = m.captured(1).toLongLong(&ok);
+    const QString unit = m.captured(2);
+    *unitGiven = !unit.isEmpty();
+    const qint64 ms = unit == u"s" ? n * 1000 : unit == u"m" ? n * 60000 : n;
+    if (!ok || ms > std::numeric_limits<int>::max())
+        return std::nullopt;
+    return int(ms);
+}
+
+/// Adds the "?? ..." line @p t (trimmed) as an assertion of @p req.
+void addAssertion(HttpFileRequest &req, const QString &t, int line)
+{
+    req.assertions.append(t.mid(2).trimmed());
+    req.assertionLines.append(line);
 }
 
 struct BlockParser
@@ -107,7 +196,35 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
             continue;
         }
         if (t.startsWith(u"??"_s)) {
-            req.assertions.append(t.mid(2).trimmed());
+            addAssertion(req, t, line.number);
+            continue;
+        }
+        if (t.startsWith(u'<')) {
+            // JetBrains pre-request script: "< {% ... %}" (several lines) or "< ./script.js".
+            const bool inline_ = t.contains(u"{%"_s);
+            req.unsupported.append({line.number, inline_ ? u"< {% \u2026 %}"_s : shortened(t),
+                                    inline_ ? tr("pre-request scripts are not run by Peephole")
+                                            : tr("pre-request script files are not run by Peephole")});
+            req.preRequest.append(line.text);
+            if (inline_ && !t.mid(t.indexOf(u"{%"_s) + 2).contains(u"%}"_s)) {
+                for (++i; i < lines.size(); ++i) {
+                    req.preRequest.append(lines.at(i).text);
+                    if (lines.at(i).text.contains(u"%}"_s))
+                        break;
+                }
+            }
+            continue;
+        }
+        if (t.startsWith(u"{{"_s) && !t.contains(u"}}"_s)) {
+            // httpyac script block: "{{" (or "{{@event") alone on a line, up to "}}".
+            req.unsupported.append(
+                {line.number, u"{{ \u2026 }}"_s, tr("httpyac script blocks are not run by Peephole")});
+            req.preRequest.append(line.text);
+            for (++i; i < lines.size(); ++i) {
+                req.preRequest.append(lines.at(i).text);
+                if (lines.at(i).text.trimmed().startsWith(u"}}"_s))
+                    break;
+            }
             continue;
         }
         if (!isComment(t))
@@ -127,6 +244,8 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
             req.name = arg;
         } else if (key == u"no-redirect") {
             spec.options.followRedirects = false;
+        } else if (key == u"no-cookie-jar") {
+            spec.options.useCookieJar = false;
         } else if (key == u"peephole-location-trusted") {
             spec.auth.locationTrusted = true; // credentials also after a redirect to another origin
         } else if (key == u"peephole-insecure" || key == u"no-reject-unauthorized") {
@@ -153,11 +272,51 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
                 return;
             }
             req.assertions.append(arg);
+            req.assertionLines.append(line.number);
+        } else if (key == u"disabled" && arg.isEmpty()) {
+            req.disabled = true;
+        } else if (key == u"timeout" || key == u"connection-timeout") {
+            bool unitGiven = false;
+            const std::optional<int> ms = durationMs(arg, &unitGiven);
+            if (!ms) {
+                req.unsupported.append({line.number, shortened(t),
+                                        tr("write the time as a whole number with an optional unit "
+                                           "(ms, s, m)")});
+                comments.append(line.text.trimmed());
+                continue;
+            }
+            if (!unitGiven)
+                req.warnings.append({line.number, tr("@%1 %2 is read as milliseconds (as httpyac does); "
+                                                     "JetBrains reads seconds: write \"%2 ms\" or \"%2 s\".")
+                                                      .arg(key, arg)});
+            (key == u"timeout" ? spec.options.timeoutMs : spec.options.connectTimeoutMs) = *ms;
         } else {
             comments.append(line.text.trimmed()); // another tool's directive: keep it
+            QString hint;
+            switch (directiveKind(key, &hint)) {
+            case DirectiveKind::Ignored:
+                break;
+            case DirectiveKind::Unsupported:
+                req.unsupported.append({line.number, shortened(t), hint});
+                break;
+            case DirectiveKind::Unknown:
+                if (key == u"disabled")
+                    req.unsupported.append({line.number, shortened(t), tr("conditions on @disabled")});
+                else
+                    req.warnings.append(
+                        {line.number, tr("unknown directive @%1: Peephole ignores it").arg(key)});
+                break;
+            }
         }
     }
     if (i >= lines.size()) {
+        if (!req.unsupported.isEmpty()) {
+            // A script outside any request (httpyac global script): its effect on the requests is unknown.
+            const HttpFileUnsupported &u = req.unsupported.first();
+            fail(u.line,
+                 tr("`%1` is not supported (%2); it stands before no request.").arg(u.construct, u.hint));
+            return;
+        }
         if (firstBlock)
             result.file.leadingComments += comments;
         else if (!comments.isEmpty() || !req.name.isEmpty())
@@ -178,6 +337,18 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
     }
     if (words.size() >= 2 && versionWord.match(words.last()).hasMatch())
         req.httpVersion = words.takeLast().toUtf8();
+    const bool runLine = requestLine.text.trimmed().startsWith(u"run "_s);
+    const bool otherProtocol = runLine || isOtherProtocol(QString::fromUtf8(spec.method));
+    if (runLine) {
+        req.unsupported.append({req.line, shortened(requestLine.text),
+                                tr("running other requests from a request (JetBrains \"run\")")});
+    } else if (otherProtocol) {
+        req.unsupported.append(
+            {req.line, QString::fromUtf8(spec.method) + u" \u2026"_s,
+             spec.method == "GRAPHQL"
+                 ? tr("GraphQL requests")
+                 : tr("%1 requests: Peephole runs HTTP requests only").arg(QString::fromUtf8(spec.method))});
+    }
     QString url = words.join(u' ');
     for (++i; i < lines.size(); ++i) {
         const QString &text = lines.at(i).text;
@@ -190,7 +361,7 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
         }
         url += part;
     }
-    if (Variables::hasReferences(url)) {
+    if (Variables::hasReferences(url) || otherProtocol) {
         spec.urlTemplate = url;
     } else {
         spec.url = QUrl(url, QUrl::StrictMode);
@@ -212,9 +383,11 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
             break;
         }
         if (t.startsWith(u"??"_s)) {
-            req.assertions.append(t.mid(2).trimmed());
+            addAssertion(req, t, line.number);
             continue;
         }
+        if (isHandlerLine(line.text))
+            break; // a response handler right after the headers
         if (isComment(t)) {
             const QString body = commentBody(t);
             if (body.startsWith(u"@peephole-disabled"_s)) {
@@ -242,22 +415,58 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
         spec.headers.append({t.left(colon).trimmed().toUtf8(), t.mid(colon + 1).trimmed().toUtf8(), true});
     }
 
-    // Body, then the response handler.
+    // Body, then the response handlers; "??" assertions anywhere after the request line.
     QStringList body;
+    QList<int> bodyLines;
     for (; i < lines.size(); ++i) {
-        if (isHandlerLine(lines.at(i).text))
+        const Line &line = lines.at(i);
+        if (isHandlerLine(line.text))
             break;
-        body.append(lines.at(i).text);
+        if (line.text.trimmed().startsWith(u"??"_s)) {
+            addAssertion(req, line.text.trimmed(), line.number);
+            continue;
+        }
+        body.append(line.text);
+        bodyLines.append(line.number);
     }
-    for (; i < lines.size(); ++i)
-        req.responseHandler.append(lines.at(i).text);
+    bool inScript = false;
+    for (; i < lines.size(); ++i) {
+        const Line &line = lines.at(i);
+        const QString t = line.text.trimmed();
+        if (inScript) {
+            req.responseHandler.append(line.text);
+            inScript = !line.text.contains(u"%}"_s);
+            continue;
+        }
+        if (t.startsWith(u"??"_s)) {
+            addAssertion(req, t, line.number);
+            continue;
+        }
+        req.responseHandler.append(line.text);
+        if (line.text.startsWith(u">>"_s)) {
+            req.unsupported.append({line.number, shortened(t), tr("saving the response to a file")});
+        } else if (line.text.startsWith(u'>')) {
+            const qsizetype open = line.text.indexOf(u"{%"_s);
+            if (open >= 0) {
+                req.unsupported.append({line.number, u"> {% \u2026 %}"_s,
+                                        tr("response handler scripts are not run by Peephole")});
+                inScript = !line.text.mid(open + 2).contains(u"%}"_s);
+            } else {
+                req.unsupported.append(
+                    {line.number, shortened(t), tr("response handler script files are not run by Peephole")});
+            }
+        }
+        // "<> file" (a JetBrains reference to an earlier response) only shows history: kept, no effect.
+    }
     while (!req.responseHandler.isEmpty() && req.responseHandler.last().trimmed().isEmpty())
         req.responseHandler.removeLast();
-    while (!body.isEmpty() && body.last().trimmed().isEmpty())
+    while (!body.isEmpty() && body.last().trimmed().isEmpty()) {
         body.removeLast();
+        bodyLines.removeLast();
+    }
+    if (Headers::value(spec.headers, "x-request-type").trimmed().toLower() == "graphql")
+        req.unsupported.append({req.line, u"X-REQUEST-TYPE: GraphQL"_s, tr("GraphQL requests")});
     const QString itemName = req.name.isEmpty() ? tr("request at line %1").arg(req.line) : req.name;
-    if (!req.responseHandler.isEmpty())
-        result.issues.append({itemName, tr("Response handler scripts are kept in the file but not run.")});
     const QByteArray boundary =
         HttpFileDetail::multipartBoundary(Headers::value(spec.headers, "content-type"));
     std::optional<QList<MultipartPart>> parts;
@@ -274,13 +483,15 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
     } else if (!body.isEmpty()) {
         spec.body.kind = RequestBody::Kind::Raw;
         spec.body.raw = body.join(u'\n').toUtf8();
-        for (const QString &b : std::as_const(body)) {
-            if (b.startsWith(u"< "_s)) {
-                result.issues.append(
-                    {itemName, tr("Including a file inside a body (\"%1\") is only supported in "
-                                  "multipart bodies; the line is sent as text.")
-                                   .arg(b)});
-            }
+        for (qsizetype b = 0; b < body.size(); ++b) {
+            const QString &text = body.at(b);
+            if (text.startsWith(u"<@"_s))
+                req.unsupported.append({bodyLines.at(b), shortened(text),
+                                        tr("bodies read from a file with variables replaced")});
+            else if (text.startsWith(u"< "_s))
+                req.unsupported.append({bodyLines.at(b), shortened(text),
+                                        tr("including a file inside a body is only supported as the whole "
+                                           "body or in multipart bodies")});
         }
     }
 
@@ -295,6 +506,10 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
             secret = Variables::reference(req.auth.variable);
         }
     }
+    for (const HttpFileUnsupported &u : std::as_const(req.unsupported))
+        result.issues.append({itemName, tr("line %1: `%2` is not supported (%3); the request is not run.")
+                                            .arg(u.line)
+                                            .arg(u.construct, u.hint)});
     spec.name = req.name;
     req.comments = comments;
     result.file.requests.append(req);

@@ -35,6 +35,8 @@ void writeRequest(QByteArray &out, const HttpFileRequest &req, QStringList *warn
         out += "# @no-redirect\n";
     else if (spec.options.maxRedirects != defaults.maxRedirects)
         out += "# @peephole-max-redirects " + QByteArray::number(spec.options.maxRedirects) + '\n';
+    if (!spec.options.useCookieJar)
+        out += "# @no-cookie-jar\n";
     if (spec.options.timeoutMs != defaults.timeoutMs)
         out += "# @peephole-timeout " + QByteArray::number(spec.options.timeoutMs) + '\n';
     if (!spec.options.verifyTls)
@@ -47,8 +49,12 @@ void writeRequest(QByteArray &out, const HttpFileRequest &req, QStringList *warn
         if (!req.auth.isSet && auth.source == AuthReference::SecretSource::Keychain)
             warn(tr("the secret was not written; it must be in the keychain."));
     }
+    if (req.disabled)
+        out += "# @disabled\n";
     for (const QString &assertion : req.assertions)
         out += "# @peephole-assert " + assertion.toUtf8() + '\n';
+    for (const QString &line : req.preRequest)
+        out += line.toUtf8() + '\n';
 
     const QString url =
         spec.urlTemplate.isEmpty() ? QString::fromUtf8(spec.url.toEncoded()) : spec.urlTemplate;

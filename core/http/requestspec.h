@@ -49,6 +49,9 @@ struct RequestOptions
     bool http2Allowed = true;       ///< Negotiate h2 over TLS (ALPN).
     bool h2cPriorKnowledge = false; ///< Cleartext HTTP/2 with prior knowledge.
     bool verifyTls = true;
+    /// Send the session's cookies and keep the cookies the response sets (httpyac's
+    /// "# @no-cookie-jar" turns both off for one request).
+    bool useCookieJar = true;
     QString caFile;               ///< Extra CA certificates (PEM) trusted for this request.
     QString clientCertFile;       ///< PEM or PKCS#12 (.p12/.pfx) client certificate.
     QString clientKeyFile;        ///< PEM key when the certificate file holds none.

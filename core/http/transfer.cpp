@@ -146,7 +146,8 @@ void Transfer::sendHop()
     }
     const bool direct = carriedDirectly();
     const BuiltRequest built =
-        buildRequest(m_hop, m_spec.options, m_session->cookieJar(), direct ? Stack::Http1 : Stack::Qt);
+        buildRequest(m_hop, m_spec.options, m_spec.options.useCookieJar ? m_session->cookieJar() : nullptr,
+                     direct ? Stack::Http1 : Stack::Qt);
     m_exchange.requestHeaders = built.sentHeaders;
     m_exchange.cookiesSent = built.cookiesSent;
     m_exchange.timings.startNs = monotonicNs();
@@ -274,7 +275,7 @@ void Transfer::onMetaData()
     if (m_exchange.timings.requestSentNs < 0)
         m_exchange.timings.requestSentNs = m_exchange.timings.headersNs;
     m_reader.readHead(*m_reply, m_exchange);
-    if (!m_exchange.cookiesSet->isEmpty())
+    if (!m_exchange.cookiesSet->isEmpty() && m_spec.options.useCookieJar)
         m_session->cookieJar()->setCookiesFromUrl(*m_exchange.cookiesSet, m_hop.url);
     openResponseBody();
     m_reader.setMaxDecodedSize(m_spec.options.maxDecodedSize);

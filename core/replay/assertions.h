@@ -29,10 +29,18 @@ struct AssertionResult
 ///     body $.token exists
 ///     duration < 500                       (milliseconds, whole chain)
 ///
-/// Operators: == != < <= > >= contains !contains startsWith endsWith matches
-/// (regular expression) exists !exists. Values compare as numbers when both
+///     body data.items[0].id == 3           (httpyac property path = $.data.items[0].id)
+///
+/// Operators: == (=== equals) != (!==) < <= > >= contains includes !contains
+/// startsWith endsWith matches (regular expression) exists !exists isTrue
+/// isFalse isNumber isString isBoolean isArray sha256 sha512 md5 (base64 of
+/// the hash, as httpyac writes it). Values compare as numbers when both
 /// sides are numbers, else as text; "quotes" around the value are removed.
 namespace Assertions {
+/// Why Peephole cannot evaluate @p expression ("?? js ...", "?? xpath ...", a JavaScript
+/// expression on the body, an unknown subject or operator); empty when it can. A request
+/// with such an assertion is not run.
+QString unsupported(const QString &expression);
 /// @p resolve expands {{variables}} in the expected value (may be empty).
 AssertionResult
 evaluate(const QString &expression, const ExpectedResponse &response, qint64 durationMs,

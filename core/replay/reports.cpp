@@ -188,7 +188,12 @@ QByteArray junit(const RunSummary &summary, const QString &suiteName)
                 w.writeEndElement();
                 break;
             case RequestResult::Outcome::Skipped:
-                w.writeEmptyElement(u"skipped"_s);
+            case RequestResult::Outcome::NotRun:
+                w.writeStartElement(u"skipped"_s);
+                if (!r->messages.isEmpty())
+                    w.writeAttribute(u"message"_s, r->messages.value(0).section(u'\n', 0, 0));
+                w.writeCharacters(text);
+                w.writeEndElement();
                 break;
             }
             w.writeTextElement(u"system-out"_s,

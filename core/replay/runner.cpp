@@ -224,6 +224,10 @@ bool Runner::launch(int index)
         complete(index);
         return false;
     }
+    if (refuse(index, *req)) {
+        complete(index);
+        return false;
+    }
     const QString dir = QFileInfo(m_collection.rootPath + u'/' + ref.file).absolutePath();
     RequestSpec spec = req->requestWithPathsResolved(dir);
     spec.name = displayName(*req);
@@ -244,7 +248,7 @@ bool Runner::launch(int index)
     VariableError verror;
     const std::optional<RequestSpec> resolved = variablesFor(ref).resolveRequest(spec, &verror);
     if (!resolved) {
-        result.outcome = RequestResult::Outcome::Error;
+        result.outcome = verror.unsupported ? RequestResult::Outcome::NotRun : RequestResult::Outcome::Error;
         QString message = verror.message;
         if (m_missingSecrets.contains(verror.name))
             message = tr("secret variable \"%1\" of environment \"%2\" cannot be read (%3); key %4")

@@ -70,6 +70,9 @@ private:
     void loadSecrets();
     void launchMore();
     bool launch(int index);
+    /// Marks request @p index Skipped ("# @disabled") or NotRun (constructs Peephole does not
+    /// implement); true when it must not be sent (runnercompat.cpp).
+    bool refuse(int index, const CollectionRequest &request);
     void onChainFinished(quint64 chainId, quint64 lastExchangeId);
     void judge(int index, quint64 chainId, quint64 lastExchangeId);
     void complete(int index);

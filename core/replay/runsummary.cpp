@@ -17,13 +17,15 @@ QString RequestResult::outcomeName(Outcome outcome)
         return u"ERROR"_s;
     case Outcome::Skipped:
         return u"SKIP"_s;
+    case Outcome::NotRun:
+        return u"NOT RUN"_s;
     }
     return {};
 }
 
 void RunSummary::recount()
 {
-    passed = changed = failed = errors = skipped = 0;
+    passed = changed = failed = errors = skipped = notRun = disabled = 0;
     for (const RequestResult &r : std::as_const(results)) {
         switch (r.outcome) {
         case RequestResult::Outcome::Passed:
@@ -40,6 +42,10 @@ void RunSummary::recount()
             break;
         case RequestResult::Outcome::Skipped:
             ++skipped;
+            disabled += r.disabled;
+            break;
+        case RequestResult::Outcome::NotRun:
+            ++notRun;
             break;
         }
     }

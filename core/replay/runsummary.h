@@ -20,7 +20,8 @@ struct RequestResult
         Changed, ///< Assertions held but the response differs from the expected one.
         Failed,  ///< An assertion failed (or, with neither assertions nor expected response, status >= 400).
         Error,   ///< Not sent or no response: undefined variable, missing secret, transport failure.
-        Skipped, ///< Not run (--bail stopped the run, or cancelled).
+        Skipped, ///< Not run on purpose: "# @disabled", --bail stopped the run, or cancelled.
+        NotRun,  ///< Not sent: it uses a construct Peephole does not implement (see messages).
     };
 
     RequestRef ref;
@@ -33,13 +34,16 @@ struct RequestResult
     qint64 durationMs = -1; ///< First hop start to last hop end.
     quint64 chainId = 0;
     quint64 lastExchangeId = 0;
-    QStringList messages; ///< Why it failed, errored or changed, in words.
+    QStringList messages; ///< Why it failed, errored, changed or was not run, in words.
+    QStringList warnings; ///< "file:line: unknown directive @x: ..." (the request still ran).
     QList<AssertionResult> assertions;
     bool compared = false; ///< An expected response existed and was compared.
     ResponseDiffResult diff;
     bool expectedSaved = false;
+    bool disabled = false; ///< Skipped because of "# @disabled".
 
-    static QString outcomeName(Outcome outcome); ///< "PASS", "CHANGED", "FAIL", "ERROR", "SKIP"
+    /// "PASS", "CHANGED", "FAIL", "ERROR", "SKIP", "NOT RUN"
+    static QString outcomeName(Outcome outcome);
 };
 
 /// Counts and per-request results of a run, in selection order.
@@ -54,12 +58,18 @@ struct RunSummary
     int failed = 0;
     int errors = 0;
     int skipped = 0;
+    int notRun = 0;
+    int disabled = 0; ///< Of the skipped: those marked "# @disabled".
     bool bailed = false;
     bool cancelled = false;
     QList<RequestResult> results;
 
     int total() const { return int(results.size()); }
-    bool allPassed() const { return changed == 0 && failed == 0 && errors == 0 && skipped == 0; }
+    /// Nothing failed, changed, errored or was not run; requests skipped by "# @disabled" do not count.
+    bool allPassed() const
+    {
+        return changed == 0 && failed == 0 && errors == 0 && notRun == 0 && skipped == disabled;
+    }
     void recount();
 };
 

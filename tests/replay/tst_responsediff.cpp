@@ -195,6 +195,7 @@ private Q_SLOTS:
     {
         const auto r = response(200, "text/plain", "hello");
         QVERIFY(Assertions::evaluate(u"colour == red"_s, r, 0).message.contains(u"unknown subject"_s));
+        QVERIFY(Assertions::unsupported(u"colour == red"_s).contains(u"unknown subject"_s));
         QVERIFY(Assertions::evaluate(u"status"_s, r, 0).message.contains(u"missing operator"_s));
         QVERIFY(Assertions::evaluate(u"status ~= 2"_s, r, 0).message.contains(u"unknown operator"_s));
         QVERIFY(Assertions::evaluate(u"body $.a == 1"_s, r, 0).message.contains(u"not JSON"_s));

@@ -62,6 +62,8 @@ QColor RunResultsModel::outcomeColor(RequestResult::Outcome outcome)
     case RequestResult::Outcome::Failed:
     case RequestResult::Outcome::Error:
         return QColor(0xb3, 0x26, 0x1e);
+    case RequestResult::Outcome::NotRun:
+        return QColor(0x8a, 0x4b, 0x00);
     case RequestResult::Outcome::Skipped:
         break;
     }

@@ -1,0 +1,216 @@
+#include "replayfixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Peephole;
+using namespace Peephole::TestSupport;
+
+// peephole-cli run on .http files written for the JetBrains HTTP Client and
+// httpyac: what Peephole does not implement is "not run" with the file and
+// line, never a silent PASS; what it implements behaves as those tools do.
+// A separate process against a real server in this process.
+class TestRunCompat : public QObject
+{
+    Q_OBJECT
+
+    struct Result
+    {
+        int exitCode = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+
+    Result cli(const QStringList &args)
+    {
+        QProcess p;
+        p.setProgram(m_cli);
+        p.setArguments(args);
+        QSignalSpy done(&p, &QProcess::finished);
+        p.start();
+        Result r;
+        if (!p.waitForStarted(10000))
+            return r;
+        if (!done.wait(60000) && done.isEmpty())
+            return r;
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = p.readAllStandardOutput();
+        r.err = p.readAllStandardError();
+        return r;
+    }
+
+    /// @p text as file @p name of a fresh collection; "HOST" becomes the server's host:port.
+    QString file(const QString &name, QByteArray text)
+    {
+        text.replace("HOST", m_server.hostPort());
+        const QString path = m_dir.path() + u'/' + QString::number(++m_files) + u'/' + name;
+        writeFile(QFileInfo(path).absolutePath() + u"/.peephole/keep"_s, {});
+        writeFile(path, text);
+        return path;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_cli = qEnvironmentVariable("PEEPHOLE_BINARY_DIR") + u"/app/cli/peephole-cli"_s;
+        if (!QFileInfo::exists(m_cli))
+            m_cli = QCoreApplication::applicationDirPath() + u"/../../app/cli/peephole-cli"_s;
+        QVERIFY2(QFileInfo(m_cli).isExecutable(), qPrintable(m_cli));
+        m_server.server.route("/echo", [this](const ServerRequest &req, ScriptedResponse &r) {
+            ++m_echoes;
+            r = ScriptedResponse::text(200, req.body, "text/plain");
+        });
+        m_server.server.route("/set-cookie", [](const ServerRequest &, ScriptedResponse &r) {
+            r = ScriptedResponse::text(200, "set\n");
+            r.headers.append(HeaderField{"Set-Cookie", "flavour=oat; Path=/", true});
+        });
+        m_server.server.route("/cookie", [](const ServerRequest &req, ScriptedResponse &r) {
+            r = ScriptedResponse::text(200, "cookie=" + req.header("cookie"));
+        });
+        QVERIFY(m_server.server.isListening());
+    }
+
+    void unsupportedConstructsAreNotRunNamingTheLine()
+    {
+        const QString path = file(u"scripts.http"_s,
+                                  "### handler\n"          // 1
+                                  "GET http://HOST/echo\n" // 2
+                                  "\n"                     // 3
+                                  "> {%\n"                 // 4
+                                  "  client.test('ok', function() {});\n"
+                                  "%}\n"              // 6
+                                  "\n"                // 7
+                                  "### pre-request\n" // 8
+                                  "< {% request.variables.set('a', 1) %}\n"
+                                  "GET http://HOST/echo\n" // 10
+                                  "\n"                     // 11
+                                  "### handler file\n"     // 12
+                                  "GET http://HOST/echo\n" // 13
+                                  "\n"                     // 14
+                                  "> ./check.js\n"         // 15
+                                  "\n"                     // 16
+                                  "### js assertion\n"     // 17
+                                  "GET http://HOST/echo\n" // 18
+                                  "?? js response.status == 200\n"
+                                  "\n"                     // 20
+                                  "### loop\n"             // 21
+                                  "# @loop for 3\n"        // 22
+                                  "GET http://HOST/echo\n" // 23
+                                  "\n"                     // 24
+                                  "### plain\n"            // 25
+                                  "GET http://HOST/echo\n" // 26
+                                  "?? status == 200\n");
+        const int before = m_echoes;
+        const QByteArray original = readFile(path);
+        const Result r = cli({u"run"_s, path});
+        QCOMPARE(r.exitCode, 30);
+        QCOMPARE(m_echoes - before, 1); // only "plain" was sent
+        QVERIFY2(r.out.contains("scripts.http:4: `> {% \xe2\x80\xa6 %}` is not supported"),
+                 r.out.constData());
+        QVERIFY(r.out.contains("scripts.http:9: `< {% \xe2\x80\xa6 %}` is not supported"));
+        QVERIFY(r.out.contains("scripts.http:15: `> ./check.js` is not supported"));
+        QVERIFY(r.out.contains("scripts.http:19: `?? js response.status == 200` is not supported"));
+        QVERIFY(r.out.contains("scripts.http:22: `# @loop for 3` is not supported"));
+        QCOMPARE(r.out.count("NOT RUN"), 5);
+        QVERIFY(r.out.contains("PASS     200"));
+        QVERIFY(r.out.contains("1 passed, 0 changed, 0 failed, 0 errors, 0 skipped, 5 not run"));
+        QCOMPARE(readFile(path), original); // a run never modifies the collection
+    }
+
+    void assertionsAfterTheBodyAreNeverSent()
+    {
+        const QString path = file(u"body.http"_s, "POST http://HOST/echo\n"
+                                                  "Content-Type: text/plain\n"
+                                                  "\n"
+                                                  "hello\n"
+                                                  "\n"
+                                                  "?? status == 200\n"
+                                                  "?? body == hello\n"
+                                                  "?? header content-type includes text\n");
+        const Result r = cli({u"run"_s, path});
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY(r.out.contains("ok   ?? status == 200"));
+        QVERIFY(r.out.contains("ok   ?? body == hello"));
+        QVERIFY(r.out.contains("ok   ?? header content-type includes text"));
+    }
+
+    void eachAssertionHasItsVerdict()
+    {
+        const QString path = file(u"verdicts.http"_s, "GET http://HOST/user\n"
+                                                      "?? status == 200\n"
+                                                      "?? body name == Ann\n"
+                                                      "?? body $.id == 8\n"
+                                                      "?? body id isNumber\n");
+        const QString json = m_dir.path() + u"/verdicts.json"_s;
+        const Result r = cli({u"run"_s, path, u"--report"_s, u"json"_s, json});
+        QCOMPARE(r.exitCode, 30);
+        QVERIFY(r.out.contains("ok   ?? status == 200"));
+        QVERIFY(r.out.contains("ok   ?? body name == Ann"));
+        QVERIFY(r.out.contains("FAIL ?? body $.id == 8"));
+        QVERIFY(r.out.contains("ok   ?? body id isNumber"));
+        const QJsonArray assertions = QJsonDocument::fromJson(readFile(json))
+                                          .object()
+                                          .value(u"results"_s)
+                                          .toArray()
+                                          .at(0)
+                                          .toObject()
+                                          .value(u"assertions"_s)
+                                          .toArray();
+        QCOMPARE(assertions.size(), 4);
+        QCOMPARE(assertions.at(2).toObject().value(u"passed"_s).toBool(), false);
+    }
+
+    void disabledIsSkippedAndUnknownDirectivesWarn()
+    {
+        const QString path = file(u"directives.http"_s, "### off\n"
+                                                        "# @disabled\n"
+                                                        "GET http://HOST/echo\n"
+                                                        "\n"
+                                                        "### on\n"
+                                                        "# @frobnicate now\n"
+                                                        "# @no-log\n"
+                                                        "GET http://HOST/echo\n");
+        const int before = m_echoes;
+        const Result r = cli({u"run"_s, path});
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(m_echoes - before, 1);
+        QVERIFY(r.out.contains("SKIP"));
+        QVERIFY(r.out.contains("directives.http:3: disabled by # @disabled"));
+        QVERIFY2(r.err.contains("directives.http:6: warning: unknown directive @frobnicate"),
+                 r.err.constData());
+        QVERIFY(!r.err.contains("no-log"));
+        QVERIFY(r.out.contains("1 passed, 0 changed, 0 failed, 0 errors, 1 skipped, 0 not run"));
+    }
+
+    void noCookieJar()
+    {
+        const QString path = file(u"cookies.http"_s, "GET http://HOST/set-cookie\n"
+                                                     "\n"
+                                                     "###\n"
+                                                     "# @no-cookie-jar\n"
+                                                     "GET http://HOST/cookie\n"
+                                                     "?? body == cookie=\n"
+                                                     "\n"
+                                                     "###\n"
+                                                     "GET http://HOST/cookie\n"
+                                                     "?? body == cookie=flavour=oat\n");
+        const Result r = cli({u"run"_s, path});
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY(r.out.contains("3 passed"));
+    }
+
+private:
+    QString m_cli;
+    QTemporaryDir m_dir;
+    ReplayServer m_server;
+    int m_echoes = 0;
+    int m_files = 0;
+};
+
+QTEST_GUILESS_MAIN(TestRunCompat)
+#include "tst_runcompat.moc"
