@@ -73,20 +73,27 @@ struct Parser
     QCommandLineOption includeSecrets{u"include-secrets"_s,
                                       tr("Keep passwords, tokens, secret headers and query parameters in the "
                                          "reports and the output (redacted by default).")};
+    QCommandLineOption json{u"json"_s, tr("Print the run as JSON on standard output (the --report json "
+                                          "format, docs/run-report.md) instead of the text lines.")};
     QCommandLineOption help{{u"h"_s, u"help"_s}, tr("Show this help.")};
 
     Parser()
     {
         p.setApplicationDescription(tr("Run the requests of a collection and check their responses."));
-        p.addOptions({env, folder, concurrency, bail, var, update, ignore, quiet, includeSecrets, help});
+        p.addOptions(
+            {env, folder, concurrency, bail, var, update, ignore, quiet, includeSecrets, json, help});
         p.addPositionalArgument(u"PATH"_s, tr("A collection folder, or one .http file."));
     }
 };
 } // namespace
 
 RunCommand::RunCommand(QObject *parent)
-    : QObject(parent), m_log(new ExchangeLog(this)), m_session(new HttpSession(m_log, this))
+    : QObject(parent), m_log(new ExchangeLog(this)), m_session(new HttpSession(m_log, this)),
+      m_negotiator(new AuthNegotiator(this))
 {
+    // Challenges (Digest, Basic after a 401) and preemptive credentials of the requests'
+    // auth settings are answered by the negotiator, only for the request's origin.
+    m_session->setAuthHook(m_negotiator);
 }
 
 QString RunCommand::help()
@@ -249,10 +256,16 @@ int RunCommand::run(const QStringList &arguments)
     Runner runner(m_session);
     runner.setSecretStore(&secrets);
     QEventLoop loop;
+    const bool json = parser.p.isSet(parser.json);
     const bool quiet = parser.p.isSet(parser.quiet);
     connect(&runner, &Runner::requestFinished, this, [&](int, const RequestResult &r) {
-        if (!quiet || r.outcome != RequestResult::Outcome::Passed)
+        if (json) {
+            for (const QString &w : r.warnings)
+                std::fprintf(stderr, "%s\n",
+                             qPrintable(QString::fromUtf8(Redact::escapeControls(w.toUtf8()))));
+        } else if (!quiet || r.outcome != RequestResult::Outcome::Passed) {
             printResult(r);
+        }
     });
     connect(&runner, &Runner::finished, &loop, &QEventLoop::quit);
     if (!runner.start(collection, selection, options, &error)) {
@@ -263,22 +276,31 @@ int RunCommand::run(const QStringList &arguments)
 
     const RunSummary &s = runner.summary();
     const RunSummary reported = m_includeSecrets ? s : Reports::redacted(s);
+    if (json) {
+        const QByteArray bytes = Reports::json(reported);
+        std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+        std::fflush(stdout);
+    }
     for (const RequestResult &r : s.results) {
-        if (r.outcome == RequestResult::Outcome::Skipped && !quiet)
+        if (json)
+            break;
+        if (r.outcome == RequestResult::Outcome::Skipped && !r.disabled && !quiet)
             printResult(r);
     }
-    std::printf("\n%s\n",
-                qPrintable(tr("%1 requests in %2 s: %3 passed, %4 changed, %5 failed, %6 errors, %7 skipped, "
-                              "%8 not run")
-                               .arg(s.total())
-                               .arg(double(s.durationMs) / 1000.0, 0, 'f', 2)
-                               .arg(s.passed)
-                               .arg(s.changed)
-                               .arg(s.failed)
-                               .arg(s.errors)
-                               .arg(s.skipped)
-                               .arg(s.notRun)));
-    if (problems)
+    if (!json)
+        std::printf(
+            "\n%s\n",
+            qPrintable(tr("%1 requests in %2 s: %3 passed, %4 changed, %5 failed, %6 errors, %7 skipped, "
+                          "%8 not run")
+                           .arg(s.total())
+                           .arg(double(s.durationMs) / 1000.0, 0, 'f', 2)
+                           .arg(s.passed)
+                           .arg(s.changed)
+                           .arg(s.failed)
+                           .arg(s.errors)
+                           .arg(s.skipped)
+                           .arg(s.notRun)));
+    if (problems && !json)
         std::printf("%s\n", qPrintable(tr("%1 requests could not be loaded (see above)").arg(problems)));
 
     int code = s.allPassed() && problems == 0 ? Success : RunFailed;

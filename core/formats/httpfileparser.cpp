@@ -444,7 +444,7 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
         }
         req.responseHandler.append(line.text);
         if (line.text.startsWith(u">>"_s)) {
-            req.unsupported.append({line.number, shortened(t), tr("saving the response to a file")});
+            // ">> ./file" and ">>! ./file": the runner saves the response body there.
         } else if (line.text.startsWith(u'>')) {
             const qsizetype open = line.text.indexOf(u"{%"_s);
             if (open >= 0) {

@@ -12,6 +12,8 @@
 #include <QRegularExpression>
 #include <QXmlStreamWriter>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Peephole::Reports {
@@ -116,39 +118,118 @@ RunSummary redacted(const RunSummary &summary)
     return out;
 }
 
+namespace {
+/// One <testcase>: an assertion of a request, or the request itself.
+struct JunitCase
+{
+    QString name;
+    qint64 ms = 0;
+    enum class Kind { Passed, Failure, Error, Skipped } kind = Kind::Passed;
+    QString type; ///< Of a failure: "assertion" or "changed".
+    QString message;
+    QString text;
+    QString systemOut;
+};
+
+QList<JunitCase> casesOf(const RequestResult &r)
+{
+    const QString out = QString::fromLatin1(r.method) + u' ' + r.url + u" -> "_s +
+                        (r.status ? QString::number(r.status) : u"no response"_s);
+    const QString text = r.messages.join(u'\n');
+    const QString first = r.messages.value(0).section(u'\n', 0, 0);
+    QList<JunitCase> cases;
+    JunitCase request{r.name, std::max<qint64>(r.durationMs, 0), JunitCase::Kind::Passed, {}, {}, {}, out};
+    switch (r.outcome) {
+    case RequestResult::Outcome::Skipped:
+    case RequestResult::Outcome::NotRun:
+        request.kind = JunitCase::Kind::Skipped;
+        request.message = r.outcome == RequestResult::Outcome::NotRun
+                              ? RequestResult::outcomeName(r.outcome) + u": "_s + first
+                              : first;
+        request.text = text;
+        return {request};
+    case RequestResult::Outcome::Error:
+        request.kind = JunitCase::Kind::Error;
+        request.message = first;
+        request.text = text;
+        return {request};
+    case RequestResult::Outcome::Passed:
+    case RequestResult::Outcome::Failed:
+    case RequestResult::Outcome::Changed:
+        break;
+    }
+    // One testcase per assertion (as newman and httpyac report them).
+    for (const AssertionResult &a : r.assertions) {
+        JunitCase c{
+            r.name + u" \u203a "_s + a.expression, request.ms, JunitCase::Kind::Passed, {}, {}, {}, out};
+        if (!a.passed) {
+            c.kind = JunitCase::Kind::Failure;
+            c.type = u"assertion"_s;
+            c.message = a.message;
+            c.text = a.message;
+        }
+        cases.append(c);
+    }
+    const bool assertionFailed = std::any_of(r.assertions.cbegin(), r.assertions.cend(),
+                                             [](const AssertionResult &a) { return !a.passed; });
+    if (r.outcome == RequestResult::Outcome::Changed) {
+        JunitCase c{r.name + u" \u203a expected response"_s,
+                    request.ms,
+                    JunitCase::Kind::Failure,
+                    u"changed"_s,
+                    first,
+                    text,
+                    out};
+        cases.append(c);
+    } else if (r.outcome == RequestResult::Outcome::Failed && !assertionFailed) {
+        request.kind = JunitCase::Kind::Failure; // status >= 400 with nothing accepting it
+        request.type = u"assertion"_s;
+        request.message = first;
+        request.text = text;
+        cases.append(request);
+    } else if (cases.isEmpty()) {
+        cases.append(request);
+    }
+    return cases;
+}
+} // namespace
+
 QByteArray junit(const RunSummary &summary, const QString &suiteName)
 {
     // Group by file, keeping the run's order of first appearance.
     QStringList files;
-    QMap<QString, QList<const RequestResult *>> byFile;
+    QMap<QString, QList<JunitCase>> byFile;
     for (const RequestResult &r : summary.results) {
         if (!byFile.contains(r.ref.file))
             files.append(r.ref.file);
-        byFile[r.ref.file].append(&r);
+        byFile[r.ref.file] += casesOf(r);
     }
+    const auto count = [](const QList<JunitCase> &cases, JunitCase::Kind kind) {
+        return QString::number(std::count_if(cases.cbegin(), cases.cend(),
+                                             [kind](const JunitCase &c) { return c.kind == kind; }));
+    };
+    QList<JunitCase> all;
+    for (const QString &file : std::as_const(files))
+        all += byFile.value(file);
+    // With its time zone (UTC, "Z"), as xs:dateTime allows.
+    const QString timestamp = summary.startedAt.toUTC().toString(Qt::ISODate);
     QByteArray out;
     QXmlStreamWriter w(&out);
     w.setAutoFormatting(true);
     w.writeStartDocument();
     w.writeStartElement(u"testsuites"_s);
     w.writeAttribute(u"name"_s, suiteName);
-    w.writeAttribute(u"tests"_s, QString::number(summary.total()));
-    w.writeAttribute(u"failures"_s, QString::number(summary.failed + summary.changed));
-    w.writeAttribute(u"errors"_s, QString::number(summary.errors));
-    w.writeAttribute(u"skipped"_s, QString::number(summary.skipped));
+    w.writeAttribute(u"tests"_s, QString::number(all.size()));
+    w.writeAttribute(u"failures"_s, count(all, JunitCase::Kind::Failure));
+    w.writeAttribute(u"errors"_s, count(all, JunitCase::Kind::Error));
+    w.writeAttribute(u"skipped"_s, count(all, JunitCase::Kind::Skipped));
     w.writeAttribute(u"time"_s, seconds(summary.durationMs));
     int id = 0;
     for (const QString &file : std::as_const(files)) {
-        const QList<const RequestResult *> &results = byFile[file];
-        int failures = 0, errors = 0, skipped = 0;
+        const QList<JunitCase> cases = byFile.value(file);
         qint64 ms = 0;
-        for (const RequestResult *r : results) {
-            failures +=
-                r->outcome == RequestResult::Outcome::Failed || r->outcome == RequestResult::Outcome::Changed;
-            errors += r->outcome == RequestResult::Outcome::Error;
-            skipped += r->outcome == RequestResult::Outcome::Skipped;
-            ms += std::max<qint64>(r->durationMs, 0);
-        }
+        for (const RequestResult &r : summary.results)
+            ms += r.ref.file == file ? std::max<qint64>(r.durationMs, 0) : 0;
         QString className = file;
         if (className.endsWith(u".http"_s) || className.endsWith(u".rest"_s))
             className.chop(5);
@@ -156,49 +237,37 @@ QByteArray junit(const RunSummary &summary, const QString &suiteName)
         w.writeStartElement(u"testsuite"_s);
         w.writeAttribute(u"name"_s, file);
         w.writeAttribute(u"id"_s, QString::number(id++));
-        w.writeAttribute(u"tests"_s, QString::number(results.size()));
-        w.writeAttribute(u"failures"_s, QString::number(failures));
-        w.writeAttribute(u"errors"_s, QString::number(errors));
-        w.writeAttribute(u"skipped"_s, QString::number(skipped));
+        w.writeAttribute(u"tests"_s, QString::number(cases.size()));
+        w.writeAttribute(u"failures"_s, count(cases, JunitCase::Kind::Failure));
+        w.writeAttribute(u"errors"_s, count(cases, JunitCase::Kind::Error));
+        w.writeAttribute(u"skipped"_s, count(cases, JunitCase::Kind::Skipped));
         w.writeAttribute(u"time"_s, seconds(ms));
-        w.writeAttribute(u"timestamp"_s, summary.startedAt.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss"_s));
-        for (const RequestResult *r : results) {
+        w.writeAttribute(u"timestamp"_s, timestamp);
+        for (const JunitCase &c : cases) {
             w.writeStartElement(u"testcase"_s);
-            w.writeAttribute(u"name"_s, r->name);
+            w.writeAttribute(u"name"_s, c.name);
             w.writeAttribute(u"classname"_s, className);
-            w.writeAttribute(u"time"_s, seconds(r->durationMs));
-            const QString text = r->messages.join(u'\n');
-            switch (r->outcome) {
-            case RequestResult::Outcome::Passed:
+            w.writeAttribute(u"time"_s, seconds(c.ms));
+            switch (c.kind) {
+            case JunitCase::Kind::Passed:
                 break;
-            case RequestResult::Outcome::Failed:
-            case RequestResult::Outcome::Changed:
-                w.writeStartElement(u"failure"_s);
-                w.writeAttribute(u"type"_s, r->outcome == RequestResult::Outcome::Changed ? u"changed"_s
-                                                                                          : u"assertion"_s);
-                w.writeAttribute(u"message"_s, r->messages.value(0).section(u'\n', 0, 0));
-                w.writeCharacters(text);
+            case JunitCase::Kind::Failure:
+            case JunitCase::Kind::Error:
+                w.writeStartElement(c.kind == JunitCase::Kind::Failure ? u"failure"_s : u"error"_s);
+                w.writeAttribute(u"type"_s, c.kind == JunitCase::Kind::Failure ? c.type : u"error"_s);
+                w.writeAttribute(u"message"_s, c.message);
+                w.writeCharacters(c.text);
                 w.writeEndElement();
                 break;
-            case RequestResult::Outcome::Error:
-                w.writeStartElement(u"error"_s);
-                w.writeAttribute(u"type"_s, u"error"_s);
-                w.writeAttribute(u"message"_s, r->messages.value(0).section(u'\n', 0, 0));
-                w.writeCharacters(text);
-                w.writeEndElement();
-                break;
-            case RequestResult::Outcome::Skipped:
-            case RequestResult::Outcome::NotRun:
+            case JunitCase::Kind::Skipped:
                 w.writeStartElement(u"skipped"_s);
-                if (!r->messages.isEmpty())
-                    w.writeAttribute(u"message"_s, r->messages.value(0).section(u'\n', 0, 0));
-                w.writeCharacters(text);
+                if (!c.message.isEmpty())
+                    w.writeAttribute(u"message"_s, c.message);
+                w.writeCharacters(c.text);
                 w.writeEndElement();
                 break;
             }
-            w.writeTextElement(u"system-out"_s,
-                               QString::fromLatin1(r->method) + u' ' + r->url + u" -> "_s +
-                                   (r->status ? QString::number(r->status) : u"no response"_s));
+            w.writeTextElement(u"system-out"_s, c.systemOut);
             w.writeEndElement();
         }
         w.writeEndElement();
@@ -221,7 +290,8 @@ QByteArray json(const RunSummary &summary)
                       {u"outcome"_s, RequestResult::outcomeName(r.outcome)},
                       {u"status"_s, r.status},
                       {u"timeMs"_s, r.durationMs},
-                      {u"messages"_s, QJsonArray::fromStringList(r.messages)}};
+                      {u"messages"_s, QJsonArray::fromStringList(r.messages)},
+                      {u"warnings"_s, QJsonArray::fromStringList(r.warnings)}};
         QJsonArray assertions;
         for (const AssertionResult &a : r.assertions)
             assertions.append(QJsonObject{
@@ -242,8 +312,14 @@ QByteArray json(const RunSummary &summary)
                         {u"failed"_s, summary.failed},
                         {u"errors"_s, summary.errors},
                         {u"skipped"_s, summary.skipped},
-                        {u"bailed"_s, summary.bailed}};
-    return QJsonDocument(QJsonObject{{u"summary"_s, s}, {u"results"_s, results}}).toJson();
+                        {u"notRun"_s, summary.notRun},
+                        {u"disabled"_s, summary.disabled},
+                        {u"bailed"_s, summary.bailed},
+                        {u"cancelled"_s, summary.cancelled}};
+    return QJsonDocument(QJsonObject{{u"schemaVersion"_s, 1}, // docs/run-report.schema.json
+                                     {u"summary"_s, s},
+                                     {u"results"_s, results}})
+        .toJson();
 }
 
 bool writeFile(const QString &path, const QByteArray &bytes, QString *error)

@@ -259,9 +259,11 @@ bool Runner::launch(int index)
         complete(index);
         return false;
     }
-    result.url = resolved->url.toString();
+    RequestSpec toSend = *resolved;
+    applyAuthShorthands(toSend);
+    result.url = toSend.url.toString();
     m_sendingIndex = index;
-    const quint64 chainId = m_session->send(*resolved);
+    const quint64 chainId = m_session->send(toSend);
     const bool finishedAlready = m_sendingIndex == -2;
     m_sendingIndex = -1;
     if (finishedAlready)

@@ -73,6 +73,11 @@ private:
     /// Marks request @p index Skipped ("# @disabled") or NotRun (constructs Peephole does not
     /// implement); true when it must not be sent (runnercompat.cpp).
     bool refuse(int index, const CollectionRequest &request);
+    /// "Authorization: Basic user password" / "Basic user:password" / "Digest user password"
+    /// (JetBrains and httpyac shorthands) become the request's credentials (runnercompat.cpp).
+    static void applyAuthShorthands(RequestSpec &spec);
+    /// ">> ./file" / ">>! ./file" lines: writes @p body there; false and a message on failure.
+    bool redirectResponse(int index, const QByteArray &body);
     void onChainFinished(quint64 chainId, quint64 lastExchangeId);
     void judge(int index, quint64 chainId, quint64 lastExchangeId);
     void complete(int index);

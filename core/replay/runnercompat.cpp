@@ -3,6 +3,13 @@
 #include "replay/assertions.h"
 #include "replay/runner.h"
 
+#include "http/headers.h"
+#include "io/fileio.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+
 using namespace Qt::StringLiterals;
 
 namespace Peephole {
@@ -36,6 +43,74 @@ bool Runner::refuse(int index, const CollectionRequest &request)
     result.outcome = RequestResult::Outcome::NotRun;
     result.messages = reasons;
     result.messages.append(tr("the request was not sent: Peephole cannot do what the file asks for"));
+    return true;
+}
+
+void Runner::applyAuthShorthands(RequestSpec &spec)
+{
+    // As httpyac reads them: "user:password" first (up to the last colon), then "user password".
+    static const QRegularExpression colon(u"^(Basic|Digest)\\s+(.*):(.*)$"_s,
+                                          QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression pair(u"^(Basic|Digest)\\s+(\\S+)\\s+(\\S.*)$"_s,
+                                         QRegularExpression::CaseInsensitiveOption);
+    for (qsizetype i = 0; i < spec.headers.size(); ++i) {
+        const HeaderField &h = spec.headers.at(i);
+        if (!h.enabled || h.name.compare("authorization", Qt::CaseInsensitive) != 0)
+            continue;
+        const QString value = QString::fromUtf8(h.value).trimmed();
+        QRegularExpressionMatch m = colon.match(value);
+        if (!m.hasMatch() || m.captured(2).isEmpty())
+            m = pair.match(value);
+        if (!m.hasMatch())
+            continue; // "Basic dXNlcjpwYXNz", "Bearer ...": sent as written
+        // Credentials, not a header: they go only to the request's origin, Digest answers the challenge.
+        spec.auth.scheme = m.captured(1).compare(u"digest"_s, Qt::CaseInsensitive) == 0
+                               ? AuthSettings::Scheme::Digest
+                               : AuthSettings::Scheme::Basic;
+        spec.auth.user = m.captured(2);
+        spec.auth.password = m.captured(3);
+        spec.auth.preemptive = spec.auth.scheme == AuthSettings::Scheme::Basic;
+        spec.auth.fromKeychain = false;
+        spec.headers.removeAt(i);
+        return;
+    }
+}
+
+bool Runner::redirectResponse(int index, const QByteArray &body)
+{
+    RequestResult &result = m_summary.results[index];
+    const CollectionRequest *req = m_collection.request(result.ref);
+    if (!req)
+        return true;
+    const QDir dir = QFileInfo(m_collection.rootPath + u'/' + result.ref.file).absoluteDir();
+    for (const QString &line : req->responseHandler) {
+        const bool overwrite = line.startsWith(u">>! "_s);
+        if (!overwrite && !line.startsWith(u">> "_s))
+            continue;
+        VariableError verror;
+        const std::optional<QString> target =
+            variablesFor(result.ref)
+                .resolve(line.mid(overwrite ? 4 : 3).trimmed(), tr("response file"), &verror);
+        if (!target) {
+            result.messages.append(verror.message);
+            return false;
+        }
+        QString path = QDir::cleanPath(dir.absoluteFilePath(*target));
+        if (!overwrite) {
+            // ">>" never replaces a file: "out.json" exists -> "out-1.json", "out-2.json"...
+            const QFileInfo info(path);
+            const QString base = info.completeBaseName(), suffix = info.suffix();
+            for (int n = 1; QFileInfo::exists(path) && n < 10000; ++n)
+                path = info.absolutePath() + u'/' + base + u'-' + QString::number(n) +
+                       (suffix.isEmpty() ? QString() : u'.' + suffix);
+        }
+        QString why;
+        if (!Io::writeFile(path, body, &why)) {
+            result.messages.append(
+                tr("the response was not saved to %1: %2").arg(QDir::toNativeSeparators(path), why));
+            return false;
+        }
+    }
     return true;
 }
 

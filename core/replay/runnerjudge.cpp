@@ -40,6 +40,10 @@ void Runner::judge(int index, quint64 chainId, quint64 lastExchangeId)
     }
 
     const ExpectedResponse actual = ExpectedResponse::fromExchange(*last);
+    if (!redirectResponse(index, actual.body)) {
+        result.outcome = RequestResult::Outcome::Error;
+        return;
+    }
     const CollectionRequest *req = m_collection.request(result.ref);
     const Variables variables = variablesFor(result.ref);
     const auto resolve = [&variables](const QString &text, QString *error) -> std::optional<QString> {

@@ -100,9 +100,9 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("2 passed, 0 changed, 1 failed, 1 errors"));
 
         const QByteArray xml = readFile(junit);
-        QVERIFY(xml.contains("<testsuites name=\"peephole\" tests=\"4\" failures=\"1\" errors=\"1\""));
+        QVERIFY(xml.contains("<testsuites name=\"peephole\" tests=\"5\" failures=\"1\" errors=\"1\""));
         QVERIFY(xml.contains("<testsuite name=\"broken/missing.http\""));
-        QVERIFY(xml.contains("<testcase name=\"get user\" classname=\"users.get\""));
+        QVERIFY(xml.contains("<testcase name=\"get user › status == 200\" classname=\"users.get\""));
         QVERIFY(xml.contains("<failure type=\"assertion\""));
         QVERIFY(xml.contains("<error type=\"error\""));
         if (m_xmllint.isEmpty())

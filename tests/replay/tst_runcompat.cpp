@@ -1,10 +1,14 @@
 #include "replayfixture.h"
 
+#include "server/authgate.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -71,6 +75,12 @@ private Q_SLOTS:
         });
         m_server.server.route("/cookie", [](const ServerRequest &req, ScriptedResponse &r) {
             r = ScriptedResponse::text(200, "cookie=" + req.header("cookie"));
+        });
+        m_gate->setCredentials("ann", "s3cret pw");
+        m_gate->offerDigest();
+        m_server.server.route("/digest", [this](const ServerRequest &req, ScriptedResponse &r) {
+            const AuthGate::Outcome o = m_gate->check(req);
+            r = o.allowed ? ScriptedResponse::text(200, "digest ok\n") : o.rejection;
         });
         QVERIFY(m_server.server.isListening());
     }
@@ -163,6 +173,45 @@ private Q_SLOTS:
                                           .toArray();
         QCOMPARE(assertions.size(), 4);
         QCOMPARE(assertions.at(2).toObject().value(u"passed"_s).toBool(), false);
+
+        // JUnit: one testcase per assertion, timestamps with their time zone.
+        const QString junit = m_dir.path() + u"/verdicts.xml"_s;
+        QCOMPARE(cli({u"run"_s, path, u"--report"_s, u"junit"_s, junit}).exitCode, 30);
+        const QByteArray xml = readFile(junit);
+        QVERIFY2(xml.contains("tests=\"4\" failures=\"1\" errors=\"0\" skipped=\"0\""), xml.constData());
+        QCOMPARE(xml.count("<testcase "), 4);
+        QVERIFY2(xml.contains(" \xe2\x80\xba body $.id == 8\""), xml.constData());
+        QVERIFY(QRegularExpression(u"timestamp=\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ\""_s)
+                    .match(QString::fromUtf8(xml))
+                    .hasMatch());
+        lint(junit);
+    }
+
+    void jsonOutputAndNotRunInReports()
+    {
+        const QString path = file(u"mixed.http"_s, "GET http://HOST/user\n"
+                                                   "?? status == 200\n"
+                                                   "\n"
+                                                   "###\n"
+                                                   "GET http://HOST/user\n"
+                                                   "\n"
+                                                   "> {% client.test('x', () => {}) %}\n");
+        const Result r = cli({u"run"_s, path, u"--json"_s});
+        QCOMPARE(r.exitCode, 30);
+        const QJsonObject report = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(report.value(u"schemaVersion"_s).toInt(), 1);
+        const QJsonObject summary = report.value(u"summary"_s).toObject();
+        QCOMPARE(summary.value(u"passed"_s).toInt(), 1);
+        QCOMPARE(summary.value(u"notRun"_s).toInt(), 1);
+        const QJsonObject second = report.value(u"results"_s).toArray().at(1).toObject();
+        QCOMPARE(second.value(u"outcome"_s).toString(), u"NOT RUN"_s);
+        QVERIFY(second.value(u"messages"_s).toArray().at(0).toString().contains(u"mixed.http:7:"_s));
+
+        const QString junit = m_dir.path() + u"/mixed.xml"_s;
+        QCOMPARE(cli({u"run"_s, path, u"--report"_s, u"junit"_s, junit}).exitCode, 30);
+        const QByteArray xml = readFile(junit);
+        QVERIFY2(xml.contains("<skipped message=\"NOT RUN: mixed.http:7: "), xml.constData());
+        lint(junit);
     }
 
     void disabledIsSkippedAndUnknownDirectivesWarn()
@@ -204,7 +253,73 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("3 passed"));
     }
 
+    void authorizationShorthands()
+    {
+        m_server.expectedAuthorization = "Basic " + QByteArray("ann:s3cret pw").toBase64();
+        const QString path = file(u"auth.http"_s, "@user = ann\n"
+                                                  "### spaces\n"
+                                                  "GET http://HOST/auth\n"
+                                                  "Authorization: Basic {{user}} s3cret pw\n"
+                                                  "?? status == 200\n"
+                                                  "\n"
+                                                  "### colon\n"
+                                                  "GET http://HOST/auth\n"
+                                                  "Authorization: Basic ann:s3cret pw\n"
+                                                  "?? status == 200\n"
+                                                  "\n"
+                                                  "### encoded already\n"
+                                                  "GET http://HOST/auth\n"
+                                                  "Authorization: " +
+                                                      m_server.expectedAuthorization +
+                                                      "\n"
+                                                      "?? status == 200\n"
+                                                      "\n"
+                                                      "### digest\n"
+                                                      "GET http://HOST/digest\n"
+                                                      "Authorization: Digest ann s3cret pw\n"
+                                                      "?? status == 200\n");
+        const Result r = cli({u"run"_s, path});
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY(r.out.contains("4 passed"));
+        QVERIFY(!r.out.contains("s3cret"));
+    }
+
+    void responseRedirection()
+    {
+        const QString path = file(u"save.http"_s, "GET http://HOST/user\n"
+                                                  "\n"
+                                                  ">> ./out/user.json\n"
+                                                  "\n"
+                                                  "###\n"
+                                                  "GET http://HOST/text\n"
+                                                  "\n"
+                                                  ">>! ./out/text.txt\n");
+        const QString out = QFileInfo(path).absolutePath() + u"/out"_s;
+        writeFile(out + u"/text.txt"_s, "old");
+        Result r = cli({u"run"_s, path});
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QCOMPARE(readFile(out + u"/text.txt"_s), "one\ntwo\nthree\n"_ba);
+        QVERIFY(readFile(out + u"/user.json"_s).contains("\"name\":\"Ann\""));
+        r = cli({u"run"_s, path});
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY(readFile(out + u"/user-1.json"_s).contains("\"name\":\"Ann\"")); // >> never replaces
+        QVERIFY(!QFileInfo::exists(out + u"/text-1.txt"_s));
+    }
+
 private:
+    void lint(const QString &junit)
+    {
+        const QString xmllint = QStandardPaths::findExecutable(u"xmllint"_s);
+        if (xmllint.isEmpty())
+            return; // tst_runcli says so when libxml2-utils is missing
+        QProcess p;
+        p.start(xmllint, {u"--noout"_s, u"--schema"_s,
+                          qEnvironmentVariable("PEEPHOLE_SOURCE_DIR") + u"/tests/replay/junit.xsd"_s, junit});
+        QVERIFY(p.waitForFinished(30000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+    }
+
+    std::shared_ptr<AuthGate> m_gate = std::make_shared<AuthGate>();
     QString m_cli;
     QTemporaryDir m_dir;
     ReplayServer m_server;
