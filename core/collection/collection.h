@@ -36,7 +36,8 @@ struct CollectionFile
     QList<QByteArray> blocks;          ///< Raw text of each block ("###"-separated); concatenated = file.
     QList<int> blockOfRequest;         ///< requests[i] came from blocks[blockOfRequest[i]].
     QList<HttpFileVariable> variables; ///< "@name = value" lines (file scope).
-    QByteArray bytes;                  ///< The file as last read from or written to disk.
+    QStringList imports; ///< "# @import ./other.http": named requests of those files are known here.
+    QByteArray bytes;    ///< The file as last read from or written to disk.
     /// Requests that could not be parsed (line and reason), or a file that
     /// could not be read (line 0). The file's other requests still load.
     QList<FileProblem> problems;

@@ -53,6 +53,7 @@ void parseInto(CollectionFile *file)
     file->requests.clear();
     file->blockOfRequest.clear();
     file->variables.clear();
+    file->imports.clear();
     file->problems.clear();
     file->blocks = HttpBlocks::split(file->bytes);
     int line = 1;
@@ -61,6 +62,7 @@ void parseInto(CollectionFile *file)
         HttpBlocks::BlockResult r = HttpBlocks::parse(block, line);
         file->problems += r.problems;
         file->variables += r.file.variables;
+        file->imports += r.file.imports;
         for (CollectionRequest &req : r.file.requests) {
             file->requests.append(std::move(req));
             file->blockOfRequest.append(b);

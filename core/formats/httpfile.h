@@ -81,6 +81,7 @@ struct HttpFileRequest
     QList<HttpFileUnsupported> unsupported; ///< Constructs read but not carried out: the request is not run.
     QList<HttpFileWarning> warnings;        ///< Unknown directives and the like: the request still runs.
     bool disabled = false;                  ///< "# @disabled": never sent, reported as skipped.
+    QStringList refs;                       ///< "# @ref login": named requests to run before this one.
     int line = 0;                           ///< 1-based line of the request line.
 
     /// @p request with relative body and multipart file paths made absolute against @p directory.
@@ -108,6 +109,7 @@ struct HttpFile
 {
     QStringList leadingComments;       ///< Comments before the first request that belong to no request.
     QList<HttpFileVariable> variables; ///< "@name = value" lines, in order.
+    QStringList imports;               ///< "# @import ./other.http" (relative to the file), in order.
     QList<HttpFileRequest> requests;
     QList<HttpFileUnparsedBlock> unparsed; ///< Written back verbatim at their place.
 };

@@ -75,10 +75,8 @@ DirectiveKind directiveKind(const QString &key, QString *hint)
     if (ignored.contains(key))
         return DirectiveKind::Ignored;
     static const QHash<QString, const char *> unsupported = {
-        {u"ref"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "requests that depend on other requests")},
         {u"forceRef"_s,
          QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "requests that depend on other requests")},
-        {u"import"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "importing other .http files")},
         {u"loop"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "repeating a request")},
         {u"sleep"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "waiting before a request")},
         {u"jwt"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "decoding JWT tokens")},
@@ -244,6 +242,17 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
             req.name = arg;
         } else if (key == u"no-redirect") {
             spec.options.followRedirects = false;
+        } else if (key == u"ref" || key == u"import") {
+            if (arg.isEmpty()) {
+                fail(line.number,
+                     tr("@%1 needs a %2.").arg(key, key == u"ref" ? tr("request name") : tr("file")));
+                return;
+            }
+            comments.append(line.text.trimmed()); // written back as it is
+            if (key == u"ref")
+                req.refs.append(arg);
+            else
+                result.file.imports.append(arg);
         } else if (key == u"no-cookie-jar") {
             spec.options.useCookieJar = false;
         } else if (key == u"peephole-location-trusted") {

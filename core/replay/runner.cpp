@@ -50,7 +50,10 @@ bool Runner::start(const Collection &collection, const QList<RequestRef> &select
         return false;
     }
     m_collection = collection;
-    m_selection = selection;
+    m_chainErrors.clear();
+    m_chainScopes.clear();
+    m_chainResponses.clear();
+    m_selection = withDependencies(collection, selection, &m_chainErrors);
     m_options = options;
     m_options.concurrency = std::max(1, options.concurrency);
 
@@ -96,7 +99,19 @@ bool Runner::start(const Collection &collection, const QList<RequestRef> &select
     m_summary.group = tr("Run %1 of %2")
                           .arg(m_summary.startedAt.toString(Qt::ISODate),
                                collection.folders.isEmpty() ? QString() : collection.folders.first().name);
-    for (const RequestRef &ref : selection) {
+    m_completed = QList<bool>(m_selection.size(), false);
+    m_dependsOn.clear();
+    for (const RequestRef &ref : std::as_const(m_selection)) {
+        QList<int> deps;
+        for (const RequestRef &d : dependenciesOf(collection, ref)) {
+            // Only earlier ones: a cycle (an error, see m_chainErrors) never waits.
+            const qsizetype at = m_selection.indexOf(d);
+            if (at >= 0 && at < m_dependsOn.size())
+                deps.append(int(at));
+        }
+        m_dependsOn.append(deps);
+    }
+    for (const RequestRef &ref : std::as_const(m_selection)) {
         RequestResult r;
         r.ref = ref;
         r.folder = folderOf(ref.file);
@@ -133,7 +148,7 @@ bool Runner::start(const Collection &collection, const QList<RequestRef> &select
             m_missingSecrets.insert(name, err.isEmpty() ? tr("it is not in the keychain") : err);
         });
     }
-    for (const RequestRef &ref : selection) {
+    for (const RequestRef &ref : std::as_const(m_selection)) {
         const CollectionRequest *req = collection.request(ref);
         if (!req || !needsKeychain(*req))
             continue;
@@ -198,7 +213,8 @@ Variables Runner::variablesFor(const RequestRef &ref) const
         for (const HttpFileVariable &v : m_collection.files.at(fi).variables)
             fileScope.insert(v.name, v.value);
     }
-    return Variables({m_options.overrides, fileScope, m_environment});
+    return Variables({m_options.overrides, m_chainScopes.value(ref.file + u'#' + QString::number(ref.index)),
+                      fileScope, m_environment});
 }
 
 void Runner::launchMore()
@@ -206,7 +222,8 @@ void Runner::launchMore()
     if (m_pumping || !m_running)
         return;
     m_pumping = true;
-    while (!m_stopping && m_inFlight < m_options.concurrency && m_next < m_selection.size())
+    while (!m_stopping && m_inFlight < m_options.concurrency && m_next < m_selection.size() &&
+           dependenciesDone(m_next))
         launch(m_next++);
     m_pumping = false;
     if (m_inFlight == 0 && (m_stopping || m_next >= m_selection.size()))
@@ -224,7 +241,7 @@ bool Runner::launch(int index)
         complete(index);
         return false;
     }
-    if (refuse(index, *req)) {
+    if (refuse(index, *req) || !prepareChain(index)) {
         complete(index);
         return false;
     }
@@ -296,6 +313,7 @@ void Runner::onChainFinished(quint64 chainId, quint64 lastExchangeId)
 void Runner::complete(int index)
 {
     ++m_done;
+    m_completed[index] = true;
     const RequestResult &r = m_summary.results.at(index);
     if (m_options.bail && r.outcome != RequestResult::Outcome::Passed && !m_stopping) {
         m_stopping = true;

@@ -3,6 +3,7 @@
 #include "collection/collection.h"
 #include "collection/secretvariablestore.h"
 #include "collection/variables.h"
+#include "replay/expectedresponse.h"
 #include "replay/runsummary.h"
 
 #include <QElapsedTimer>
@@ -57,6 +58,12 @@ public:
     void cancel();
     bool isRunning() const { return m_running; }
     const RunSummary &summary() const { return m_summary; }
+    /// @p selection with the requests each one depends on ("# @ref login", {{login.…}})
+    /// inserted before it, once; what start() runs, in this order. @p errors (may be null)
+    /// receives "file#index" -> why for chain cycles and unknown "# @ref" names.
+    static QList<RequestRef> withDependencies(const Collection &collection,
+                                              const QList<RequestRef> &selection,
+                                              QHash<QString, QString> *errors = nullptr);
 
 Q_SIGNALS:
     /// Request @p index of the selection was sent.
@@ -76,6 +83,21 @@ private:
     /// "Authorization: Basic user password" / "Basic user:password" / "Digest user password"
     /// (JetBrains and httpyac shorthands) become the request's credentials (runnercompat.cpp).
     static void applyAuthShorthands(RequestSpec &spec);
+    // Request chaining (runnerchain.cpp): "# @name login" + "{{login.response.body.$.token}}",
+    // "{{login.token}}", "# @ref login", "# @import ./other.http".
+    /// The named request @p name as seen from @p file (the file itself, then its imports).
+    static std::optional<RequestRef> namedRequest(const Collection &collection, const QString &file,
+                                                  const QString &name);
+    /// The named requests @p ref depends on: "# @ref" lines and {{name.…}} references.
+    static QList<RequestRef> dependenciesOf(const Collection &collection, const RequestRef &ref,
+                                            QStringList *unknownRefs = nullptr);
+    /// True when the dependencies of request @p index have finished (so it may start).
+    bool dependenciesDone(int index) const;
+    /// Before sending @p index: NotRun/Error when a dependency did not pass or a value is
+    /// missing; else the {{name.…}} values go into m_chainScopes. False: do not send.
+    bool prepareChain(int index);
+    /// Keeps the response of @p index when another request depends on it.
+    void keepForChain(int index, const ExpectedResponse &response);
     /// ">> ./file" / ">>! ./file" lines: writes @p body there; false and a message on failure.
     bool redirectResponse(int index, const QByteArray &body);
     void onChainFinished(quint64 chainId, quint64 lastExchangeId);
@@ -94,7 +116,12 @@ private:
     QHash<QString, QString> m_missingSecrets; ///< name -> why
     QHash<QString, QString> m_authSecrets;    ///< requestKey -> secret
     QHash<QString, QString> m_authSecretErrors;
-    QHash<quint64, int> m_chains; ///< chain id -> selection index
+    QHash<quint64, int> m_chains;                  ///< chain id -> selection index
+    QList<QList<int>> m_dependsOn;                 ///< selection index -> indexes it depends on
+    QHash<int, ExpectedResponse> m_chainResponses; ///< selection index -> response others depend on
+    QHash<QString, VariableScope> m_chainScopes;   ///< "file#index" -> {{name.…}} values
+    QHash<QString, QString> m_chainErrors;         ///< "file#index" -> why it cannot run (cycle...)
+    QList<bool> m_completed;                       ///< selection index -> verdict known
     int m_next = 0;
     int m_inFlight = 0;
     int m_done = 0;

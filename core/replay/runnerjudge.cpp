@@ -40,6 +40,7 @@ void Runner::judge(int index, quint64 chainId, quint64 lastExchangeId)
     }
 
     const ExpectedResponse actual = ExpectedResponse::fromExchange(*last);
+    keepForChain(index, actual);
     if (!redirectResponse(index, actual.body)) {
         result.outcome = RequestResult::Outcome::Error;
         return;

@@ -82,6 +82,10 @@ private Q_SLOTS:
             const AuthGate::Outcome o = m_gate->check(req);
             r = o.allowed ? ScriptedResponse::text(200, "digest ok\n") : o.rejection;
         });
+        m_server.server.route("/login", [](const ServerRequest &, ScriptedResponse &r) {
+            r = ScriptedResponse::text(201, R"({"token":"t-123","user":{"id":9}})", "application/json");
+            r.headers.append(HeaderField{"Location", "/users/9", true});
+        });
         QVERIFY(m_server.server.isListening());
     }
 
@@ -304,6 +308,83 @@ private Q_SLOTS:
         QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
         QVERIFY(readFile(out + u"/user-1.json"_s).contains("\"name\":\"Ann\"")); // >> never replaces
         QVERIFY(!QFileInfo::exists(out + u"/text-1.txt"_s));
+    }
+
+    void requestChaining()
+    {
+        const QString path =
+            file(u"auth.http"_s, "### \n"
+                                 "# @name login\n"
+                                 "POST http://HOST/login\n"
+                                 "?? status == 201\n"
+                                 "\n"
+                                 "### JetBrains form\n"
+                                 "GET http://HOST/echo-header\n"
+                                 "X-Token: {{login.response.body.$.token}}\n"
+                                 "?? body == t-123\n"
+                                 "\n"
+                                 "### httpyac form\n"
+                                 "GET http://HOST/echo-header\n"
+                                 "X-Token: {{login.token}}-{{ login.user.id }}-{{login.json.token}}\n"
+                                 "?? body == t-123-9-t-123\n"
+                                 "\n"
+                                 "### header\n"
+                                 "GET http://HOST/echo-header\n"
+                                 "X-Token: {{login.response.headers.Location}}\n"
+                                 "?? body == /users/9\n");
+        Result r = cli({u"run"_s, path});
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY(r.out.contains("4 passed"));
+
+        // Another file imports it and asks for login: login runs first, once.
+        const QString dir = QFileInfo(path).absolutePath();
+        writeFile(dir + u"/me.http"_s, "# @import ./auth.http\n\n###\n# @ref login\n"
+                                       "GET http://" +
+                                           m_server.hostPort() +
+                                           "/echo-header\n"
+                                           "X-Token: {{login.token}}\n?? body == t-123\n");
+        r = cli({u"run"_s, dir + u"/me.http"_s});
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY2(r.out.contains("2 requests in"), r.out.constData());
+        QVERIFY(r.out.contains("auth.http › login"));
+    }
+
+    void failedStepsAndCycles()
+    {
+        const QString path = file(u"chain.http"_s, "###\n"
+                                                   "# @name login\n"
+                                                   "GET http://HOST/missing\n"
+                                                   "?? status == 200\n"
+                                                   "\n"
+                                                   "###\n"
+                                                   "GET http://HOST/echo-header\n"
+                                                   "X-Token: {{login.token}}\n"
+                                                   "\n"
+                                                   "###\n"
+                                                   "# @name a\n"
+                                                   "# @ref b\n"
+                                                   "GET http://HOST/echo\n"
+                                                   "\n"
+                                                   "###\n"
+                                                   "# @name b\n"
+                                                   "# @ref a\n"
+                                                   "GET http://HOST/echo\n"
+                                                   "\n"
+                                                   "###\n"
+                                                   "# @ref nobody\n"
+                                                   "GET http://HOST/echo\n");
+        const int before = m_echoes;
+        const Result r = cli({u"run"_s, path});
+        QCOMPARE(r.exitCode, 30);
+        QCOMPARE(m_echoes, before);
+        QVERIFY2(r.out.contains("chain.http:7: depends on \"login\" (chain.http), which did not pass (FAIL)"),
+                 r.out.constData());
+        QVERIFY(
+            r.out.contains("chain.http:13: the requests depend on each other in a cycle: a \xe2\x86\x92 b "
+                           "\xe2\x86\x92 a"));
+        QVERIFY(r.out.contains("chain.http:18: the requests depend on each other in a cycle"));
+        QVERIFY(r.out.contains("chain.http:22: # @ref nobody: no request of this name"));
+        QVERIFY(r.out.contains("0 passed, 0 changed, 1 failed, 3 errors, 0 skipped, 1 not run"));
     }
 
 private:

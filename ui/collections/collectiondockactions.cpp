@@ -92,7 +92,8 @@ bool CollectionDock::startRun(const QList<RequestRef> &selection)
     m_binding->syncEdits(); // a run sends what the user sees, saved or not
     const Collection &c = m_store->collection();
     QStringList names;
-    for (const RequestRef &ref : selection) {
+    // The runner also runs the requests these depend on ("# @ref", {{login.…}}), before them.
+    for (const RequestRef &ref : Runner::withDependencies(c, selection)) {
         const CollectionRequest *r = c.request(ref);
         names.append(r ? displayName(*r) : ref.file);
     }
