@@ -3,6 +3,7 @@
 #include "cli/convertcommand.h"
 #include "cli/credentialscommand.h"
 #include "cli/exitcodes.h"
+#include "cli/oauthcommand.h"
 #include "cli/runcommand.h"
 #include "cli/sendcommand.h"
 
@@ -28,6 +29,7 @@ QString usage()
               "  run PATH           run a collection's requests and check their responses\n"
               "  convert IN [OUT]   convert between curl, HAR, Postman and .http files\n"
               "  credentials        list or forget credentials stored in the OS keychain\n"
+              "  oauth              get, show, decode or forget OAuth 2 / OpenID Connect tokens\n"
               "  help [COMMAND]     show help\n\n"
               "Options:\n"
               "  -h, --help         show this help\n"
@@ -66,6 +68,10 @@ int run(const QStringList &arguments)
     if (command == u"send"_s) {
         SendCommand send;
         return send.run(args.mid(1));
+    }
+    if (command == u"oauth"_s) {
+        OAuthCommand oauth;
+        return oauth.run(args.mid(1));
     }
     if (command == u"credentials"_s) {
         CredentialsCommand credentials;

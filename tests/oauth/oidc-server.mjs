@@ -7,8 +7,9 @@
 // Prints "PORT <provider>" then "APIPORT <api>" on stdout, then runs until killed.
 //
 // What the provider does not do by itself and the fixture adds (RFC 8628):
-// the device authorization response carries "interval": 1, and a poll sooner
-// than the interval after the previous one is answered slow_down (§3.5).
+// the device authorization response carries "interval": 1, the first poll of
+// each device code is answered slow_down (§3.5), and GET /polls on the API port
+// lists the poll times (ms) of the latest device code.
 import http from 'node:http';
 import crypto from 'node:crypto';
 import Provider from 'oidc-provider';
@@ -96,8 +97,11 @@ const provider = new Provider(issuer, {
 });
 provider.proxy = false;
 
-// RFC 8628 polling rules the provider leaves to the deployment.
-const lastPoll = new Map();
+// RFC 8628 polling rules the provider leaves to the deployment: the first poll
+// of each device code is answered slow_down (§3.5), and every poll's time is kept
+// so the test can check the client's spacing (GET /polls on the API port).
+const polls = new Map();
+let lastDeviceCode = null;
 provider.use(async (ctx, next) => {
   await next();
   if (ctx.method !== 'POST') return;
@@ -107,10 +111,11 @@ provider.use(async (ctx, next) => {
   }
   const params = ctx.oidc && ctx.oidc.params;
   if (ctx.path === '/token' && params && params.grant_type === 'urn:ietf:params:oauth:grant-type:device_code') {
-    const now = Date.now();
-    const last = lastPoll.get(params.device_code);
-    lastPoll.set(params.device_code, now);
-    if (last !== undefined && now - last < 900 && ctx.body && ctx.body.error === 'authorization_pending') {
+    const list = polls.get(params.device_code) || [];
+    list.push(Date.now());
+    polls.set(params.device_code, list);
+    lastDeviceCode = params.device_code;
+    if (list.length === 1 && ctx.body && ctx.body.error === 'authorization_pending') {
       ctx.status = 400;
       ctx.body = { error: 'slow_down', error_description: 'you are polling too quickly and should back off' };
     }
@@ -121,6 +126,11 @@ httpServer.on('request', provider.callback());
 
 // The resource server: checks the access token against the provider's store.
 const api = http.createServer(async (req, res) => {
+  if (req.url === '/polls') {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(polls.get(lastDeviceCode) || []));
+    return;
+  }
   const auth = req.headers.authorization || '';
   const m = /^Bearer (.+)$/.exec(auth);
   const deny = (desc) => {
