@@ -117,8 +117,10 @@ void OAuthClient::authorizationCode(const OAuthConfig &config, Callback done)
     const auto end = [this, finished] {
         *finished = true;
         if (m_loopback) {
+            // One-shot: stop listening now; the browser's connection still gets its page.
             m_loopback->close();
-            m_loopback->deleteLater();
+            QTimer::singleShot(std::chrono::seconds(5), m_loopback.data(), &QObject::deleteLater);
+            m_loopback = nullptr;
         }
         if (m_loginTimer) {
             m_loginTimer->deleteLater();

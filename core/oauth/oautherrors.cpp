@@ -46,7 +46,8 @@ QString tokenError(const QString &error, const QString &description, const QStri
         sentence = tr("The authorization server did not accept the client's credentials; check the client "
                       "id, the client secret and whether it expects them in the Authorization header "
                       "(--client-auth basic) or in the body (--client-auth body).");
-    else if (error == u"unauthorized_client"_s)
+    else if (error == u"unauthorized_client"_s ||
+             (error == u"invalid_request"_s && description.contains(u"not allowed for this client"_s)))
         sentence = tr("This client is not allowed to use this grant type; enable the grant for the client "
                       "at the authorization server or choose another --grant.");
     else if (error == u"unsupported_grant_type"_s)

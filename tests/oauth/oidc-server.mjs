@@ -34,6 +34,7 @@ const provider = new Provider(issuer, {
     { // confidential, secret in an Authorization: Basic header
       client_id: 'conf-client',
       client_secret: 'conf-secret-7f3a9c',
+      scope: 'openid offline_access profile email api:read',
       application_type: 'native',
       token_endpoint_auth_method: 'client_secret_basic',
       grant_types: allGrants,
