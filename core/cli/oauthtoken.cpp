@@ -8,6 +8,7 @@
 #include "oauth/oauthconfig.h"
 #include "oauth/oauthtokens.h"
 #include "workspace/workspace.h"
+#include "redact/redact.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -157,7 +158,7 @@ int OAuthCommand::token(const QStringList &args)
     const bool beVerbose = p.isSet(verbose);
 
     OAuthTokenStore tokens(m_workspace->credentials());
-    OAuthClient client(m_workspace);
+    OAuthClient client(m_workspace->session());
     client.setNoteSuffix(tr(" — configuration \"%1\"").arg(config.name));
     if (p.isSet(timeout))
         client.setTimeoutMs(int(p.value(timeout).toDouble() * 1000));
@@ -323,7 +324,7 @@ int OAuthCommand::decode(const QStringList &args)
 
     QJsonObject jwks;
     bool haveJwks = false;
-    OAuthClient client(m_workspace);
+    OAuthClient client(m_workspace->session());
     if (p.isSet(timeout))
         client.setTimeoutMs(int(p.value(timeout).toDouble() * 1000));
     if (check) {

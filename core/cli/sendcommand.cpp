@@ -88,7 +88,7 @@ int SendCommand::run(const QStringList &arguments)
             return Usage;
         }
         // The OAuth configuration answers with its token; no terminal prompt for a rejected one.
-        oauth = new OAuthAuthorizer(m_workspace, this);
+        oauth = new OAuthAuthorizer(m_workspace->session(), m_workspace->credentials(), this);
         if (m_options.spec.options.timeoutMs > 0)
             oauth->setTimeoutMs(m_options.spec.options.timeoutMs);
         QEventLoop preparing;

@@ -61,6 +61,41 @@ QString Variables::reference(const QString &name)
     return u"{{"_s + name + u"}}"_s;
 }
 
+namespace {
+/// The configuration an OAuth expression names ("$oauth2 NAME", "$auth.token(\"NAME\")"), or empty.
+QString oauthName(const QString &expression, bool *idToken)
+{
+    static const QRegularExpression jetbrains(u"^\\$auth\\.(token|idToken)\\(\\s*[\"']([^\"']+)[\"']\\s*\\)$"_s);
+    const QRegularExpressionMatch m = jetbrains.match(expression);
+    if (m.hasMatch()) {
+        *idToken = m.captured(1) == u"idToken"_s;
+        return m.captured(2);
+    }
+    const QStringList words = expression.split(u' ', Qt::SkipEmptyParts);
+    *idToken = false;
+    if (words.size() == 2 && words.first() == u"$oauth2"_s)
+        return words.at(1);
+    return {};
+}
+} // namespace
+
+QString Variables::oauthVariable(const QString &configuration, bool idToken)
+{
+    return (idToken ? u"$oauth2-id-token:"_s : u"$oauth2:"_s) + configuration;
+}
+
+QStringList Variables::oauthReferences(QStringView text)
+{
+    QStringList names;
+    for (const QString &expression : references(text)) {
+        bool idToken = false;
+        const QString name = oauthName(expression, &idToken);
+        if (!name.isEmpty() && !names.contains(name))
+            names.append(name);
+    }
+    return names;
+}
+
 std::optional<QString> Variables::dynamicValue(const QString &expression, const QString &where,
                                                VariableError *error) const
 {
@@ -99,6 +134,29 @@ std::optional<QString> Variables::dynamicValue(const QString &expression, const 
             return std::nullopt;
         }
         return QString::number(QRandomGenerator::global()->bounded(low, high));
+    }
+    bool idToken = false;
+    const QString oauth = oauthName(expression, &idToken);
+    if (!oauth.isEmpty()) {
+        if (const std::optional<QString> token = value(oauthVariable(oauth, idToken)))
+            return token;
+        static const QStringList httpyacFlows = {u"client_credentials"_s, u"authorization_code"_s, u"device_code"_s,
+                                                 u"password"_s, u"implicit"_s, u"refresh_token"_s};
+        if (error) {
+            error->name = expression;
+            error->where = where;
+            error->unsupported = httpyacFlows.contains(oauth);
+            error->message =
+                error->unsupported
+                    ? tr("In the %1: {{%2}} is httpyac's OAuth flow read from oauth2_* variables, which Peephole "
+                         "does not implement; create a configuration (peephole-cli oauth token --name NAME ...) "
+                         "and write {{$oauth2 NAME}}.")
+                          .arg(where, expression)
+                    : tr("In the %1: {{%2}}: no %3 of the OAuth configuration \"%4\" (see the message above, or "
+                         "create it with peephole-cli oauth token --name %4).")
+                          .arg(where, expression, idToken ? tr("ID token") : tr("token"), oauth);
+        }
+        return std::nullopt;
     }
     if (error) {
         error->name = name;

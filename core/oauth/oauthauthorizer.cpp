@@ -3,7 +3,7 @@
 #include "http/exchange.h"
 #include "http/requestspec.h"
 #include "oauth/oauthlog.h"
-#include "workspace/workspace.h"
+#include "http/httpsession.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -26,9 +26,8 @@ bool isInvalidTokenChallenge(const Exchange &e)
     return false;
 }
 
-OAuthAuthorizer::OAuthAuthorizer(Workspace *workspace, QObject *parent)
-    : QObject(parent), m_workspace(workspace), m_client(new OAuthClient(workspace, this)),
-      m_store(workspace->credentials())
+OAuthAuthorizer::OAuthAuthorizer(HttpSession *session, CredentialStore *keychain, QObject *parent)
+    : QObject(parent), m_session(session), m_client(new OAuthClient(session, this)), m_store(keychain)
 {
 }
 
@@ -77,7 +76,7 @@ void OAuthAuthorizer::haveSecret(DoneCallback done)
         if (ok && !m_tokens.refreshToken.isEmpty()) {
             qCInfo(lcOAuth) << "token of" << m_config.name << "expired; refreshing";
             m_client->refresh(m_config, m_tokens.refreshToken, [this, done](const OAuthClient::Result &r) {
-                OAuthClient::addNote(m_workspace, r.exchangeId,
+                OAuthClient::addNote(m_session->log(), r.exchangeId,
                                      tr("OAuth: the stored access token expired %1; refreshed before the request")
                                          .arg(m_tokens.expiresAt.toLocalTime().toString(Qt::ISODate)));
                 storeAndFinish(r, done);
@@ -134,9 +133,9 @@ void OAuthAuthorizer::refreshAfter(const Exchange &rejected, DoneCallback done)
         return;
     }
     const auto finished = [this, done](const OAuthClient::Result &r) {
-        OAuthClient::addNote(m_workspace, r.exchangeId,
+        OAuthClient::addNote(m_session->log(), r.exchangeId,
                              tr("OAuth: new token after #%1 answered 401 invalid_token").arg(m_rejectedExchange));
-        OAuthClient::addNote(m_workspace, m_rejectedExchange,
+        OAuthClient::addNote(m_session->log(), m_rejectedExchange,
                              r.ok ? tr("OAuth: token rejected (invalid_token); refreshed in #%1, retried once")
                                         .arg(r.exchangeId)
                                   : tr("OAuth: token rejected (invalid_token); the refresh in #%1 failed")
@@ -151,7 +150,7 @@ void OAuthAuthorizer::refreshAfter(const Exchange &rejected, DoneCallback done)
 
 void OAuthAuthorizer::noteRetry(quint64 retryExchangeId) const
 {
-    OAuthClient::addNote(m_workspace, retryExchangeId,
+    OAuthClient::addNote(m_session->log(), retryExchangeId,
                          tr("OAuth: retry of #%1 with the token from #%2").arg(m_rejectedExchange).arg(m_tokenExchange));
 }
 

@@ -8,7 +8,8 @@
 
 namespace Peephole {
 
-class Workspace;
+class CredentialStore;
+class HttpSession;
 struct Exchange;
 struct RequestSpec;
 
@@ -23,7 +24,7 @@ class OAuthAuthorizer : public QObject
 public:
     using DoneCallback = std::function<void(bool ok, const QString &error)>;
 
-    explicit OAuthAuthorizer(Workspace *workspace, QObject *parent = nullptr);
+    OAuthAuthorizer(HttpSession *session, CredentialStore *keychain, QObject *parent = nullptr);
 
     /// Config file; empty: the default (OAuthConfigStore).
     void setConfigFile(const QString &path) { m_configFile = path; }
@@ -51,7 +52,7 @@ private:
     void haveSecret(DoneCallback done);
     void storeAndFinish(const OAuthClient::Result &r, DoneCallback done);
 
-    Workspace *m_workspace;
+    HttpSession *m_session;
     OAuthClient *m_client;
     OAuthTokenStore m_store;
     QString m_configFile;

@@ -4,7 +4,6 @@
 #include "http/httpsession.h"
 #include "oauth/oautherrors.h"
 #include "oauth/oauthlog.h"
-#include "workspace/workspace.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -42,30 +41,30 @@ QByteArray responseBytes(const Exchange &e, qint64 max)
     return e.responseBody->read(0, qMin(e.responseBody->size(), max));
 }
 
-OAuthClient::OAuthClient(Workspace *workspace, QObject *parent) : QObject(parent), m_workspace(workspace)
+OAuthClient::OAuthClient(HttpSession *session, QObject *parent) : QObject(parent), m_session(session)
 {
-    connect(workspace->session(), &HttpSession::chainFinished, this, &OAuthClient::onChainFinished);
+    connect(session, &HttpSession::chainFinished, this, &OAuthClient::onChainFinished);
 }
 
 OAuthClient::~OAuthClient() = default;
 
-void OAuthClient::addNote(Workspace *workspace, quint64 exchangeId, const QString &note)
+void OAuthClient::addNote(ExchangeLog *log, quint64 exchangeId, const QString &note)
 {
-    const Exchange *e = workspace->log()->find(exchangeId);
+    const Exchange *e = log->find(exchangeId);
     if (!e)
         return;
     Exchange copy = *e;
     copy.notes.edit().append(note);
-    workspace->log()->update(copy);
+    log->update(copy);
 }
 
 void OAuthClient::sendTracked(const RequestSpec &spec, const QString &purpose, ReplyHandler handler)
 {
-    const quint64 chain = m_workspace->send(spec);
+    const quint64 chain = m_session->send(spec);
     m_chains.insert(chain, true);
     m_pending.insert(chain, [this, purpose, handler](const Exchange &last) {
-        addNote(m_workspace, last.id, purpose + m_noteSuffix);
-        handler(*m_workspace->log()->find(last.id));
+        addNote(m_session->log(), last.id, purpose + m_noteSuffix);
+        handler(*m_session->log()->find(last.id));
     });
     qCDebug(lcOAuth) << "sent" << purpose << spec.url.toString(QUrl::RemoveQuery);
 }
@@ -77,7 +76,7 @@ void OAuthClient::onChainFinished(quint64 chainId, quint64 lastExchangeId)
         return;
     const ReplyHandler handler = *it;
     m_pending.erase(it);
-    const Exchange *last = m_workspace->log()->find(lastExchangeId);
+    const Exchange *last = m_session->log()->find(lastExchangeId);
     if (!last)
         return;
     handler(*last);

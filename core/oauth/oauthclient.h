@@ -18,12 +18,13 @@ class QTimer;
 
 namespace Peephole {
 
-class Workspace;
+class ExchangeLog;
+class HttpSession;
 struct Exchange;
 
 /// Talks to an OAuth 2 authorization server. Every request it makes (discovery, JWKS,
 /// device authorization, each token request and each poll) goes through the
-/// Workspace's HttpSession, so it is an exchange of its own in the log, with a
+/// HttpSession (the Workspace's, the runner's), so it is an exchange of its own in the log, with a
 /// note saying what it was for. Errors come back as plain sentences (OAuthErrors).
 class OAuthClient : public QObject
 {
@@ -39,7 +40,7 @@ public:
     using Callback = std::function<void(const Result &)>;
     using DoneCallback = std::function<void(bool ok, const QString &error)>;
 
-    explicit OAuthClient(Workspace *workspace, QObject *parent = nullptr);
+    explicit OAuthClient(HttpSession *session, QObject *parent = nullptr);
     ~OAuthClient() override;
 
     /// Deadline of each request to the server, in ms (0: none). Default 30 s.
@@ -69,8 +70,8 @@ public:
 
     /// True for chains this client sent (so a front end waiting on its own chain can skip them).
     bool ownsChain(quint64 chainId) const { return m_chains.contains(chainId); }
-    /// Appends @p note to the notes of exchange @p exchangeId in @p workspace's log.
-    static void addNote(Workspace *workspace, quint64 exchangeId, const QString &note);
+    /// Appends @p note to the notes of exchange @p exchangeId in @p log.
+    static void addNote(ExchangeLog *log, quint64 exchangeId, const QString &note);
     /// Code challenge methods the server advertised (discovery); empty when unknown.
     QStringList challengeMethods() const { return m_challengeMethods; }
 
@@ -96,7 +97,7 @@ private:
                     Callback done);
     QString failureOf(const Exchange &last, const QString &what) const;
 
-    Workspace *m_workspace;
+    HttpSession *m_session;
     int m_timeoutMs = 30000;
     int m_loginTimeoutMs = 300000;
     QString m_clientSecret;

@@ -2,7 +2,7 @@
 // QtNetworkAuth builds the authorization request (QOAuth2AuthorizationCodeFlow,
 // PKCE through its parameter-modifier hook, since 6.4 has no PKCE) and listens for
 // the browser on 127.0.0.1 (QOAuthHttpServerReplyHandler). The callback is checked
-// here and the code is exchanged through the Workspace, not through
+// here and the code is exchanged through the HttpSession, not through
 // QtNetworkAuth's own QNetworkAccessManager — see docs/ARCHITECTURE.md.
 #include "oauth/oauthclient.h"
 

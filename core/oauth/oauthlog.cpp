@@ -1,3 +1,3 @@
 #include "oauth/oauthlog.h"
 
-Q_LOGGING_CATEGORY(lcOAuth, "peephole.oauth")
+Q_LOGGING_CATEGORY(lcOAuth, "peephole.oauth", QtWarningMsg)

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void discoveryAndClientCredentials();
     void clientSecretInBody();
+    void runWithOAuthVariables();
     void tokenErrorsExplained_data();
     void tokenErrorsExplained();
     void codeWithPkce();
@@ -239,6 +240,35 @@ void TestOAuth::clientSecretInBody()
     // -v prints the heads: no Authorization header for a client that authenticates in the body.
     QVERIFY2(!r.err.contains("Authorization: Basic"), r.err.constData());
     storedAccessToken(u"post"_s);
+}
+
+void TestOAuth::runWithOAuthVariables()
+{
+    // A collection refers to the configuration "cc" by name, in httpyac's and JetBrains' forms.
+    const QString dir = m_outside.filePath(u"collection"_s);
+    QVERIFY(QDir().mkpath(dir));
+    QFile f(dir + u"/api.http"_s);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(("### httpyac form\nGET " + api().toUtf8() +
+             "\nAuthorization: Bearer {{$oauth2 cc}}\n\n?? status == 200\n\n"
+             "### JetBrains form\nGET " + api().toUtf8() +
+             "\nAuthorization: Bearer {{$auth.token(\"cc\")}}\n\n?? status == 200\n\n"
+             "### unknown configuration\nGET " + api().toUtf8() +
+             "\nAuthorization: Bearer {{$oauth2 nosuch}}\n\n?? status == 200\n\n"
+             "### httpyac flow with oauth2_* variables\nGET " + api().toUtf8() +
+             "\nAuthorization: Bearer {{$oauth2 client_credentials}}\n\n?? status == 200\n"));
+    f.close();
+    const ProcessResult r = cli({u"run"_s, dir});
+    const QString out = QString::fromUtf8(r.out), err = QString::fromUtf8(r.err);
+    QCOMPARE(r.exitCode, 30);
+    QVERIFY2(out.count(u"PASS     200"_s) == 2, qPrintable(out + err));
+    QVERIFY2(err.contains(u"OAuth configuration \"nosuch\": there is no OAuth configuration named \"nosuch\""_s),
+             qPrintable(err));
+    QVERIFY2(out.contains(u"no token of the OAuth configuration \"nosuch\""_s), qPrintable(out));
+    QVERIFY2(out.contains(u"NOT RUN"_s) && out.contains(u"httpyac's OAuth flow read from oauth2_* variables"_s),
+             qPrintable(out));
+    const QString token = storedAccessToken(u"cc"_s);
+    QVERIFY(!out.contains(token) && !err.contains(token));
 }
 
 void TestOAuth::tokenErrorsExplained_data()
