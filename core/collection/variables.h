@@ -63,8 +63,14 @@ public:
     static QString reference(const QString &name);
 
 private:
+    /// What one resolve() may still expand (characters substituted, substitutions).
+    struct Budget
+    {
+        qsizetype chars;
+        int expansions;
+    };
     std::optional<QString> resolveImpl(const QString &text, const QString &where, int depth,
-                                       QStringList &chain, VariableError *error) const;
+                                       QStringList &chain, Budget &budget, VariableError *error) const;
     std::optional<QString> dynamicValue(const QString &expression, const QString &where,
                                         VariableError *error) const;
 
