@@ -187,12 +187,13 @@ std::optional<QString> Variables::resolveImpl(const QString &text, const QString
                 if (error) {
                     error->name = expression;
                     error->where = where;
-                    error->message = tr("In the %1: variables nest more than %2 levels deep (%3); that is the "
-                                        "limit. Define {{%4}} with fewer levels of references.")
-                                         .arg(where)
-                                         .arg(MaxDepth)
-                                         .arg((chain + QStringList{expression}).join(u" → "_s),
-                                              chain.value(0, expression));
+                    error->message =
+                        tr("In the %1: variables nest more than %2 levels deep (%3); that is the "
+                           "limit. Define {{%4}} with fewer levels of references.")
+                            .arg(where)
+                            .arg(MaxDepth)
+                            .arg((chain + QStringList{expression}).join(u" → "_s),
+                                 chain.value(0, expression));
                 }
                 return std::nullopt;
             }

@@ -52,7 +52,8 @@ QByteArray brotliBomb(qint64 size)
             if (!BrotliEncoderCompressStream(s, op, &availIn, &in, &availOut, &next, nullptr))
                 break;
             out.append(reinterpret_cast<const char *>(buffer), qsizetype(sizeof buffer - availOut));
-            const bool finished = op == BROTLI_OPERATION_FINISH ? BrotliEncoderIsFinished(s) != 0 : availIn == 0;
+            const bool finished =
+                op == BROTLI_OPERATION_FINISH ? BrotliEncoderIsFinished(s) != 0 : availIn == 0;
             if (finished && !BrotliEncoderHasMoreOutput(s))
                 break;
         }

@@ -14,7 +14,7 @@ struct FaultServer::Connection
     QTimer *timer = nullptr;
     QByteArray buffer;
     Script script;
-    qsizetype step = -1; ///< -1: reading a request
+    qsizetype step = -1;  ///< -1: reading a request
     qsizetype offset = 0; ///< Drip: bytes of the step already sent
 };
 

@@ -31,7 +31,10 @@ public:
     using Script = QList<Step>;
 
     static Step send(QByteArray bytes) { return {Step::Kind::Send, std::move(bytes), 0}; }
-    static Step drip(QByteArray bytes, int msPerByte) { return {Step::Kind::Drip, std::move(bytes), msPerByte}; }
+    static Step drip(QByteArray bytes, int msPerByte)
+    {
+        return {Step::Kind::Drip, std::move(bytes), msPerByte};
+    }
     static Step wait(int ms) { return {Step::Kind::Wait, {}, ms}; }
     static Step close() { return {Step::Kind::Close, {}, 0}; } ///< FIN, orderly.
     static Step reset() { return {Step::Kind::Reset, {}, 0}; } ///< RST (SO_LINGER 0).

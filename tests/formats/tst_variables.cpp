@@ -2,9 +2,9 @@
 #include "collection/variables.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
-#include <QElapsedTimer>
 #include <QTest>
 #include <QUuid>
 
