@@ -9,7 +9,9 @@
 
 #include <QCoreApplication>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -39,7 +41,29 @@ QString usage()
 }
 } // namespace
 
+namespace {
+int dispatch(const QStringList &arguments);
+} // namespace
+
 int run(const QStringList &arguments)
+{
+    int code = dispatch(arguments);
+    // Whatever a command printed to standard output went through stdio's buffer: a closed pipe
+    // or a full disk shows only now. Nothing claims success that was not written.
+    errno = 0;
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        const int why = errno;
+        std::fprintf(stderr, "peephole-cli: %s\n",
+                     qPrintable(tr("cannot write standard output: %1")
+                                    .arg(QString::fromLocal8Bit(std::strerror(why ? why : EIO)))));
+        if (code == Success)
+            code = Output;
+    }
+    return code;
+}
+
+namespace {
+int dispatch(const QStringList &arguments)
 {
     const QStringList args = arguments.mid(1);
     const QString command = args.value(0);
@@ -82,5 +106,7 @@ int run(const QStringList &arguments)
         qPrintable(tr("unknown command \"%1\". Run peephole-cli --help for the list.").arg(command)));
     return Usage;
 }
+
+} // namespace
 
 } // namespace Peephole::Cli
