@@ -6,6 +6,7 @@
 #include "cli/oauthcommand.h"
 #include "cli/runcommand.h"
 #include "cli/sendcommand.h"
+#include "cli/wscommand.h"
 
 #include <QCoreApplication>
 
@@ -28,6 +29,7 @@ QString usage()
     return tr("Usage: peephole-cli COMMAND [options]\n\n"
               "Commands:\n"
               "  send URL           send one request and print every exchange of its chain\n"
+              "  ws URL             open a WebSocket: send standard input, print what arrives\n"
               "  run PATH           run a collection's requests and check their responses\n"
               "  convert IN [OUT]   convert between curl, HAR, Postman and .http files\n"
               "  credentials        list or forget credentials stored in the OS keychain\n"
@@ -96,6 +98,10 @@ int dispatch(const QStringList &arguments)
     if (command == u"oauth"_s) {
         OAuthCommand oauth;
         return oauth.run(args.mid(1));
+    }
+    if (command == u"ws"_s) {
+        WsCommand ws;
+        return ws.run(args.mid(1));
     }
     if (command == u"credentials"_s) {
         CredentialsCommand credentials;
