@@ -22,6 +22,7 @@ private Q_SLOTS:
     void byteStability_data();
     void byteStability();
     void writerNormalises();
+    void multipartNamesRoundTrip();
     void writeNeverHoldsSecrets();
     void errorsKeepOtherRequests();
     void writeFileAtomically();
@@ -204,6 +205,37 @@ void TestHttpFile::writerNormalises()
                                 "# @name second\n"
                                 "DELETE https://e.example/x\n";
     QCOMPARE(HttpFileWriter::write(r.file), expected);
+}
+
+// A part name or file name holding '"' or '\\' (quoted or not) was written back unescaped, so the
+// saved file read back as another request (found by tests/fuzz/fuzz_httpfile).
+void TestHttpFile::multipartNamesRoundTrip()
+{
+    const QByteArray text = "POST https://e.example/upload\n"
+                            "Content-Type: multipart/form-data; boundary=B\n"
+                            "\n"
+                            "--B\n"
+                            "Content-Disposition: form-data; name=\"a\\\"b\"; filename=\"C:\\\\dir\\\\x.txt\"\n"
+                            "\n"
+                            "one\n"
+                            "--B\n"
+                            "Content-Disposition: form-data; name=\"photo\"; filename=\"beach photo\n"
+                            "\n"
+                            "< ./beach.jpg\n"
+                            "--B--\n";
+    const HttpFileParseResult r = HttpFileParser::parse(text);
+    QCOMPARE(r.file.requests.size(), 1);
+    const QList<MultipartPart> parts = r.file.requests.first().request.body.parts;
+    QCOMPARE(parts.size(), 2);
+    QCOMPARE(parts.at(0).name, "a\"b"_ba);
+    QCOMPARE(parts.at(0).fileName, "C:\\dir\\x.txt"_ba);
+    QCOMPARE(parts.at(1).fileName, "\"beach"_ba); // unquoted: up to the blank, quote included
+
+    const QByteArray written = HttpFileWriter::write(r.file);
+    const HttpFileParseResult again = HttpFileParser::parse(written);
+    QCOMPARE(again.file.requests.size(), 1);
+    QCOMPARE(again.file.requests.first().request.body.parts, parts);
+    QCOMPARE(HttpFileWriter::write(again.file), written);
 }
 
 void TestHttpFile::writeNeverHoldsSecrets()
