@@ -409,7 +409,7 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
                 spec.headers.append(
                     {header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8(), false});
             } else {
-                comments.append(t);
+                req.headerComments.append(t); // stays among the headers (found by tests/fuzz/fuzz_httpfile)
             }
             continue;
         }

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void byteStability();
     void writerNormalises();
     void multipartNamesRoundTrip();
+    void commentsAmongHeadersStayThere();
     void writeNeverHoldsSecrets();
     void errorsKeepOtherRequests();
     void writeFileAtomically();
@@ -235,6 +236,34 @@ void TestHttpFile::multipartNamesRoundTrip()
     const HttpFileParseResult again = HttpFileParser::parse(written);
     QCOMPARE(again.file.requests.size(), 1);
     QCOMPARE(again.file.requests.first().request.body.parts, parts);
+    QCOMPARE(HttpFileWriter::write(again.file), written);
+}
+
+// Comments among the headers were written back above the request line, where "# @peephole-..."
+// lines are directives: saving changed what the request does (found by tests/fuzz/fuzz_httpfile).
+void TestHttpFile::commentsAmongHeadersStayThere()
+{
+    const QByteArray text = "GET https://e.example/\n"
+                            "Accept: */*\n"
+                            "# @peephole-max-redirects 2\n"
+                            "// @name not-a-name\n"
+                            "X-A: 1\n";
+    const HttpFileParseResult r = HttpFileParser::parse(text);
+    QVERIFY(r.errors.isEmpty());
+    QCOMPARE(r.file.requests.size(), 1);
+    const HttpFileRequest &req = r.file.requests.first();
+    QCOMPARE(req.request.options.maxRedirects, RequestOptions().maxRedirects);
+    QVERIFY(req.name.isEmpty());
+    QCOMPARE(req.headerComments, QStringList({u"# @peephole-max-redirects 2"_s, u"// @name not-a-name"_s}));
+    QCOMPARE(req.request.headers.size(), 2);
+
+    const QByteArray written = HttpFileWriter::write(r.file);
+    QVERIFY2(written.indexOf("# @peephole-max-redirects") > written.indexOf("GET "), written.constData());
+    const HttpFileParseResult again = HttpFileParser::parse(written);
+    QCOMPARE(again.file.requests.size(), 1);
+    QCOMPARE(again.file.requests.first().request.options.maxRedirects, RequestOptions().maxRedirects);
+    QVERIFY(again.file.requests.first().name.isEmpty());
+    QCOMPARE(again.file.requests.first().headerComments, req.headerComments);
     QCOMPARE(HttpFileWriter::write(again.file), written);
 }
 
