@@ -363,7 +363,10 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
         const QString &text = lines.at(i).text;
         if (text.isEmpty() || !text.at(0).isSpace() || text.trimmed().isEmpty())
             break;
+        // Blanks inside count as one, as on the request line (else saving the file would change
+        // the URL; found by tests/fuzz/fuzz_httpfile).
         QString part = text.trimmed();
+        part.replace(whitespace, u" "_s);
         if (versionWord.match(part).hasMatch() && req.httpVersion.isEmpty()) {
             req.httpVersion = part.toUtf8();
             continue;

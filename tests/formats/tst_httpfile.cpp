@@ -257,6 +257,14 @@ void TestHttpFile::commentsAmongHeadersStayThere()
     QCOMPARE(req.headerComments, QStringList({u"# @peephole-max-redirects 2"_s, u"// @name not-a-name"_s}));
     QCOMPARE(req.request.headers.size(), 2);
 
+    // A continuation line's inner blanks count as one, as on the request line.
+    const HttpFileParseResult spaced = HttpFileParser::parse("GET https://{{h}}/s\n    ?q=a\t  b\n    &p=2\n");
+    QCOMPARE(spaced.file.requests.size(), 1);
+    const QString url = spaced.file.requests.first().request.urlTemplate;
+    QCOMPARE(url, u"https://{{h}}/s?q=a b&p=2"_s);
+    const QByteArray spacedOut = HttpFileWriter::write(spaced.file);
+    QCOMPARE(HttpFileParser::parse(spacedOut).file.requests.first().request.urlTemplate, url);
+
     const QByteArray written = HttpFileWriter::write(r.file);
     QVERIFY2(written.indexOf("# @peephole-max-redirects") > written.indexOf("GET "), written.constData());
     const HttpFileParseResult again = HttpFileParser::parse(written);
