@@ -32,11 +32,14 @@ public:
             m_result.ok = true;
             return m_result;
         }
+        // Not a HAR: nothing read so far counts (creator, issues), as in readDocument().
         if (m_logKeys == 0 || !m_logIsObject) {
+            m_result = HarImportResult();
             noLog(&m_result);
             return m_result;
         }
         if (!m_entriesIsArray) {
+            m_result = HarImportResult();
             noEntries(&m_result);
             return m_result;
         }

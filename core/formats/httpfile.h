@@ -89,6 +89,9 @@ struct HttpFileRequest
     QStringList assertions;      ///< "status == 200": from "# @peephole-assert" (or httpyac "??") lines.
     QList<int> assertionLines;   ///< The line of each assertion (same order; 0 when unknown).
     QStringList comments;        ///< Comment lines as written ("# note", "// note"), in order.
+    /// Comment lines among the headers, written back after them: there "# @name" and the like are
+    /// plain comments, and moving them above the request line would make them directives.
+    QStringList headerComments;
     QStringList responseHandler; ///< "> {% ... %}", ">> file", "<> file" lines, kept verbatim, not run.
     QStringList preRequest;      ///< "< {% ... %}", "< script.js", httpyac "{{ ... }}" lines before the
                                  ///< request line, kept verbatim, not run.

@@ -363,7 +363,10 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
         const QString &text = lines.at(i).text;
         if (text.isEmpty() || !text.at(0).isSpace() || text.trimmed().isEmpty())
             break;
+        // Blanks inside count as one, as on the request line (else saving the file would change
+        // the URL; found by tests/fuzz/fuzz_httpfile).
         QString part = text.trimmed();
+        part.replace(whitespace, u" "_s);
         if (versionWord.match(part).hasMatch() && req.httpVersion.isEmpty()) {
             req.httpVersion = part.toUtf8();
             continue;
@@ -409,7 +412,7 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
                 spec.headers.append(
                     {header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8(), false});
             } else {
-                comments.append(t);
+                req.headerComments.append(t); // stays among the headers (found by tests/fuzz/fuzz_httpfile)
             }
             continue;
         }

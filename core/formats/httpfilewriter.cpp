@@ -105,6 +105,8 @@ void writeRequest(QByteArray &out, const HttpFileRequest &req, QStringList *warn
         else
             out += "# @peephole-disabled " + field.name + ": " + field.value + '\n';
     }
+    for (const QString &comment : req.headerComments)
+        out += comment.toUtf8() + '\n';
 
     bodyText.replace("\r\n", "\n");
     while (bodyText.endsWith('\n') || bodyText.endsWith(' ') || bodyText.endsWith('\t'))

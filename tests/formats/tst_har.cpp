@@ -662,6 +662,14 @@ void TestHar::streamedErrorsSayWhere()
         QCOMPARE(a.error.line, c.line);
         QCOMPARE(a.error.where, b.error.where);
     }
+    // A file that turns out not to be a HAR keeps nothing of what was read before (found by
+    // tests/fuzz/fuzz_har: the creator stayed set).
+    const QByteArray noEntries = "{\"log\": {\"creator\": {\"name\": \"x\"}, \"version\": \"9\", \"entrieS\": []}}";
+    const HarImportResult streamed = HarReader::read(noEntries);
+    QVERIFY(!streamed.ok);
+    QCOMPARE(streamed.error.where, u"log.entries"_s);
+    QVERIFY(streamed.creator.isEmpty() && streamed.issues.isEmpty());
+    QCOMPARE(streamed.creator, HarReader::readDocument(noEntries).creator);
     // Deep nesting fails as QJsonDocument does, counting the containers around the entry.
     const QByteArray deep = "{\"log\": {\"entries\": [" + QByteArray(1030, '[') + QByteArray(1030, ']') + "]}}";
     QVERIFY(!HarReader::read(deep).ok);

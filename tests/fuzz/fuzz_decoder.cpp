@@ -66,7 +66,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         return 0;
     static const QByteArray codings[] = {"gzip", "x-gzip", "deflate", "br", "zstd", "identity", "GZIP", " br "};
     const QByteArray coding = codings[data[0] & 7];
-    static const qint64 caps[] = {1, 100, 4096, 65536, 65537, 1 << 20, 16 << 20, 16 << 20};
+    static const qint64 caps[] = {1, 100, 4096, 65536, 65537, 256 << 10, 1 << 20, 1 << 20};
     const qint64 cap = caps[data[1] & 7];
     const QByteArray body = PeepholeFuzz::bytes(data + 2, size - 2);
     const qsizetype split = body.isEmpty() ? 0 : qsizetype(data[0] >> 3) * body.size() / 32;
