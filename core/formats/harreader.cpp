@@ -176,7 +176,11 @@ bool EntryReader::read(const QJsonObject &entry, int index)
     if (!ex.startedAt.isValid())
         result.issues.append(
             {itemName, tr("The start time is missing or not ISO 8601; the timeline shows it at 0.")});
-    const qint64 startNs = ex.startedAt.isValid() ? (ex.startedAt.toMSecsSinceEpoch() - baseMs) * 1000000 : 0;
+    // In double: the dates of a hostile HAR can be millions of years apart.
+    const qint64 startNs =
+        ex.startedAt.isValid()
+            ? HarTimings::saturatedNs((double(ex.startedAt.toMSecsSinceEpoch()) - double(baseMs)) * 1e6)
+            : 0;
     const HarTimings t = HarTimings::fromJson(entry.value(u"timings"_s).toObject());
     ex.timings = t.toTimings(startNs, url.scheme() == u"https", ex.statusCode > 0);
     if (url.scheme() == u"https")
