@@ -74,9 +74,19 @@ HarTimings HarTimings::fromTimings(const Timings &t, bool tls)
     return h;
 }
 
+qint64 HarTimings::saturatedNs(double ns)
+{
+    constexpr double Limit = 1e17;
+    if (!(ns == ns)) // NaN
+        return 0;
+    return qint64(qBound(-Limit, ns, Limit));
+}
+
 Timings HarTimings::toTimings(qint64 startNs, bool tls, bool responded) const
 {
     Timings t;
+    // Each term is within ±1e17, so the sums below (at most eight terms) stay inside qint64.
+    startNs = saturatedNs(double(startNs));
     t.startNs = startNs;
     auto ns = [](double msValue) { return qint64(qBound(0.0, msValue, MaxPhaseMs) * 1e6); };
     qint64 at = startNs + ns(blocked) + ns(dns);

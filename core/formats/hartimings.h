@@ -27,6 +27,9 @@ struct HarTimings
     /// the connect phase ends with a TLS handshake; @p responded: a response
     /// head arrived (else the exchange failed at the end of "wait").
     Timings toTimings(qint64 startNs, bool tls, bool responded) const;
+    /// @p ns as nanoseconds, clamped to ±10^17 (about three years): a hostile HAR (a start in year 1
+    /// beside one in 9999, a phase of 1e300 ms) must not overflow the sums of the timeline.
+    static qint64 saturatedNs(double ns);
 };
 
 } // namespace Peephole

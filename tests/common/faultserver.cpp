@@ -44,6 +44,7 @@ FaultServer::~FaultServer()
 
 bool FaultServer::listen()
 {
+    m_clock.start();
     return m_server->listen(QHostAddress::LocalHost, 0);
 }
 
@@ -89,6 +90,7 @@ void FaultServer::onReadyRead(Connection *c)
         return;
     c->buffer.remove(0, head.size() + bodyLength);
     m_heads.append(head);
+    m_arrivals.append(m_clock.elapsed());
     QByteArray path = head.left(head.indexOf("\r\n")).split(' ').value(1);
     if (const qsizetype q = path.indexOf('?'); q >= 0)
         path.truncate(q);
@@ -154,6 +156,7 @@ void FaultServer::drop(Connection *c)
 {
     if (!m_connections.removeOne(c))
         return;
+    m_lastDisconnectMs = m_clock.elapsed();
     c->timer->stop();
     c->socket->disconnect(this);
     c->socket->deleteLater();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -57,8 +58,11 @@ public:
 
     /// How many requests arrived for @p path, over all connections.
     int hits(const QByteArray &path) const { return m_hits.value(path); }
-    /// Request heads as received, in order.
+    /// Request heads as received, in order, and when each arrived (ms since listen()).
     const QList<QByteArray> &heads() const { return m_heads; }
+    const QList<qint64> &arrivals() const { return m_arrivals; }
+    /// When the last connection ended (ms since listen()), -1 before any did.
+    qint64 lastDisconnectMs() const { return m_lastDisconnectMs; }
 
 private:
     struct Connection;
@@ -71,6 +75,9 @@ private:
     QHash<QByteArray, QList<Script>> m_routes;
     QHash<QByteArray, int> m_hits;
     QList<QByteArray> m_heads;
+    QList<qint64> m_arrivals;
+    qint64 m_lastDisconnectMs = -1;
+    QElapsedTimer m_clock;
     QList<Connection *> m_connections;
 };
 

@@ -155,6 +155,7 @@ private Q_SLOTS:
     void chromeHar();
     void firefoxHar();
     void brokenInput();
+    void hostileTimesDoNotOverflow();
     void writeFailsClearly();
     void timingsFromPhases();
     void extremeNumbersDoNotOverflow();
@@ -452,6 +453,31 @@ void TestHar::brokenInput()
     QCOMPARE(r.exchanges.size(), 1);
     QCOMPARE(r.issues.size(), 1);
     QVERIFY(r.issues.first().item.startsWith(u"entry 1"_s));
+}
+
+void TestHar::hostileTimesDoNotOverflow()
+{
+    // Year 1 beside year 9999 (3e20 ns apart), phases of 1e300 ms, NaN-like junk: read, clamped, ordered.
+    const QByteArray har =
+        "{\"log\": {\"version\": \"1.2\", \"entries\": ["
+        "{\"startedDateTime\": \"0001-01-01T00:00:00.000Z\", \"request\": {\"method\": \"GET\", "
+        "\"url\": \"https://e.example/a\"}, \"response\": {\"status\": 200}, "
+        "\"timings\": {\"blocked\": 1e300, \"dns\": 1e300, \"connect\": 1e300, \"ssl\": 1e300, "
+        "\"send\": 1e300, \"wait\": 1e300, \"receive\": 1e300}},"
+        "{\"startedDateTime\": \"9999-12-31T23:59:59.999Z\", \"request\": {\"method\": \"GET\", "
+        "\"url\": \"https://e.example/b\"}, \"response\": {\"status\": 200}, "
+        "\"timings\": {\"send\": -5, \"wait\": \"x\", \"receive\": 9.3e18}}]}}";
+    const HarImportResult r = HarReader::read(har);
+    QVERIFY(r.ok);
+    QCOMPARE(r.exchanges.size(), 2);
+    for (const Exchange &e : r.exchanges) {
+        const Timings &t = e.timings;
+        QVERIFY(t.startNs >= 0 && t.startNs <= qint64(1e17));
+        QVERIFY2(t.finishedNs >= t.startNs, qPrintable(QString::number(t.finishedNs)));
+        QVERIFY(t.finishedNs <= qint64(1e18));
+        QVERIFY(t.headersNs >= t.startNs && t.headersNs <= t.finishedNs);
+    }
+    QCOMPARE(r.exchanges.at(1).timings.startNs, qint64(1e17)); // clamped, not wrapped to a negative time
 }
 
 void TestHar::writeFailsClearly()
