@@ -64,6 +64,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     setWindowTitle(tr("Peephole"));
     m_workspace->setCredentialProvider(m_authPanel);
     m_timeline->setLog(workspace->log());
+    m_details->setStreamStore(workspace->session()->streams()); // the Messages tab of SSE/WebSocket exchanges
 
     m_filter->setPlaceholderText(
         tr("Filter: text, status:401, status:4xx, method:POST, host:…, is:error, is:auth"));
