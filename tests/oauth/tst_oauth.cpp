@@ -107,6 +107,15 @@ void TestOAuth::initTestCase()
 
 void TestOAuth::cleanupTestCase()
 {
+    // Forget every configuration (tokens and client secrets) so the shared test keyring stays clean.
+    const ProcessResult listed = cli({u"oauth"_s, u"list"_s});
+    for (const QByteArray &line : listed.out.split('\n'))
+        if (line.contains('\t'))
+            cli({u"oauth"_s, u"forget"_s, QString::fromUtf8(line.left(line.indexOf('\t')))});
+    QVERIFY(cli({u"oauth"_s, u"list"_s}).out.contains("No OAuth configurations."));
+    const ProcessResult gone = cli({u"send"_s, u"--oauth"_s, u"cc"_s, api()});
+    QCOMPARE(gone.exitCode, 25);
+    QVERIFY2(gone.err.contains("there is no OAuth configuration named \"cc\""), gone.err.constData());
     m_server.kill();
     m_server.waitForFinished();
 }
