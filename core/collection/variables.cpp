@@ -12,6 +12,10 @@ namespace Peephole {
 
 namespace {
 constexpr int MaxDepth = 16;
+/// What nested references may add to one text: a variable that uses another several times grows
+/// exponentially with the depth ("billion laughs"), so expansion is bounded in characters and count.
+constexpr qsizetype MaxExpandedChars = 16 * 1024 * 1024;
+constexpr int MaxExpansions = 100000;
 
 QString tr(const char *text)
 {
@@ -170,7 +174,7 @@ std::optional<QString> Variables::dynamicValue(const QString &expression, const 
 }
 
 std::optional<QString> Variables::resolveImpl(const QString &text, const QString &where, int depth,
-                                              QStringList &chain, VariableError *error) const
+                                              QStringList &chain, Budget &budget, VariableError *error) const
 {
     QString out;
     out.reserve(text.size());
@@ -227,7 +231,7 @@ std::optional<QString> Variables::resolveImpl(const QString &text, const QString
                 }
                 return std::nullopt;
             }
-            if (chain.contains(expression) || depth >= MaxDepth) {
+            if (chain.contains(expression)) {
                 if (error) {
                     error->name = expression;
                     error->where = where;
@@ -237,9 +241,40 @@ std::optional<QString> Variables::resolveImpl(const QString &text, const QString
                 }
                 return std::nullopt;
             }
+            if (depth >= MaxDepth) {
+                if (error) {
+                    error->name = expression;
+                    error->where = where;
+                    error->message =
+                        tr("In the %1: variables nest more than %2 levels deep (%3); that is the "
+                           "limit. Define {{%4}} with fewer levels of references.")
+                            .arg(where)
+                            .arg(MaxDepth)
+                            .arg((chain + QStringList{expression}).join(u" → "_s),
+                                 chain.value(0, expression));
+                }
+                return std::nullopt;
+            }
+            budget.chars -= found->size();
+            if (--budget.expansions < 0 || budget.chars < 0) {
+                if (error) {
+                    error->name = expression;
+                    error->where = where;
+                    error->message =
+                        tr("In the %1: the variables expand to more than %2 MiB or %3 substitutions (at "
+                           "{{%4}}); a variable that uses another several times grows with every level. "
+                           "The text was not resolved.")
+                            .arg(where)
+                            .arg(MaxExpandedChars >> 20)
+                            .arg(MaxExpansions)
+                            .arg(expression);
+                }
+                return std::nullopt;
+            }
             if (hasReferences(*found)) {
                 chain.append(expression);
-                const std::optional<QString> nested = resolveImpl(*found, where, depth + 1, chain, error);
+                const std::optional<QString> nested =
+                    resolveImpl(*found, where, depth + 1, chain, budget, error);
                 chain.removeLast();
                 if (!nested)
                     return std::nullopt;
@@ -259,7 +294,8 @@ std::optional<QString> Variables::resolve(const QString &text, const QString &wh
     if (!text.contains(u"{{"_s))
         return text;
     QStringList chain;
-    return resolveImpl(text, where, 0, chain, error);
+    Budget budget{MaxExpandedChars, MaxExpansions};
+    return resolveImpl(text, where, 0, chain, budget, error);
 }
 
 std::optional<QByteArray> Variables::resolve(const QByteArray &text, const QString &where,

@@ -70,8 +70,14 @@ public:
     static QStringList oauthReferences(QStringView text);
 
 private:
+    /// What one resolve() may still expand (characters substituted, substitutions).
+    struct Budget
+    {
+        qsizetype chars;
+        int expansions;
+    };
     std::optional<QString> resolveImpl(const QString &text, const QString &where, int depth,
-                                       QStringList &chain, VariableError *error) const;
+                                       QStringList &chain, Budget &budget, VariableError *error) const;
     std::optional<QString> dynamicValue(const QString &expression, const QString &where,
                                         VariableError *error) const;
 

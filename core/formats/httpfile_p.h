@@ -24,4 +24,8 @@ QByteArray writeMultipart(const QList<MultipartPart> &parts, const QByteArray &b
 /// keyword); std::nullopt and @p error when it is malformed or holds a secret.
 std::optional<AuthReference> parseAuthDirective(const QString &text, QString *error);
 
+/// The script of the handler @p lines (as written: "> {%", code lines, "%}" or one
+/// "> ./file.js" / "< ./file.js" line) that starts at line @p line (httpfilescripts.cpp).
+HttpFileScript script(const QStringList &lines, int line, HttpFileScript::Phase phase);
+
 } // namespace Peephole::HttpFileDetail

@@ -51,6 +51,8 @@ bool Runner::start(const Collection &collection, const QList<RequestRef> &select
     }
     m_collection = collection;
     m_chainErrors.clear();
+    m_scriptVariables = ScriptVariables{};
+    m_requestScriptVariables.clear();
     m_chainScopes.clear();
     m_chainResponses.clear();
     m_selection = withDependencies(collection, selection, &m_chainErrors);
@@ -213,8 +215,11 @@ Variables Runner::variablesFor(const RequestRef &ref) const
         for (const HttpFileVariable &v : m_collection.files.at(fi).variables)
             fileScope.insert(v.name, v.value);
     }
-    return Variables({m_options.overrides, m_chainScopes.value(ref.file + u'#' + QString::number(ref.index)),
-                      fileScope, m_environment});
+    // Values set by scripts (request.variables, pm.collectionVariables, client.global) win over
+    // the file's and the environment's: they were set while the run went on.
+    const QString key = ref.file + u'#' + QString::number(ref.index);
+    return Variables({m_options.overrides, m_chainScopes.value(key), m_requestScriptVariables.value(key),
+                      m_scriptVariables.collection, m_scriptVariables.globals, fileScope, m_environment});
 }
 
 void Runner::launchMore()
@@ -241,7 +246,7 @@ bool Runner::launch(int index)
         complete(index);
         return false;
     }
-    if (refuse(index, *req) || !prepareChain(index)) {
+    if (refuse(index, *req) || !prepareChain(index) || !runPreRequestScripts(index, *req)) {
         complete(index);
         return false;
     }
