@@ -12,6 +12,7 @@
 
 #include <QCommandLineParser>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 
 using namespace Qt::StringLiterals;
@@ -67,7 +68,11 @@ int OAuthCommand::token(const QStringList &args)
         u"client-secret"_s, tr("Client secret (visible to other users in the process list; prefer "
                                "--client-secret-file -)."),
         u"SECRET"_s};
-    const QCommandLineOption clientAuth{u"client-auth"_s, tr("basic (default), body or none."), u"HOW"_s};
+    const QCommandLineOption clientAuth{u"client-auth"_s, tr("basic (default), body, none or private_key_jwt."),
+                                        u"HOW"_s};
+    const QCommandLineOption privateKey{u"private-key"_s,
+                                        tr("PEM key (RSA or EC P-256) for --client-auth private_key_jwt."), u"FILE"_s};
+    const QCommandLineOption keyId{u"key-id"_s, tr("\"kid\" of the private key."), u"KID"_s};
     const QCommandLineOption grant{u"grant"_s, tr("code (default), client_credentials, device or refresh."),
                                    u"GRANT"_s};
     const QCommandLineOption scope{u"scope"_s, tr("Space-separated scopes."), u"SCOPES"_s};
@@ -84,7 +89,7 @@ int OAuthCommand::token(const QStringList &args)
     const QCommandLineOption verbose{{u"v"_s, u"verbose"_s}, tr("Print the heads of every exchange.")};
     const QCommandLineOption help{{u"h"_s, u"help"_s}, tr("Show this help.")};
     p.addOptions({name, issuer, authUrl, tokenUrl, deviceUrl, jwksUrl, clientId, clientSecretFile, clientSecret,
-                  clientAuth, grant, scope, audience, user, redirectPath, noBrowser, timeout, loginTimeout,
+                  clientAuth, privateKey, keyId, grant, scope, audience, user, redirectPath, noBrowser, timeout, loginTimeout,
                   showSecrets, verbose, help});
     if (!p.parse(QStringList{u"peephole-cli oauth token"_s} + args)) {
         printError(p.errorText());
@@ -128,9 +133,13 @@ int OAuthCommand::token(const QStringList &args)
         return Usage;
     }
     if (p.isSet(clientAuth) && !OAuthConfig::clientAuthFromName(p.value(clientAuth), &config.clientAuth)) {
-        printError(tr("unknown --client-auth \"%1\": use basic, body or none").arg(p.value(clientAuth)));
+        printError(tr("unknown --client-auth \"%1\": use basic, body, none or private_key_jwt").arg(p.value(clientAuth)));
         return Usage;
     }
+    if (p.isSet(privateKey))
+        config.privateKeyFile = QFileInfo(p.value(privateKey)).absoluteFilePath();
+    if (p.isSet(keyId))
+        config.keyId = p.value(keyId);
     if (p.isSet(scope))
         config.scopes = p.value(scope);
     if (p.isSet(audience))

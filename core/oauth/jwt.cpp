@@ -10,6 +10,7 @@
 #include <openssl/ecdsa.h>
 #include <openssl/evp.h>
 #include <openssl/param_build.h>
+#include <openssl/pem.h>
 #include <openssl/rsa.h>
 
 #include <memory>
@@ -226,6 +227,59 @@ QStringList Jwt::describe(const QDateTime &now) const
         lines << it.key() + u": "_s + value.left(2000);
     }
     return lines;
+}
+
+QString Jwt::sign(QJsonObject header, const QJsonObject &payload, const QByteArray &pem, QString *error)
+{
+    BIO *bio = BIO_new_mem_buf(pem.constData(), int(pem.size()));
+    Pkey key(PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr));
+    BIO_free(bio);
+    if (!key) {
+        *error = tr("the private key is not a PEM private key (without a passphrase)");
+        return {};
+    }
+    const bool ec = EVP_PKEY_is_a(key.get(), "EC");
+    if (!ec && !EVP_PKEY_is_a(key.get(), "RSA")) {
+        *error = tr("the private key must be RSA or EC P-256");
+        return {};
+    }
+    header.insert(u"alg"_s, ec ? u"ES256"_s : u"RS256"_s);
+    const auto enc = [](const QByteArray &b) {
+        return b.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    };
+    const QByteArray input = enc(QJsonDocument(header).toJson(QJsonDocument::Compact)) + '.' +
+                             enc(QJsonDocument(payload).toJson(QJsonDocument::Compact));
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    size_t len = 0;
+    QByteArray sig;
+    bool ok = EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, key.get()) > 0 &&
+              EVP_DigestSign(ctx, nullptr, &len, reinterpret_cast<const unsigned char *>(input.constData()),
+                             size_t(input.size())) > 0;
+    if (ok) {
+        sig.resize(qsizetype(len));
+        ok = EVP_DigestSign(ctx, reinterpret_cast<unsigned char *>(sig.data()), &len,
+                            reinterpret_cast<const unsigned char *>(input.constData()), size_t(input.size())) > 0;
+        sig.resize(qsizetype(len));
+    }
+    EVP_MD_CTX_free(ctx);
+    if (ok && ec) {
+        // DER -> r || s (32 bytes each), as JWS wants.
+        const unsigned char *p = reinterpret_cast<const unsigned char *>(sig.constData());
+        ECDSA_SIG *es = d2i_ECDSA_SIG(nullptr, &p, long(sig.size()));
+        ok = es != nullptr;
+        if (ok) {
+            QByteArray raw(64, '\0');
+            BN_bn2binpad(ECDSA_SIG_get0_r(es), reinterpret_cast<unsigned char *>(raw.data()), 32);
+            BN_bn2binpad(ECDSA_SIG_get0_s(es), reinterpret_cast<unsigned char *>(raw.data()) + 32, 32);
+            sig = raw;
+            ECDSA_SIG_free(es);
+        }
+    }
+    if (!ok) {
+        *error = tr("signing with the private key failed");
+        return {};
+    }
+    return QString::fromLatin1(input + '.' + enc(sig));
 }
 
 bool Jwt::verify(const QJsonObject &jwks, QString *message) const

@@ -27,6 +27,10 @@ struct Jwt
     /// PS256, ES256/384. False with @p message naming the reason; true with the key id used.
     bool verify(const QJsonObject &jwks, QString *message) const;
 
+    /// A signed JWT (RS256 for an RSA key, ES256 for an EC P-256 key in @p pem); "alg" is set in the
+    /// header. Empty with @p error when the key cannot be used.
+    static QString sign(QJsonObject header, const QJsonObject &payload, const QByteArray &pem, QString *error);
+
     /// "in 4 min 10 s" / "5 s ago".
     static QString relative(const QDateTime &when, const QDateTime &now);
 };

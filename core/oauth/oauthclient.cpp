@@ -2,10 +2,13 @@
 
 #include "http/exchangelog.h"
 #include "http/httpsession.h"
+#include "oauth/jwt.h"
 #include "oauth/oautherrors.h"
 #include "oauth/oauthlog.h"
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QUuid>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
@@ -106,7 +109,22 @@ void OAuthClient::postForm(const OAuthConfig &config, const QUrl &url, QList<QPa
     spec.options.followRedirects = false;
     spec.auth.scheme = AuthSettings::Scheme::None;
     const bool confidential = !m_clientSecret.isEmpty() && config.clientAuth != OAuthConfig::ClientAuth::None;
-    if (confidential && config.clientAuth == OAuthConfig::ClientAuth::Basic) {
+    if (config.clientAuth == OAuthConfig::ClientAuth::PrivateKeyJwt) {
+        // RFC 7523 §2.2 / OpenID Connect Core §9: a short-lived assertion signed with the client's key.
+        QString error;
+        const QString assertion = clientAssertion(config, url, &error);
+        if (assertion.isEmpty()) {
+            Exchange failed;
+            failed.error.kind = ExchangeError::Kind::Other;
+            failed.error.message = tr("private_key_jwt: %1").arg(error);
+            QTimer::singleShot(0, this, [handler, failed] { handler(failed); });
+            return;
+        }
+        form.append({QByteArray("client_id"), config.clientId.toUtf8()});
+        form.append({QByteArray("client_assertion_type"),
+                     QByteArray("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")});
+        form.append({QByteArray("client_assertion"), assertion.toLatin1()});
+    } else if (confidential && config.clientAuth == OAuthConfig::ClientAuth::Basic) {
         // RFC 6749 §2.3.1: both form-encoded, then Basic.
         const QByteArray pair = formEncode(config.clientId) + ':' + formEncode(m_clientSecret);
         spec.headers.append({"Authorization", "Basic " + pair.toBase64(), true});
@@ -118,6 +136,31 @@ void OAuthClient::postForm(const OAuthConfig &config, const QUrl &url, QList<QPa
     spec.body.kind = RequestBody::Kind::FormUrlEncoded;
     spec.body.form = form;
     sendTracked(spec, purpose, std::move(handler));
+}
+
+QString OAuthClient::clientAssertion(const OAuthConfig &config, const QUrl &audience, QString *error) const
+{
+    QFile f(config.privateKeyFile);
+    if (config.privateKeyFile.isEmpty()) {
+        *error = tr("no private key file (--private-key FILE)");
+        return {};
+    }
+    if (!f.open(QIODevice::ReadOnly) || f.size() > 64 * 1024) {
+        *error = tr("cannot read the private key %1: %2")
+                     .arg(config.privateKeyFile, f.isOpen() ? tr("larger than 64 KiB") : f.errorString());
+        return {};
+    }
+    QJsonObject header{{u"typ"_s, u"JWT"_s}};
+    if (!config.keyId.isEmpty())
+        header.insert(u"kid"_s, config.keyId);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QJsonObject claims{{u"iss"_s, config.clientId},
+                             {u"sub"_s, config.clientId},
+                             {u"aud"_s, audience.toString()},
+                             {u"jti"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                             {u"iat"_s, now},
+                             {u"exp"_s, now + 60}};
+    return Jwt::sign(header, claims, f.readAll(), error);
 }
 
 QString OAuthClient::failureOf(const Exchange &last, const QString &what) const

@@ -96,6 +96,8 @@ private:
     void pollDevice(const OAuthConfig &config, const QByteArray &deviceCode, int intervalSecs, qint64 deadlineMs,
                     Callback done);
     QString failureOf(const Exchange &last, const QString &what) const;
+    /// The signed client_assertion for @p audience (the endpoint), or empty with @p error.
+    QString clientAssertion(const OAuthConfig &config, const QUrl &audience, QString *error) const;
 
     HttpSession *m_session;
     int m_timeoutMs = 30000;

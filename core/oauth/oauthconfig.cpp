@@ -67,6 +67,8 @@ QString OAuthConfig::clientAuthName(ClientAuth auth)
         return u"body"_s;
     case ClientAuth::None:
         return u"none"_s;
+    case ClientAuth::PrivateKeyJwt:
+        return u"private_key_jwt"_s;
     }
     return {};
 }
@@ -80,6 +82,8 @@ bool OAuthConfig::clientAuthFromName(const QString &name, ClientAuth *auth)
         *auth = ClientAuth::Body;
     else if (n == u"none"_s)
         *auth = ClientAuth::None;
+    else if (n == u"private_key_jwt"_s || n == u"jwt"_s)
+        *auth = ClientAuth::PrivateKeyJwt;
     else
         return false;
     return true;
@@ -109,6 +113,10 @@ QJsonObject OAuthConfig::toJson() const
     o.insert(u"clientAuth"_s, clientAuthName(clientAuth));
     if (!user.isEmpty())
         o.insert(u"user"_s, user);
+    if (!privateKeyFile.isEmpty())
+        o.insert(u"privateKeyFile"_s, privateKeyFile);
+    if (!keyId.isEmpty())
+        o.insert(u"keyId"_s, keyId);
     o.insert(u"redirectPath"_s, redirectPath);
     o.insert(u"clientSecretInKeychain"_s, hasClientSecret);
     return o;
@@ -129,6 +137,8 @@ OAuthConfig OAuthConfig::fromJson(const QJsonObject &o)
     c.audience = o.value(u"audience"_s).toString();
     clientAuthFromName(o.value(u"clientAuth"_s).toString(), &c.clientAuth);
     c.user = o.value(u"user"_s).toString();
+    c.privateKeyFile = o.value(u"privateKeyFile"_s).toString();
+    c.keyId = o.value(u"keyId"_s).toString();
     c.redirectPath = o.value(u"redirectPath"_s).toString(u"/callback"_s);
     c.hasClientSecret = o.value(u"clientSecretInKeychain"_s).toBool();
     return c;

@@ -13,7 +13,7 @@ struct OAuthConfig
 {
     enum class Grant { AuthorizationCode, ClientCredentials, DeviceCode, RefreshToken };
     /// How a confidential client proves itself at the token endpoint (RFC 6749 §2.3.1).
-    enum class ClientAuth { Basic, Body, None };
+    enum class ClientAuth { Basic, Body, None, PrivateKeyJwt };
 
     QString name;
     Grant grant = Grant::AuthorizationCode;
@@ -26,6 +26,8 @@ struct OAuthConfig
     QString scopes; ///< Space-separated.
     QString audience;
     ClientAuth clientAuth = ClientAuth::Basic;
+    QString privateKeyFile; ///< private_key_jwt (RFC 7523): PEM key (RSA or EC P-256) the assertion is signed with.
+    QString keyId;          ///< "kid" of that key, when the server wants one.
     QString user;         ///< Which account the tokens belong to (part of the keychain key); may be empty.
     QString redirectPath = QStringLiteral("/callback"); ///< Loopback redirect: http://127.0.0.1:{port}{path}.
     bool hasClientSecret = false; ///< A client secret is in the keychain for this configuration.

@@ -10,6 +10,7 @@
 // the device authorization response carries "interval": 1, the first poll of
 // each device code is answered slow_down (§3.5), and GET /polls on the API port
 // lists the poll times (ms) of the latest device code.
+import fs from 'node:fs';
 import http from 'node:http';
 import crypto from 'node:crypto';
 import Provider from 'oidc-provider';
@@ -20,6 +21,14 @@ function listen(server) {
 
 const rsa = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' });
 const ec = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' });
+
+// private_key_jwt: the client's key pair; the private half goes to $OIDC_JWT_CLIENT_KEY for the test.
+const clientKeys = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
+if (process.env.OIDC_JWT_CLIENT_KEY) {
+  fs.writeFileSync(process.env.OIDC_JWT_CLIENT_KEY, clientKeys.privateKey.export({ format: 'pem', type: 'pkcs8' }),
+    { mode: 0o600 });
+}
+const clientJwk = { ...clientKeys.publicKey.export({ format: 'jwk' }), kid: 'client-ec-1', use: 'sig', alg: 'ES256' };
 
 const httpServer = http.createServer();
 const port = await listen(httpServer);
@@ -49,6 +58,16 @@ const provider = new Provider(issuer, {
       grant_types: ['client_credentials', 'refresh_token', 'authorization_code'],
       response_types: ['code'],
       redirect_uris: loopback,
+    },
+    { // confidential, authenticated by a signed assertion (RFC 7523)
+      client_id: 'jwt-client',
+      application_type: 'native',
+      token_endpoint_auth_method: 'private_key_jwt',
+      token_endpoint_auth_signing_alg: 'ES256',
+      jwks: { keys: [clientJwk] },
+      grant_types: ['client_credentials'],
+      response_types: [],
+      redirect_uris: [],
     },
     { // public (PKCE, no secret), ES256 ID tokens
       client_id: 'public-client',

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void discoveryAndClientCredentials();
     void clientSecretInBody();
+    void privateKeyJwt();
     void runWithOAuthVariables();
     void tokenErrorsExplained_data();
     void tokenErrorsExplained();
@@ -90,6 +91,9 @@ void TestOAuth::initTestCase()
     }
     m_server.setWorkingDirectory(dir);
     m_server.setProcessChannelMode(QProcess::SeparateChannels);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"OIDC_JWT_CLIENT_KEY"_s, m_outside.filePath(u"jwt-client.pem"_s));
+    m_server.setProcessEnvironment(env);
     m_server.start(u"node"_s, {u"oidc-server.mjs"_s});
     QVERIFY2(m_server.waitForStarted(), "node is not installed");
     QByteArray out;
@@ -107,6 +111,15 @@ void TestOAuth::initTestCase()
 
 void TestOAuth::cleanupTestCase()
 {
+    // Forget every configuration (tokens and client secrets) so the shared test keyring stays clean.
+    const ProcessResult listed = cli({u"oauth"_s, u"list"_s});
+    for (const QByteArray &line : listed.out.split('\n'))
+        if (line.contains('\t'))
+            cli({u"oauth"_s, u"forget"_s, QString::fromUtf8(line.left(line.indexOf('\t')))});
+    QVERIFY(cli({u"oauth"_s, u"list"_s}).out.contains("No OAuth configurations."));
+    const ProcessResult gone = cli({u"send"_s, u"--oauth"_s, u"cc"_s, api()});
+    QCOMPARE(gone.exitCode, 25);
+    QVERIFY2(gone.err.contains("there is no OAuth configuration named \"cc\""), gone.err.constData());
     m_server.kill();
     m_server.waitForFinished();
 }
@@ -240,6 +253,33 @@ void TestOAuth::clientSecretInBody()
     // -v prints the heads: no Authorization header for a client that authenticates in the body.
     QVERIFY2(!r.err.contains("Authorization: Basic"), r.err.constData());
     storedAccessToken(u"post"_s);
+}
+
+void TestOAuth::privateKeyJwt()
+{
+    const QString key = m_outside.filePath(u"jwt-client.pem"_s);
+    QVERIFY(QFile::exists(key));
+    const ProcessResult r = cli({u"oauth"_s, u"token"_s, u"--name"_s, u"jwt"_s, u"--issuer"_s, issuer(),
+                                 u"--client-id"_s, u"jwt-client"_s, u"--client-auth"_s, u"private_key_jwt"_s,
+                                 u"--private-key"_s, key, u"--key-id"_s, u"client-ec-1"_s, u"--grant"_s,
+                                 u"client_credentials"_s, u"-v"_s});
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY2(r.err.contains("OAuth: token request (client_credentials)"), r.err.constData());
+    storedAccessToken(u"jwt"_s);
+    // A key the server does not know is refused as invalid_client.
+    const QString other = m_outside.filePath(u"other.pem"_s);
+    QProcess openssl;
+    openssl.start(u"openssl"_s, {u"genpkey"_s, u"-algorithm"_s, u"EC"_s, u"-pkeyopt"_s,
+                                 u"ec_paramgen_curve:P-256"_s, u"-out"_s, other});
+    QVERIFY(openssl.waitForFinished() && openssl.exitCode() == 0);
+    const ProcessResult refused = cli({u"oauth"_s, u"token"_s, u"--name"_s, u"jwt"_s, u"--private-key"_s, other});
+    QCOMPARE(refused.exitCode, 25);
+    QVERIFY2(refused.err.contains("did not accept the client's credentials"), refused.err.constData());
+    // An unusable key file is named.
+    const ProcessResult broken = cli({u"oauth"_s, u"token"_s, u"--name"_s, u"jwt"_s, u"--private-key"_s,
+                                      m_outside.filePath(u"missing.pem"_s)});
+    QCOMPARE(broken.exitCode, 25);
+    QVERIFY2(broken.err.contains("private_key_jwt: cannot read the private key"), broken.err.constData());
 }
 
 void TestOAuth::runWithOAuthVariables()

@@ -3,6 +3,7 @@
 // The "system browser" is the test's TestBrowser, installed with QDesktopServices::setUrlHandler.
 
 #include "auth/authpanel.h"
+#include "auth/credentialstore.h"
 #include "composer/composerwidget.h"
 #include "http/exchangelog.h"
 #include "io/fileio.h"
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void codeFlowInTheSystemBrowser();
     void bearerChallengeOffersOAuth();
     void nothingSecretUnderHome();
+    void cleanupTestCase();
 
 private:
     void fill(OAuthDialog &d, const QString &name, const QString &grant, const QString &clientId,
@@ -192,6 +194,17 @@ void TestOAuthGui::nothingSecretUnderHome()
     const QStringList perms = SecretScan::permissionProblems(m_home);
     QVERIFY2(perms.isEmpty(), qPrintable(perms.join(u'\n')));
     QVERIFY(QFile::exists(m_home + u"/.config/Peephole/oauth.json"_s));
+}
+
+void TestOAuthGui::cleanupTestCase()
+{
+    QDesktopServices::unsetUrlHandler(u"http"_s);
+    // The shared test keyring stays clean.
+    Workspace workspace;
+    const QList<StoredAccount> accounts = workspace.credentials()->accounts();
+    for (const StoredAccount &a : accounts)
+        workspace.credentials()->forget(a);
+    QTRY_COMPARE_WITH_TIMEOUT(workspace.credentials()->pendingJobs(), 0, 10000);
 }
 
 int main(int argc, char **argv)

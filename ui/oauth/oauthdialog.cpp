@@ -51,6 +51,8 @@ OAuthDialog::OAuthDialog(Workspace *workspace, QWidget *parent, const QString &c
     m_clientAuth->addItem(tr("Secret in an Authorization header (Basic)"), u"basic"_s);
     m_clientAuth->addItem(tr("Secret in the request body"), u"body"_s);
     m_clientAuth->addItem(tr("None (public client)"), u"none"_s);
+    m_clientAuth->addItem(tr("Signed assertion (private_key_jwt, key file from the command line)"),
+                          u"private_key_jwt"_s);
     m_clientSecret->setEchoMode(QLineEdit::Password);
     m_clientSecret->setPlaceholderText(tr("Kept in the OS keychain; leave empty to keep the stored one"));
     m_issuer->setPlaceholderText(tr("https://id.example.com (discovery fills the endpoints)"));
