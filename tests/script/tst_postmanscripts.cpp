@@ -181,6 +181,36 @@ private Q_SLOTS:
         QCOMPARE(read(source), original);
     }
 
+    void whatIsNotCoveredIsNotRun()
+    {
+        const QString base = u"http://127.0.0.1:"_s + QString::number(m_server.port());
+        const QJsonObject collection{
+            {u"info"_s, QJsonObject{{u"name"_s, u"Uncovered"_s},
+                                    {u"schema"_s, u"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"_s}}},
+            {u"item"_s,
+             QJsonArray{item(u"Chained"_s, u"GET"_s, base + u"/whoami"_s, {},
+                             {event(u"test"_s, u"pm.test(\"ok\", function () { pm.response.to.have.status(200); });\n"
+                                               "postman.setNextRequest(\"Other\");"_s)}),
+                        item(u"Cookies"_s, u"GET"_s, base + u"/whoami"_s, {},
+                             {event(u"prerequest"_s, u"const c = pm.cookies.get(\"session\");"_s)})}}};
+        const QString source = m_dir.path() + u"/uncovered.postman_collection.json"_s;
+        write(source, QJsonDocument(collection).toJson());
+        const QString folder = m_dir.path() + u"/uncovered"_s;
+        QVERIFY(QDir().mkpath(folder + u"/.peephole"_s));
+        QCOMPARE(program(m_cli, {u"convert"_s, u"--from"_s, u"postman"_s, u"--to"_s, u"http"_s, source,
+                                 folder + u"/uncovered.http"_s})
+                     .exitCode,
+                 0);
+        const Test::ProcessResult run = program(m_cli, {u"run"_s, folder});
+        QCOMPARE(run.exitCode, 30);
+        QVERIFY2(run.out.contains("`postman.setNextRequest` is not supported by Peephole (in the response handler)"),
+                 run.out.constData());
+        QVERIFY(run.out.contains("`pm.cookies` is not supported by Peephole (in the pre-request script)"));
+        QVERIFY(!run.out.contains("PASS"));
+        QVERIFY(!run.out.contains("test \"ok\""));
+        QVERIFY(run.out.contains("0 passed, 0 changed, 0 failed, 0 errors, 0 skipped, 2 not run"));
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_cli;
