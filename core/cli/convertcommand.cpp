@@ -12,6 +12,7 @@
 #include "formats/secretmover.h"
 #include "replay/reports.h"
 
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -77,6 +78,9 @@ struct Imported
 };
 
 Imported read(Format format, const QByteArray &input, const QString &baseDirectory);
+/// A HAR read from @p device one entry at a time: only the requests are kept (no response
+/// bodies), so a file of any size converts in about the memory its requests take.
+Imported readHar(QIODevice *device);
 /// std::nullopt and @p error when the format cannot be written.
 std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList *warnings, QString *error,
                                 bool includeSecrets = false);
@@ -161,18 +165,10 @@ Imported read(Format format, const QByteArray &input, const QString &baseDirecto
         break;
     }
     case Format::Har: {
-        const HarImportResult r = HarReader::read(input);
-        out.issues = r.issues;
-        if (!r.ok) {
-            out.error = r.error.toString();
-            return out;
-        }
-        for (const RequestSpec &spec : r.requests) {
-            HttpFileRequest req;
-            req.request = spec;
-            out.file.requests.append(req);
-        }
-        break;
+        QBuffer buffer;
+        buffer.setData(input);
+        buffer.open(QIODevice::ReadOnly);
+        return readHar(&buffer);
     }
     case Format::Postman: {
         const CollectionImportResult r = PostmanImporter::read(input);
@@ -193,6 +189,29 @@ Imported read(Format format, const QByteArray &input, const QString &baseDirecto
         flatten(r.root, QString(), &out.file.requests);
         break;
     }
+    }
+    if (out.file.requests.isEmpty()) {
+        out.error = tr("the input holds no request");
+        return out;
+    }
+    out.ok = true;
+    return out;
+}
+
+Imported readHar(QIODevice *device)
+{
+    Imported out;
+    const HarImportResult r = HarReader::read(device, [&out](Exchange &&, RequestSpec &&spec) {
+        HttpFileRequest req;
+        req.request = std::move(spec);
+        out.file.requests.append(std::move(req));
+        return true;
+    });
+    out.issues = r.issues;
+    if (!r.ok) {
+        out.file = HttpFile();
+        out.error = r.error.toString();
+        return out;
     }
     if (out.file.requests.isEmpty()) {
         out.error = tr("the input holds no request");
@@ -336,10 +355,11 @@ int ConvertCommand::run(const QStringList &arguments)
         printError(tr("cannot read %1: %2").arg(QDir::toNativeSeparators(inPath), in.errorString()));
         return InputFile;
     }
-    const QByteArray input = in.readAll();
     const QString baseDir = inPath == u"-"_s ? QDir::currentPath() : QFileInfo(inPath).absolutePath();
-
-    ConvertFormats::Imported imported = ConvertFormats::read(*from, input, baseDir);
+    // A HAR streams (it can be hundreds of MB); the other formats are read whole.
+    ConvertFormats::Imported imported = *from == ConvertFormats::Format::Har
+                                            ? ConvertFormats::readHar(&in)
+                                            : ConvertFormats::read(*from, in.readAll(), baseDir);
     for (const ImportIssue &issue : std::as_const(imported.issues))
         std::fprintf(stderr, "warning: %s: %s\n", qPrintable(issue.item), qPrintable(issue.reason));
     if (!imported.ok) {

@@ -2,6 +2,8 @@
 
 #include "auth/authnegotiator.h"
 #include "cli/exitcodes.h"
+#include "cli/runoauth.h"
+#include "auth/credentialstore.h"
 #include "collection/collectionstore.h"
 #include "collection/secretvariablestore.h"
 #include "http/exchangelog.h"
@@ -258,6 +260,8 @@ int RunCommand::run(const QStringList &arguments)
         return problems ? InputFile : RunFailed;
     }
 
+    CredentialStore keychain;
+    prepareOAuthTokens(m_session, &keychain, collection, selection, &options.overrides);
     KeychainSecretStore secrets;
     Runner runner(m_session);
     runner.setSecretStore(&secrets);
