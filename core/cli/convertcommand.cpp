@@ -87,18 +87,24 @@ std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList
 
 namespace {
 /// Requests of a Postman tree in order, named "Folder / Request".
-void flatten(const ImportedItem &item, const QString &prefix, QList<HttpFileRequest> *out)
+/// Postman runs the scripts of the collection, then of each folder, then of the request.
+void flatten(const ImportedItem &item, const QString &prefix, QList<HttpFileRequest> *out,
+             const QString &preRequest = {}, const QString &test = {})
 {
+    const QString pre = PostmanScripts::chained(preRequest, item.preRequestScript);
+    const QString tests = PostmanScripts::chained(test, item.testScript);
     for (const ImportedItem &child : item.children) {
         const QString name = prefix.isEmpty() ? child.name : prefix + u" / "_s + child.name;
         if (child.isFolder()) {
-            flatten(child, name, out);
+            flatten(child, name, out, pre, tests);
             continue;
         }
         HttpFileRequest req;
         req.name = name;
         req.request = *child.request;
         req.auth = AuthReference::fromSettings(child.request->auth);
+        PostmanScripts::attach(req, PostmanScripts::chained(pre, child.preRequestScript),
+                               PostmanScripts::chained(tests, child.testScript));
         out->append(req);
     }
 }

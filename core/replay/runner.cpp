@@ -53,6 +53,8 @@ bool Runner::start(const Collection &collection, const QList<RequestRef> &select
     m_chainErrors.clear();
     m_scriptVariables = ScriptVariables{};
     m_requestScriptVariables.clear();
+    m_scriptSecrets.clear();
+    m_scriptSecretsKnown = false;
     m_chainScopes.clear();
     m_chainResponses.clear();
     m_selection = withDependencies(collection, selection, &m_chainErrors);

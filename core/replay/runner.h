@@ -112,6 +112,8 @@ private:
     QStringList scriptProblems(const RequestRef &ref, const CollectionRequest &request) const;
     ScriptVariables scriptVariables(const RequestRef &ref) const;
     void keepScriptVariables(const RequestRef &ref, const ScriptVariables &vars);
+    /// @p line with every secret value the run knows written as [redacted] (script logs).
+    QString withoutSecrets(const QString &line);
     /// Verdicts, log and errors of one script into the result; false when the request's
     /// outcome is decided (error, not run).
     bool applyScriptOutcome(int index, const HttpFileScript &script, const ScriptOutcome &outcome,
@@ -147,6 +149,8 @@ private:
     QList<bool> m_completed;                       ///< selection index -> verdict known
     ScriptVariables m_scriptVariables;             ///< client.global, pm.collectionVariables of the run
     QHash<QString, VariableScope> m_requestScriptVariables; ///< "file#index" -> request.variables
+    QStringList m_scriptSecrets; ///< Values never shown in script logs (private env file, keychain...)
+    bool m_scriptSecretsKnown = false;
     int m_next = 0;
     int m_inFlight = 0;
     int m_done = 0;

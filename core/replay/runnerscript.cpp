@@ -7,8 +7,11 @@
 #include "replay/assertions.h"
 #include "replay/runner.h"
 
+#include "collection/environmentfile.h"
+#include "collection/secretvariables.h"
 #include "http/exchangelog.h"
 #include "http/httpsession.h"
+#include "redact/redact.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,6 +19,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -129,12 +135,67 @@ void Runner::keepScriptVariables(const RequestRef &ref, const ScriptVariables &v
     m_requestScriptVariables.insert(keyOf(ref), vars.request);
 }
 
+QString Runner::withoutSecrets(const QString &line)
+{
+    if (!m_scriptSecretsKnown) {
+        m_scriptSecretsKnown = true;
+        // The private environment file's values, the keychain's (they replaced "$keychain"),
+        // request credentials, and whatever a script or file keeps under a secret's name.
+        QSet<QString> values;
+        const QString envPath =
+            m_collection.rootPath + u'/' + QString::fromLatin1(EnvironmentFile::PublicFileName);
+        const QString privatePath = EnvironmentFile::privateFileFor(envPath);
+        if (QFileInfo::exists(privatePath)) {
+            const EnvironmentFileResult env = EnvironmentFile::readFile(privatePath);
+            if (env.ok) {
+                const VariableScope scope = EnvironmentFile::scopeFor(env.environments, m_options.environment);
+                for (auto it = scope.cbegin(); it != scope.cend(); ++it)
+                    values.insert(m_environment.value(it.key(), it.value()));
+            }
+        }
+        for (const QString &secret : std::as_const(m_authSecrets))
+            values.insert(secret);
+        const auto named = [&values](const VariableScope &scope) {
+            for (auto it = scope.cbegin(); it != scope.cend(); ++it) {
+                if (Redact::isSecretField(it.key()) || Redact::isSecretParameter(it.key()))
+                    values.insert(it.value());
+            }
+        };
+        named(m_environment);
+        for (const CollectionFile &f : std::as_const(m_collection.files)) {
+            for (const HttpFileVariable &v : f.variables) {
+                if (Redact::isSecretField(v.name) || Redact::isSecretParameter(v.name))
+                    values.insert(v.value);
+            }
+        }
+        for (const QString &v : std::as_const(values)) {
+            if (v.size() >= 3 && v != QLatin1StringView(SecretVariables::Marker))
+                m_scriptSecrets.append(v);
+        }
+        // Longest first, so that a secret inside another is not left half shown.
+        std::sort(m_scriptSecrets.begin(), m_scriptSecrets.end(),
+                  [](const QString &a, const QString &b) { return a.size() > b.size(); });
+    }
+    // Values scripts set under a secret's name are secrets too (client.global.set("token", ...)).
+    QStringList now = m_scriptSecrets;
+    for (const VariableScope *scope : {&m_scriptVariables.globals, &m_scriptVariables.collection}) {
+        for (auto it = scope->cbegin(); it != scope->cend(); ++it) {
+            if ((Redact::isSecretField(it.key()) || Redact::isSecretParameter(it.key())) && it.value().size() >= 3)
+                now.append(it.value());
+        }
+    }
+    QString out = line;
+    for (const QString &secret : std::as_const(now))
+        out.replace(secret, QString::fromLatin1(Redact::Redacted));
+    return out;
+}
+
 bool Runner::applyScriptOutcome(int index, const HttpFileScript &script, const ScriptOutcome &outcome,
                                 bool *failed)
 {
     RequestResult &result = m_summary.results[index];
     for (const QString &line : outcome.log)
-        result.scriptLog.append(line);
+        result.scriptLog.append(withoutSecrets(line));
     if (outcome.status == ScriptOutcome::Status::Unsupported) {
         result.outcome = RequestResult::Outcome::NotRun;
         result.assertions.clear();

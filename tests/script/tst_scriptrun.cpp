@@ -209,6 +209,32 @@ private Q_SLOTS:
         QCOMPARE(int(m_tokens.size()) - sent, 2); // what was not run was not sent either
     }
 
+    void secretsNeverReachTheLog()
+    {
+        const QString root = collection({
+            {u"http-client.env.json"_s, R"({"dev": {"user": "ann"}})"},
+            {u"http-client.private.env.json"_s, R"({"dev": {"signingKey": "k-7f3a9c"}})"},
+            {u"log.http"_s, "POST http://HOST/login\n"
+                            "\n"
+                            "> {%\n"
+                            "  client.log('key ' + request.environment.get('signingKey') + ' for ' +\n"
+                            "             request.environment.get('user'));\n"
+                            "  client.global.set('accessToken', response.body.token);\n"
+                            "  client.log('token ' + client.global.get('accessToken'));\n"
+                            "  client.test('has token', function () { client.assert(response.body.token); });\n"
+                            "%}\n"},
+        });
+        const QString json = m_dir.path() + u"/log.json"_s;
+        const Test::ProcessResult r = run({root, u"--env"_s, u"dev"_s, u"--report"_s, u"json"_s, json});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("log  key [redacted] for ann"), r.out.constData());
+        QVERIFY(r.out.contains("log  token [redacted]"));
+        for (const QByteArray &bytes : {r.out, r.err, read(json)}) {
+            QVERIFY(!bytes.contains("k-7f3a9c"));
+            QVERIFY(!bytes.contains("t-123"));
+        }
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_cli;
