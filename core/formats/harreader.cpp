@@ -1,6 +1,7 @@
 #include "formats/harreader.h"
 
 #include "formats/formatslog.h"
+#include "formats/harchains.h"
 #include "formats/hartimings.h"
 
 #include <QCoreApplication>
@@ -293,6 +294,7 @@ HarImportResult HarReader::read(const QByteArray &json)
         reader.baseMs = 0;
     for (int i = 0; i < entries.size(); ++i)
         reader.read(entries.at(i).toObject(), i);
+    result.userRequests = HarChains::userRequests(result.exchanges, &result.issues);
     result.ok = true;
     qCDebug(lcFormats) << "HAR read from" << result.creator << ":" << result.exchanges.size() << "entries,"
                        << result.issues.size() << "issues";

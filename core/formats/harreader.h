@@ -16,7 +16,10 @@ struct HarImportResult
     QString creator;             ///< "Chrome 120.0", "Firefox 121.0", "Peephole 0.1.0"...
     QList<Exchange> exchanges;   ///< One per importable entry, to open as a timeline.
     QList<RequestSpec> requests; ///< The same entries as requests to send again (parallel to exchanges).
-    QList<ImportIssue> issues;   ///< Entries skipped, bodies missing or not carried over...
+    /// The requests the user made (HarChains::userRequests): one per chain, redirect and auth hops
+    /// folded in, "[redacted]" values as {{variables}}. What `convert` and collections import.
+    QList<RequestSpec> userRequests;
+    QList<ImportIssue> issues; ///< Entries skipped, bodies missing or not carried over...
 };
 
 /// Reads HAR 1.2 files as Chrome, Firefox and Peephole save them.

@@ -213,8 +213,11 @@ Variables Runner::variablesFor(const RequestRef &ref) const
         for (const HttpFileVariable &v : m_collection.files.at(fi).variables)
             fileScope.insert(v.name, v.value);
     }
-    return Variables({m_options.overrides, m_chainScopes.value(ref.file + u'#' + QString::number(ref.index)),
-                      fileScope, m_environment});
+    Variables variables({m_options.overrides, m_chainScopes.value(ref.file + u'#' + QString::number(ref.index)),
+                         fileScope, m_environment});
+    variables.setDotenvFolders(QFileInfo(m_collection.rootPath + u'/' + ref.file).absolutePath(),
+                               m_collection.rootPath);
+    return variables;
 }
 
 void Runner::launchMore()
@@ -262,6 +265,10 @@ bool Runner::launch(int index)
         (req->auth.scheme == AuthSettings::Scheme::Bearer ? spec.auth.token : spec.auth.password) =
             m_authSecrets.value(key);
     }
+    if (!prepareDialect(index, *req, spec)) {
+        complete(index);
+        return false;
+    }
     VariableError verror;
     const std::optional<RequestSpec> resolved = variablesFor(ref).resolveRequest(spec, &verror);
     if (!resolved) {
@@ -277,6 +284,10 @@ bool Runner::launch(int index)
         return false;
     }
     RequestSpec toSend = *resolved;
+    if (!finishDialect(index, *req, toSend)) {
+        complete(index);
+        return false;
+    }
     applyAuthShorthands(toSend);
     result.url = toSend.url.toString();
     m_sendingIndex = index;
