@@ -4,6 +4,7 @@
 #include "cli/exitcodes.h"
 #include "collection/environmentfile.h"
 #include "formats/curlcommand.h"
+#include "formats/harchains.h"
 #include "formats/harreader.h"
 #include "formats/harwriter.h"
 #include "formats/httpfile.h"
@@ -13,6 +14,7 @@
 #include "formats/secretmover.h"
 #include "replay/reports.h"
 
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -79,6 +81,9 @@ struct Imported
 };
 
 Imported read(Format format, const QByteArray &input, const QString &baseDirectory);
+/// A HAR read from @p device one entry at a time: only the requests are kept (no response
+/// bodies), so a file of any size converts in about the memory its requests take.
+Imported readHar(QIODevice *device);
 /// std::nullopt and @p error when the format cannot be written.
 std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList *warnings, QString *error,
                                 bool includeSecrets = false);
@@ -143,18 +148,10 @@ Imported read(Format format, const QByteArray &input, const QString &baseDirecto
         break;
     }
     case Format::Har: {
-        const HarImportResult r = HarReader::read(input);
-        out.issues = r.issues;
-        if (!r.ok) {
-            out.error = r.error.toString();
-            return out;
-        }
-        for (const RequestSpec &spec : r.userRequests) {
-            HttpFileRequest req;
-            req.request = spec;
-            out.file.requests.append(req);
-        }
-        break;
+        QBuffer buffer;
+        buffer.setData(input);
+        buffer.open(QIODevice::ReadOnly);
+        return readHar(&buffer);
     }
     case Format::Postman: {
         const CollectionImportResult r = PostmanImporter::read(input);
@@ -175,6 +172,35 @@ Imported read(Format format, const QByteArray &input, const QString &baseDirecto
         flatten(r.root, QString(), &out.file.requests);
         break;
     }
+    }
+    if (out.file.requests.isEmpty()) {
+        out.error = tr("the input holds no request");
+        return out;
+    }
+    out.ok = true;
+    return out;
+}
+
+Imported readHar(QIODevice *device)
+{
+    Imported out;
+    // The entries are streamed; what folding the redirect and auth hops needs is kept (the requests and
+    // the response heads), the response bodies are not.
+    QList<Exchange> exchanges;
+    const HarImportResult r = HarReader::read(device, [&exchanges](Exchange &&ex, RequestSpec &&) {
+        ex.responseBody = {};
+        exchanges.append(std::move(ex));
+        return true;
+    });
+    out.issues = r.issues;
+    if (!r.ok) {
+        out.error = r.error.toString();
+        return out;
+    }
+    for (RequestSpec &spec : HarChains::userRequests(exchanges, &out.issues)) {
+        HttpFileRequest req;
+        req.request = std::move(spec);
+        out.file.requests.append(std::move(req));
     }
     if (out.file.requests.isEmpty()) {
         out.error = tr("the input holds no request");
@@ -323,10 +349,10 @@ int ConvertCommand::run(const QStringList &arguments)
         printError(tr("cannot read %1: %2").arg(QDir::toNativeSeparators(inPath), in.errorString()));
         return InputFile;
     }
-    const QByteArray input = in.readAll();
     // Formats not given are inferred (content, then extension), and the user is told what was chosen.
     if (!from) {
-        const ConvertFormats::Inferred guess = ConvertFormats::inferInput(inPath, input);
+        // From the first 64 KiB: a HAR is read as a stream afterwards, so it is only peeked at.
+        const ConvertFormats::Inferred guess = ConvertFormats::inferInput(inPath, in.peek(64 * 1024));
         if (!guess.format) {
             printError(tr("cannot tell the format of %1 from its content or its name; give --from (%2)")
                            .arg(QDir::toNativeSeparators(inPath), ConvertFormats::formatNames().join(u", "_s)));
@@ -356,8 +382,10 @@ int ConvertCommand::run(const QStringList &arguments)
                                          ConvertFormats::formatName(*to), guess.reason)));
     }
     const QString baseDir = inPath == u"-"_s ? QDir::currentPath() : QFileInfo(inPath).absolutePath();
-
-    ConvertFormats::Imported imported = ConvertFormats::read(*from, input, baseDir);
+    // A HAR streams (it can be hundreds of MB); the other formats are read whole.
+    ConvertFormats::Imported imported = *from == ConvertFormats::Format::Har
+                                            ? ConvertFormats::readHar(&in)
+                                            : ConvertFormats::read(*from, in.readAll(), baseDir);
     for (const ImportIssue &issue : std::as_const(imported.issues))
         std::fprintf(stderr, "warning: %s: %s\n", qPrintable(issue.item), qPrintable(issue.reason));
     if (!imported.ok) {

@@ -72,6 +72,15 @@ Inferred inferInput(const QString &path, const QByteArray &content)
             return {Format::Har, tr("its content (a HAR \"log\" with \"entries\")")};
         if (root.contains(u"info"_s) && root.contains(u"item"_s))
             return {Format::Postman, tr("its content (a Postman collection: \"info\" and \"item\")")};
+        // Only the start of a large file is looked at: recognise the outer keys.
+        static const QRegularExpression harStart(u"^\\{\\s*\"log\"\\s*:\\s*\\{"_s);
+        static const QRegularExpression postmanKeys(
+            u"\"_postman_id\"|\"schema\"\\s*:\\s*\"https?://schema\\.(getpostman|postman)\\.com"_s);
+        const QString start = QString::fromUtf8(text.left(64 * 1024));
+        if (harStart.match(start).hasMatch())
+            return {Format::Har, tr("its content (a HAR \"log\")")};
+        if (postmanKeys.match(start).hasMatch())
+            return {Format::Postman, tr("its content (a Postman collection schema)")};
         if (const auto f = fromName(path); f && (*f == Format::Har || *f == Format::Postman))
             return {f, tr("its extension")};
         return {};

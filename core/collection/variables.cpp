@@ -14,6 +14,10 @@ namespace Peephole {
 
 namespace {
 constexpr int MaxDepth = 16;
+/// What nested references may add to one text: a variable that uses another several times grows
+/// exponentially with the depth ("billion laughs"), so expansion is bounded in characters and count.
+constexpr qsizetype MaxExpandedChars = 16 * 1024 * 1024;
+constexpr int MaxExpansions = 100000;
 
 QString tr(const char *text)
 {
@@ -63,9 +67,67 @@ QString Variables::reference(const QString &name)
     return u"{{"_s + name + u"}}"_s;
 }
 
+namespace {
+/// The configuration an OAuth expression names ("$oauth2 NAME", "$auth.token(\"NAME\")"), or empty.
+QString oauthName(const QString &expression, bool *idToken)
+{
+    static const QRegularExpression jetbrains(u"^\\$auth\\.(token|idToken)\\(\\s*[\"']([^\"']+)[\"']\\s*\\)$"_s);
+    const QRegularExpressionMatch m = jetbrains.match(expression);
+    if (m.hasMatch()) {
+        *idToken = m.captured(1) == u"idToken"_s;
+        return m.captured(2);
+    }
+    const QStringList words = expression.split(u' ', Qt::SkipEmptyParts);
+    *idToken = false;
+    if (words.size() == 2 && words.first() == u"$oauth2"_s)
+        return words.at(1);
+    return {};
+}
+} // namespace
+
+QString Variables::oauthVariable(const QString &configuration, bool idToken)
+{
+    return (idToken ? u"$oauth2-id-token:"_s : u"$oauth2:"_s) + configuration;
+}
+
+QStringList Variables::oauthReferences(QStringView text)
+{
+    QStringList names;
+    for (const QString &expression : references(text)) {
+        bool idToken = false;
+        const QString name = oauthName(expression, &idToken);
+        if (!name.isEmpty() && !names.contains(name))
+            names.append(name);
+    }
+    return names;
+}
+
 std::optional<QString> Variables::dynamicValue(const QString &expression, const QString &where,
                                                VariableError *error) const
 {
+    bool idToken = false;
+    const QString oauth = oauthName(expression, &idToken);
+    if (!oauth.isEmpty()) {
+        if (const std::optional<QString> token = value(oauthVariable(oauth, idToken)))
+            return token;
+        static const QStringList httpyacFlows = {u"client_credentials"_s, u"authorization_code"_s, u"device_code"_s,
+                                                 u"password"_s, u"implicit"_s, u"refresh_token"_s};
+        if (error) {
+            error->name = expression;
+            error->where = where;
+            error->unsupported = httpyacFlows.contains(oauth);
+            error->message =
+                error->unsupported
+                    ? tr("In the %1: {{%2}} is httpyac's OAuth flow read from oauth2_* variables, which Peephole "
+                         "does not implement; create a configuration (peephole-cli oauth token --name NAME ...) "
+                         "and write {{$oauth2 NAME}}.")
+                          .arg(where, expression)
+                    : tr("In the %1: {{%2}}: no %3 of the OAuth configuration \"%4\" (see the message above, or "
+                         "create it with peephole-cli oauth token --name %4).")
+                          .arg(where, expression, idToken ? tr("ID token") : tr("token"), oauth);
+        }
+        return std::nullopt;
+    }
     DynamicVariables::Context context;
     context.directory = m_dotenvDirectory;
     context.root = m_dotenvRoot;
@@ -83,7 +145,7 @@ std::optional<QString> Variables::dynamicValue(const QString &expression, const 
 }
 
 std::optional<QString> Variables::resolveImpl(const QString &text, const QString &where, int depth,
-                                              QStringList &chain, VariableError *error) const
+                                              QStringList &chain, Budget &budget, VariableError *error) const
 {
     QString out;
     out.reserve(text.size());
@@ -140,7 +202,7 @@ std::optional<QString> Variables::resolveImpl(const QString &text, const QString
                 }
                 return std::nullopt;
             }
-            if (chain.contains(expression) || depth >= MaxDepth) {
+            if (chain.contains(expression)) {
                 if (error) {
                     error->name = expression;
                     error->where = where;
@@ -150,9 +212,40 @@ std::optional<QString> Variables::resolveImpl(const QString &text, const QString
                 }
                 return std::nullopt;
             }
+            if (depth >= MaxDepth) {
+                if (error) {
+                    error->name = expression;
+                    error->where = where;
+                    error->message =
+                        tr("In the %1: variables nest more than %2 levels deep (%3); that is the "
+                           "limit. Define {{%4}} with fewer levels of references.")
+                            .arg(where)
+                            .arg(MaxDepth)
+                            .arg((chain + QStringList{expression}).join(u" → "_s),
+                                 chain.value(0, expression));
+                }
+                return std::nullopt;
+            }
+            budget.chars -= found->size();
+            if (--budget.expansions < 0 || budget.chars < 0) {
+                if (error) {
+                    error->name = expression;
+                    error->where = where;
+                    error->message =
+                        tr("In the %1: the variables expand to more than %2 MiB or %3 substitutions (at "
+                           "{{%4}}); a variable that uses another several times grows with every level. "
+                           "The text was not resolved.")
+                            .arg(where)
+                            .arg(MaxExpandedChars >> 20)
+                            .arg(MaxExpansions)
+                            .arg(expression);
+                }
+                return std::nullopt;
+            }
             if (hasReferences(*found)) {
                 chain.append(expression);
-                const std::optional<QString> nested = resolveImpl(*found, where, depth + 1, chain, error);
+                const std::optional<QString> nested =
+                    resolveImpl(*found, where, depth + 1, chain, budget, error);
                 chain.removeLast();
                 if (!nested)
                     return std::nullopt;
@@ -172,7 +265,8 @@ std::optional<QString> Variables::resolve(const QString &text, const QString &wh
     if (!text.contains(u"{{"_s))
         return text;
     QStringList chain;
-    return resolveImpl(text, where, 0, chain, error);
+    Budget budget{MaxExpandedChars, MaxExpansions};
+    return resolveImpl(text, where, 0, chain, budget, error);
 }
 
 std::optional<QByteArray> Variables::resolve(const QByteArray &text, const QString &where,

@@ -67,9 +67,22 @@ public:
     /// "{{name}}"
     static QString reference(const QString &name);
 
+    /// OAuth tokens of named configurations (core/oauth): {{$oauth2 NAME}} (httpyac's form) and
+    /// {{$auth.token("NAME")}} / {{$auth.idToken("NAME")}} (JetBrains'). The front end obtains the
+    /// tokens before sending and puts them in a scope under oauthVariable(NAME, idToken).
+    static QString oauthVariable(const QString &configuration, bool idToken);
+    /// The configurations @p text refers to that way, in order, without duplicates.
+    static QStringList oauthReferences(QStringView text);
+
 private:
+    /// What one resolve() may still expand (characters substituted, substitutions).
+    struct Budget
+    {
+        qsizetype chars;
+        int expansions;
+    };
     std::optional<QString> resolveImpl(const QString &text, const QString &where, int depth,
-                                       QStringList &chain, VariableError *error) const;
+                                       QStringList &chain, Budget &budget, VariableError *error) const;
     std::optional<QString> dynamicValue(const QString &expression, const QString &where,
                                         VariableError *error) const;
 

@@ -22,12 +22,27 @@ std::optional<QByteArray> Parser::readFile(const QString &option, const QString 
         return std::nullopt;
     }
     QFile file(resolvePath(path));
+    if (file.fileName() == u"/dev/null")
+        return QByteArray();
+    const QFileInfo info(file.fileName());
+    if (info.exists() && !info.isFile()) {
+        issue(option, tr("%1 is not a regular file (a device, a FIFO or a directory); that part was left out.")
+                          .arg(file.fileName()));
+        return std::nullopt;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         issue(option,
               tr("Cannot read %1 (%2); that part was left out.").arg(file.fileName(), file.errorString()));
         return std::nullopt;
     }
-    return file.readAll();
+    QByteArray bytes = file.read(MaxFileBytes + 1);
+    if (bytes.size() > MaxFileBytes) {
+        issue(option, tr("%1 is larger than %2 MiB; that part was left out.")
+                          .arg(file.fileName())
+                          .arg(MaxFileBytes / (1024 * 1024)));
+        return std::nullopt;
+    }
+    return bytes;
 }
 
 void Parser::addHeader(const QString &option, const QString &text)

@@ -30,5 +30,8 @@ QString proxyAuthDirective(const AuthSettings &auth);
 /// Reads "# @peephole-proxy-auth" into @p auth (proxyUser, proxyPassword as "{{var}}"); false and
 /// @p error when malformed or when it holds a literal secret.
 bool parseProxyAuthDirective(const QString &text, AuthSettings *auth, QString *error);
+/// The script of the handler @p lines (as written: "> {%", code lines, "%}" or one
+/// "> ./file.js" / "< ./file.js" line) that starts at line @p line (httpfilescripts.cpp).
+HttpFileScript script(const QStringList &lines, int line, HttpFileScript::Phase phase);
 
 } // namespace Peephole::HttpFileDetail

@@ -199,9 +199,7 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
         if (t.startsWith(u'<')) {
             // JetBrains pre-request script: "< {% ... %}" (several lines) or "< ./script.js".
             const bool inline_ = t.contains(u"{%"_s);
-            req.unsupported.append({line.number, inline_ ? u"< {% \u2026 %}"_s : shortened(t),
-                                    inline_ ? tr("pre-request scripts are not run by Peephole")
-                                            : tr("pre-request script files are not run by Peephole")});
+            const qsizetype first = req.preRequest.size();
             req.preRequest.append(line.text);
             if (inline_ && !t.mid(t.indexOf(u"{%"_s) + 2).contains(u"%}"_s)) {
                 for (++i; i < lines.size(); ++i) {
@@ -210,6 +208,8 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
                         break;
                 }
             }
+            req.scripts.append(HttpFileDetail::script(req.preRequest.mid(first), line.number,
+                                                      HttpFileScript::Phase::PreRequest));
             continue;
         }
         if (t.startsWith(u"{{"_s) && !t.contains(u"}}"_s)) {
@@ -337,6 +337,7 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
             QString hint;
             switch (directiveKind(key, &hint)) {
             case DirectiveKind::Ignored:
+                req.noLog = req.noLog || key == u"no-log";
                 break;
             case DirectiveKind::Unsupported:
                 req.unsupported.append({line.number, shortened(t), hint});
@@ -487,12 +488,17 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
         bodyLines.append(line.number);
     }
     bool inScript = false;
+    qsizetype scriptStart = 0;
+    int scriptLine = 0;
     for (; i < lines.size(); ++i) {
         const Line &line = lines.at(i);
         const QString t = line.text.trimmed();
         if (inScript) {
             req.responseHandler.append(line.text);
             inScript = !line.text.contains(u"%}"_s);
+            if (!inScript)
+                req.scripts.append(HttpFileDetail::script(req.responseHandler.mid(scriptStart), scriptLine,
+                                                          HttpFileScript::Phase::Response));
             continue;
         }
         if (t.startsWith(u"??"_s)) {
@@ -504,17 +510,17 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
             // ">> ./file" and ">>! ./file": the runner saves the response body there.
         } else if (line.text.startsWith(u'>')) {
             const qsizetype open = line.text.indexOf(u"{%"_s);
-            if (open >= 0) {
-                req.unsupported.append({line.number, u"> {% \u2026 %}"_s,
-                                        tr("response handler scripts are not run by Peephole")});
-                inScript = !line.text.mid(open + 2).contains(u"%}"_s);
-            } else {
-                req.unsupported.append(
-                    {line.number, shortened(t), tr("response handler script files are not run by Peephole")});
-            }
+            scriptStart = req.responseHandler.size() - 1;
+            scriptLine = line.number;
+            inScript = open >= 0 && !line.text.mid(open + 2).contains(u"%}"_s);
+            if (!inScript)
+                req.scripts.append(HttpFileDetail::script(req.responseHandler.mid(scriptStart), scriptLine,
+                                                          HttpFileScript::Phase::Response));
         }
         // "<> file" (a JetBrains reference to an earlier response) only shows history: kept, no effect.
     }
+    if (inScript)
+        req.unsupported.append({scriptLine, u"> {% \u2026"_s, tr("the script has no closing %}")});
     while (!req.responseHandler.isEmpty() && req.responseHandler.last().trimmed().isEmpty())
         req.responseHandler.removeLast();
     while (!body.isEmpty() && body.last().trimmed().isEmpty()) {

@@ -47,6 +47,10 @@ struct ImportedItem
     /// The auth declared on this item itself; std::nullopt: inherited from the parent.
     /// (Scheme::None declares "no auth".)
     std::optional<AuthSettings> auth;
+    /// Postman event scripts of this item itself (JavaScript, lines joined with "\n"); Postman
+    /// runs those of the collection, then of each folder, then of the request.
+    QString preRequestScript;
+    QString testScript;
     /// Checks on the response in Peephole's assertion syntax ("status == 200"); the Postman
     /// exporter writes them as pm.test scripts (PostmanEvents::testEvents).
     QStringList assertions;

@@ -2,6 +2,7 @@
 
 #include "http/bodydevice.h"
 #include "http/exchangelog.h"
+#include "http/framing.h"
 #include "http/hopreply.h"
 #include "http/httpsession.h"
 #include "http/networkerrors.h"
@@ -275,6 +276,23 @@ void Transfer::onMetaData()
     if (m_exchange.timings.requestSentNs < 0)
         m_exchange.timings.requestSentNs = m_exchange.timings.headersNs;
     m_reader.readHead(*m_reply, m_exchange);
+    // Peephole's HTTP/1.1 client refuses such heads itself; Qt's stack is held to the same words.
+    const Framing::Verdict framing = Framing::check(m_exchange.responseHeaders);
+    QString malformed = framing.error;
+    if (malformed.isEmpty() && m_exchange.responseHeaders.size() > Framing::MaxHeaderFields)
+        malformed = Framing::tooManyFields();
+    if (!malformed.isEmpty()) {
+        m_exchange.error = {ExchangeError::Kind::MalformedResponse,
+                            tr("Malformed response from %1:%2: %3.")
+                                .arg(m_hop.url.host())
+                                .arg(m_hop.url.port(m_hop.url.scheme() == u"https"_s ? 443 : 80))
+                                .arg(malformed)};
+        publish();
+        m_reply->abort();
+        return;
+    }
+    if (!framing.note.isEmpty())
+        m_exchange.notes.edit().append(framing.note);
     if (!m_exchange.cookiesSet->isEmpty() && m_spec.options.useCookieJar)
         m_session->cookieJar()->setCookiesFromUrl(*m_exchange.cookiesSet, m_hop.url);
     openResponseBody();

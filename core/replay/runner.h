@@ -5,6 +5,7 @@
 #include "collection/variables.h"
 #include "replay/expectedresponse.h"
 #include "replay/runsummary.h"
+#include "script/scriptapi.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -106,6 +107,28 @@ private:
     void keepForChain(int index, const ExpectedResponse &response);
     /// ">> ./file" / ">>! ./file" lines: writes @p body there; false and a message on failure.
     bool redirectResponse(int index, const QByteArray &body);
+    // JavaScript handlers (runnerscript.cpp).
+    /// "?? js ..." (httpyac): evaluated by runResponseScripts' sandbox, not by Assertions.
+    static bool isJsAssertion(const QString &expression);
+    /// The code of @p script (inline, or its file inside the collection); nullopt and @p error.
+    std::optional<QString> scriptCode(const RequestRef &ref, const HttpFileScript &script, QString *error) const;
+    /// The file a script's lines refer to: the .http file, or the script file (collection-relative).
+    QString scriptFileName(const RequestRef &ref, const HttpFileScript &script) const;
+    /// Why the scripts of @p request cannot run (unreadable file, unsupported API), checked before sending.
+    QStringList scriptProblems(const RequestRef &ref, const CollectionRequest &request) const;
+    ScriptVariables scriptVariables(const RequestRef &ref) const;
+    void keepScriptVariables(const RequestRef &ref, const ScriptVariables &vars);
+    /// Verdicts, log and errors of one script into the result; false when the request's
+    /// outcome is decided (error, not run).
+    bool applyScriptOutcome(int index, const HttpFileScript &script, const ScriptOutcome &outcome,
+                            bool *failed);
+    /// Before variables are resolved; false (result set) when the request must not be sent.
+    bool runPreRequestScripts(int index, const CollectionRequest &request);
+    /// After the ?? assertions; false when the outcome is decided (error, not run).
+    bool runResponseScripts(int index, const CollectionRequest &request, const ExpectedResponse &actual,
+                            bool *failed);
+    AssertionResult jsAssertion(int index, const QString &expression, int line, const ExpectedResponse &actual,
+                                bool *unsupported);
     void onChainFinished(quint64 chainId, quint64 lastExchangeId);
     void judge(int index, quint64 chainId, quint64 lastExchangeId);
     void complete(int index);
@@ -128,6 +151,8 @@ private:
     QHash<QString, VariableScope> m_chainScopes;   ///< "file#index" -> {{name.…}} values
     QHash<QString, QString> m_chainErrors;         ///< "file#index" -> why it cannot run (cycle...)
     QList<bool> m_completed;                       ///< selection index -> verdict known
+    ScriptVariables m_scriptVariables;             ///< client.global, pm.collectionVariables of the run
+    QHash<QString, VariableScope> m_requestScriptVariables; ///< "file#index" -> request.variables
     int m_next = 0;
     int m_inFlight = 0;
     int m_done = 0;

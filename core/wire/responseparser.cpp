@@ -1,5 +1,7 @@
 #include "wire/responseparser.h"
 
+#include "http/framing.h"
+
 #include <QCoreApplication>
 
 namespace Peephole {
@@ -149,6 +151,10 @@ bool ResponseParser::headLine(const QByteArray &line)
         fail(tr("the field line \"%1\" is not \"Name: value\"").arg(QString::fromLatin1(shown(line))));
         return false;
     }
+    if (m_headers.size() >= ::Peephole::Framing::MaxHeaderFields) {
+        fail(::Peephole::Framing::tooManyFields());
+        return false;
+    }
     m_headers.append({name, line.mid(colon + 1).trimmed(), true});
     return true;
 }
@@ -166,34 +172,26 @@ bool ResponseParser::startBody()
             m_keepAlive = false;
         return true;
     }
-    if (const QList<QByteArray> codings = tokens(m_headers, "Transfer-Encoding"); !codings.isEmpty()) {
-        if (Headers::contains(m_headers, "Content-Length"))
+    // The same checks and words as for a head read by Qt's stack (core/http/framing).
+    const ::Peephole::Framing::Verdict verdict = ::Peephole::Framing::check(m_headers);
+    if (!verdict.error.isEmpty()) {
+        fail(verdict.error);
+        return false;
+    }
+    if (Headers::contains(m_headers, "Transfer-Encoding")) {
+        if (!verdict.note.isEmpty())
             m_keepAlive = false; // RFC 9112 §6.3: framing was ambiguous, do not reuse
-        m_framing = codings.last() == "chunked" ? Framing::Chunked : Framing::Close;
+        m_framing = verdict.chunked ? Framing::Chunked : Framing::Close;
         if (m_framing == Framing::Close)
             m_keepAlive = false;
         return true;
     }
-    const QList<QByteArray> lengths = Headers::values(m_headers, "Content-Length");
-    if (lengths.isEmpty()) {
+    if (verdict.contentLength < 0) {
         m_framing = Framing::Close;
         m_keepAlive = false;
         return true;
     }
-    qint64 length = -1;
-    for (const QByteArray &value : lengths) {
-        for (const QByteArray &part : value.split(',')) {
-            bool ok = false;
-            const QByteArray digits = part.trimmed();
-            const qint64 n = digits.toLongLong(&ok);
-            if (!ok || n < 0 || digits.startsWith('+') || (length >= 0 && n != length)) {
-                fail(tr("the Content-Length \"%1\" is not one number of bytes")
-                         .arg(QString::fromLatin1(value)));
-                return false;
-            }
-            length = n;
-        }
-    }
+    const qint64 length = verdict.contentLength;
     m_framing = Framing::Length;
     m_remaining = length;
     if (length == 0)

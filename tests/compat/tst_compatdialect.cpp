@@ -170,6 +170,33 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("missing.json"));
         QVERIFY(r.exitCode != 0);
     }
+
+    void noLogShowsNoResponseValues()
+    {
+        HttpServer server;
+        server.route("/secret", ScriptedResponse::text(200, "top-secret-body-42"));
+        QVERIFY(server.listen());
+        QTemporaryDir dir;
+        const QByteArray url = "http://127.0.0.1:" + QByteArray::number(server.port()) + "/secret";
+        auto run = [&](const QString &name, const QByteArray &directive) {
+            const QString path = dir.path() + u'/' + name + u".http"_s;
+            write(path, directive + "GET " + url + "\n?? body == something else\n");
+            const QString report = dir.path() + u'/' + name + u".json"_s;
+            const Test::ProcessResult r = Test::runProcess(QStringLiteral(PEEPHOLE_CLI),
+                                                           {u"run"_s, u"--report"_s, u"json"_s, report, path});
+            QFile f(report);
+            return std::pair{r, f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray()};
+        };
+        const auto [loud, loudReport] = run(u"loud"_s, QByteArray());
+        QVERIFY(loud.exitCode != 0);
+        QVERIFY2(QByteArray(loud.out + loudReport).contains("top-secret-body-42"), loud.out.constData());
+        const auto [quiet, quietReport] = run(u"quiet"_s, "# @no-log\n");
+        QVERIFY(quiet.exitCode != 0); // the verdict is the same
+        QVERIFY2(quiet.out.contains("FAIL"), quiet.out.constData());
+        QVERIFY2(quiet.out.contains("not shown (# @no-log)"), quiet.out.constData());
+        QVERIFY(!QByteArray(quiet.out + quiet.err + quietReport).contains("top-secret-body-42"));
+        QVERIFY(quietReport.contains("\"passed\": false"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCompatDialect)

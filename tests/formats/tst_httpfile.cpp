@@ -102,9 +102,12 @@ void TestHttpFile::jetBrainsFileParses()
     QCOMPARE(parts.at(1).filePath, u"./photos/beach.jpg"_s);
     QCOMPARE(upload2.requestWithPathsResolved(u"/p"_s).body.parts.at(1).filePath, u"/p/photos/beach.jpg"_s);
 
-    // The response handler is reported as kept-but-not-run.
-    QCOMPARE(r.issues.size(), 1);
-    QCOMPARE(r.issues.first().item, u"createUser"_s);
+    // The response handler is kept as written and read as a script (run by core/script).
+    QCOMPARE(r.issues.size(), 0);
+    QCOMPARE(post.scripts.size(), 1);
+    QCOMPARE(post.scripts.first().phase, HttpFileScript::Phase::Response);
+    QCOMPARE(post.scripts.first().line, 25); // "> {%"
+    QVERIFY(post.scripts.first().code.contains(u"client.test(\"created\""_s));
 }
 
 void TestHttpFile::peepholeDirectives()

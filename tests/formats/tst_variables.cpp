@@ -2,6 +2,7 @@
 #include "collection/variables.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +21,8 @@ private Q_SLOTS:
     void undefinedIsAnErrorNamingItAndWhere_data();
     void undefinedIsAnErrorNamingItAndWhere();
     void syntaxAndCycles();
+    void depthLimitIsNotASelfReference();
+    void exponentialExpansionIsBounded();
     void resolveWholeRequest();
     void environmentFile();
     void environmentWithPrivateFile();
@@ -156,6 +159,50 @@ void TestVariables::syntaxAndCycles()
     QVERIFY(!vars.resolve(u"abc {{open"_s, u"URL"_s, &error));
     QVERIFY(error.message.contains(u"never closed"_s));
     QVERIFY(!vars.resolve(u"{{ }}"_s, u"URL"_s, &error));
+}
+
+void TestVariables::depthLimitIsNotASelfReference()
+{
+    // v0 → v1 → … → vN, every name distinct: no cycle, only depth.
+    auto chainOf = [](int levels) {
+        VariableScope scope;
+        for (int i = 0; i < levels; ++i)
+            scope.insert(u"v%1"_s.arg(i), u"{{v%1}}"_s.arg(i + 1));
+        scope.insert(u"v%1"_s.arg(levels), u"end"_s);
+        return Variables({scope});
+    };
+    VariableError error;
+    QCOMPARE(chainOf(15).resolve(u"{{v0}}"_s, u"URL"_s, &error).value_or(QString()), u"end"_s);
+    QVERIFY(!chainOf(40).resolve(u"{{v0}}"_s, u"URL"_s, &error));
+    QVERIFY2(!error.message.contains(u"itself"_s), qPrintable(error.message));
+    QVERIFY2(error.message.contains(u"more than 16 levels deep"_s), qPrintable(error.message));
+    QVERIFY2(error.message.contains(u"v0 → v1"_s), qPrintable(error.message));
+}
+
+void TestVariables::exponentialExpansionIsBounded()
+{
+    // Ten uses of the next level, eight levels: 10^8 substitutions if nothing stopped it.
+    VariableScope scope;
+    for (int i = 0; i < 8; ++i)
+        scope.insert(u"l%1"_s.arg(i), u"{{l%1}}"_s.arg(i + 1).repeated(10));
+    scope.insert(u"l8"_s, u"laugh"_s);
+    const Variables vars({scope});
+    QElapsedTimer timer;
+    timer.start();
+    VariableError error;
+    QVERIFY(!vars.resolve(u"{{l0}}"_s, u"body"_s, &error));
+    QVERIFY2(error.message.contains(u"expand to more than 16 MiB or 100000 substitutions"_s),
+             qPrintable(error.message));
+    QCOMPARE(error.where, u"body"_s);
+    QVERIFY2(timer.elapsed() < 10000, "bounded, not a hang");
+
+    // A few levels of doubling still resolve.
+    VariableScope small;
+    for (int i = 0; i < 4; ++i)
+        small.insert(u"d%1"_s.arg(i), u"{{d%1}}{{d%1}}"_s.arg(i + 1));
+    small.insert(u"d4"_s, u"ab"_s);
+    QCOMPARE(Variables({small}).resolve(u"{{d0}}"_s, u"body"_s, &error).value_or(QString()),
+             u"ab"_s.repeated(16));
 }
 
 void TestVariables::resolveWholeRequest()

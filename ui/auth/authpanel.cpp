@@ -72,7 +72,8 @@ AuthPanel::AuthPanel(CredentialStore *store, QWidget *parent)
       m_scheme(new QComboBox(this)), m_stored(new QComboBox(this)), m_user(new QLineEdit(this)),
       m_password(new QLineEdit(this)), m_token(new QLineEdit(this)),
       m_remember(new QCheckBox(tr("Remember in the keychain"), this)), m_message(new QLabel(this)),
-      m_send(new QPushButton(tr("Send again"), this)), m_cancel(new QPushButton(tr("Don't answer"), this))
+      m_send(new QPushButton(tr("Send again"), this)), m_cancel(new QPushButton(tr("Don't answer"), this)),
+      m_oauth(new QPushButton(tr("Get an OAuth Token…"), this))
 {
     setObjectName(u"authPanel"_s);
     setFrameShape(QFrame::StyledPanel);
@@ -108,6 +109,9 @@ AuthPanel::AuthPanel(CredentialStore *store, QWidget *parent)
     form->addRow(tr("Token:"), m_token);
     form->addRow(QString(), m_remember);
     auto *buttons = new QHBoxLayout;
+    m_oauth->setToolTip(tr("Get a token from an OAuth 2 / OpenID Connect configuration (Request ▸ OAuth 2 Tokens)"));
+    connect(m_oauth, &QPushButton::clicked, this, &AuthPanel::oauthRequested);
+    buttons->addWidget(m_oauth);
     buttons->addStretch();
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_send);
@@ -236,6 +240,18 @@ void AuthPanel::updateFields()
     form->setRowVisible(m_user, !bearer);
     form->setRowVisible(m_password, !bearer);
     form->setRowVisible(m_token, bearer);
+    m_oauth->setVisible(bearer);
+}
+
+void AuthPanel::useToken(const QString &token)
+{
+    const int bearer = m_scheme->findText(u"Bearer"_s);
+    if (!isVisible() || bearer < 0)
+        return;
+    m_scheme->setCurrentIndex(bearer);
+    updateFields();
+    m_token->setText(token);
+    m_send->setFocus();
 }
 
 void AuthPanel::showMessage(const QString &text, bool error)

@@ -47,6 +47,9 @@ public:
     QComboBox *storedBox() const { return m_stored; }
     QPushButton *sendButton() const { return m_send; }
     QLabel *messageLabel() const { return m_message; }
+    QPushButton *oauthButton() const { return m_oauth; }
+    /// Answers a Bearer challenge with @p token (from the OAuth panel): fills the token field.
+    void useToken(const QString &token);
 
     /// Labels of the schemes a challenge list offers, strongest first ("Digest SHA-256", "Basic"...).
     static QStringList offeredSchemes(const QList<Challenge> &challenges);
@@ -54,6 +57,8 @@ public:
 Q_SIGNALS:
     void shown();
     void answered(bool cancelled);
+    /// The user wants a token from an OAuth configuration (the challenge says Bearer).
+    void oauthRequested();
 
 private:
     struct Pending
@@ -83,6 +88,7 @@ private:
     QLabel *m_message;
     QPushButton *m_send;
     QPushButton *m_cancel;
+    QPushButton *m_oauth;
 };
 
 } // namespace Peephole

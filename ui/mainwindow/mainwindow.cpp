@@ -15,6 +15,7 @@
 #include "http/httpsession.h"
 #include "mainwindow/timelineactions.h"
 #include "mainwindow/windowsettings.h"
+#include "oauth/oauthdialog.h"
 #include "timeline/timelineview.h"
 #include "workspace/workspace.h"
 
@@ -170,6 +171,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     };
     connect(m_workspace->credentials(), &CredentialStore::accountsChanged, this, offerStored);
     offerStored();
+    connect(m_authPanel, &AuthPanel::oauthRequested, this, &MainWindow::showOAuth);
     connect(m_authPanel, &AuthPanel::shown, this, [this] {
         statusBar()->showMessage(
             tr("The server asks for credentials: answer in the panel under the request."), 5000);
@@ -243,6 +245,7 @@ void MainWindow::createActions()
     request->addAction(m_collections->saveExpectedAction());
     request->addAction(tr("Stored &Credentials…"), this,
                        [this] { CredentialsDialog(m_workspace->credentials(), this).exec(); });
+    request->addAction(tr("&OAuth 2 Tokens…"), this, &MainWindow::showOAuth);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *clear = view->addAction(actionIcon(u"clear"_s), tr("C&lear Timeline"), this,
@@ -398,6 +401,19 @@ void MainWindow::importCurl()
                                                            tr("Paste a curl command line:"), {}, &ok);
     if (ok && !command.trimmed().isEmpty())
         Q_EMIT m_composer->curlPasted(command.trimmed());
+}
+
+void MainWindow::showOAuth()
+{
+    if (!m_oauth) {
+        m_oauth = new OAuthDialog(m_workspace, this);
+        // A token obtained while a Bearer challenge waits answers it (the user still presses Send again).
+        connect(m_oauth, &OAuthDialog::tokenReady, m_authPanel,
+                [this](const QString &, const QString &token) { m_authPanel->useToken(token); });
+    }
+    m_oauth->show();
+    m_oauth->raise();
+    m_oauth->activateWindow();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -14,6 +14,7 @@ class AuthPanel;
 class CollectionDock;
 class ComposerWidget;
 class ExchangeDetails;
+class OAuthDialog;
 class TimelineActions;
 class TimelineView;
 class Workspace;
@@ -47,6 +48,9 @@ public:
     void importCurl();
     /// Shows a problem found while starting (in the status bar and a message box).
     void showStartupProblem(const QString &message);
+    /// Opens the OAuth 2 panel (Request ▸ OAuth 2 Tokens…, or the auth panel for a Bearer challenge).
+    void showOAuth();
+    OAuthDialog *oauthDialog() const { return m_oauth; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,6 +76,7 @@ private:
     QSplitter *m_vertical;
     QSplitter *m_horizontal;
     QWidget *m_emptyState = nullptr;
+    OAuthDialog *m_oauth = nullptr;
     QStackedWidget *m_timelineStack;
     CollectionDock *m_collections;
     QSet<quint64> m_inFlight;
