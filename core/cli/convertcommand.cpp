@@ -1,8 +1,10 @@
 #include "cli/convertcommand.h"
 
+#include "cli/convertinfer.h"
 #include "cli/exitcodes.h"
 #include "collection/environmentfile.h"
 #include "formats/curlcommand.h"
+#include "formats/harchains.h"
 #include "formats/harreader.h"
 #include "formats/harwriter.h"
 #include "formats/httpfile.h"
@@ -41,8 +43,12 @@ void printError(const QString &message)
 struct Parser
 {
     QCommandLineParser p;
-    QCommandLineOption from{u"from"_s, tr("Input format: curl, har, postman or http."), u"FORMAT"_s};
-    QCommandLineOption to{u"to"_s, tr("Output format: curl, har, postman or http."), u"FORMAT"_s};
+    QCommandLineOption from{u"from"_s, tr("Input format: curl, har, postman or http (default: inferred from the content, then the "
+                                       "extension)."),
+                                    u"FORMAT"_s};
+    QCommandLineOption to{u"to"_s, tr("Output format: curl, har, postman or http (default: inferred from the extension of OUT: "
+                                     ".http/.rest, .har, .json/.postman_collection.json, .curl/.sh)."),
+                                  u"FORMAT"_s};
     QCommandLineOption includeSecrets{
         u"include-secrets"_s,
         tr("Keep passwords, tokens, cookies, secret headers, query parameters and body fields in the "
@@ -62,9 +68,6 @@ struct Parser
 
 namespace ConvertFormats {
 
-enum class Format { Curl, Har, Postman, Http };
-
-std::optional<Format> parseFormat(const QString &name);
 QStringList formatNames();
 
 /// Requests read from one input; ok false (and nothing else to use) on failure.
@@ -118,20 +121,6 @@ QString nameOf(const HttpFileRequest &r, qsizetype index)
 QStringList formatNames()
 {
     return {u"curl"_s, u"har"_s, u"postman"_s, u"http"_s};
-}
-
-std::optional<Format> parseFormat(const QString &name)
-{
-    const QString n = name.toLower();
-    if (n == u"curl")
-        return Format::Curl;
-    if (n == u"har")
-        return Format::Har;
-    if (n == u"postman")
-        return Format::Postman;
-    if (n == u"http" || n == u"rest")
-        return Format::Http;
-    return std::nullopt;
 }
 
 Imported read(Format format, const QByteArray &input, const QString &baseDirectory)
@@ -201,17 +190,23 @@ Imported read(Format format, const QByteArray &input, const QString &baseDirecto
 Imported readHar(QIODevice *device)
 {
     Imported out;
-    const HarImportResult r = HarReader::read(device, [&out](Exchange &&, RequestSpec &&spec) {
-        HttpFileRequest req;
-        req.request = std::move(spec);
-        out.file.requests.append(std::move(req));
+    // The entries are streamed; what folding the redirect and auth hops needs is kept (the requests and
+    // the response heads), the response bodies are not.
+    QList<Exchange> exchanges;
+    const HarImportResult r = HarReader::read(device, [&exchanges](Exchange &&ex, RequestSpec &&) {
+        ex.responseBody = {};
+        exchanges.append(std::move(ex));
         return true;
     });
     out.issues = r.issues;
     if (!r.ok) {
-        out.file = HttpFile();
         out.error = r.error.toString();
         return out;
+    }
+    for (RequestSpec &spec : HarChains::userRequests(exchanges, &out.issues)) {
+        HttpFileRequest req;
+        req.request = std::move(spec);
+        out.file.requests.append(std::move(req));
     }
     if (out.file.requests.isEmpty()) {
         out.error = tr("the input holds no request");
@@ -293,6 +288,7 @@ std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList
             ImportedItem item;
             item.name = nameOf(file.requests.at(i), i);
             item.request = file.requests.at(i).request;
+            item.assertions = file.requests.at(i).assertions;
             if (item.request->auth.scheme != AuthSettings::Scheme::Any ||
                 item.request->auth.hasUserCredentials() || item.request->auth.hasToken())
                 item.auth = item.request->auth;
@@ -310,7 +306,7 @@ std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList
 QString ConvertCommand::help()
 {
     Parser parser;
-    return u"Usage: peephole-cli convert --from FORMAT --to FORMAT IN [OUT]\n\n"_s +
+    return u"Usage: peephole-cli convert [--from FORMAT] [--to FORMAT] IN [OUT]\n\n"_s +
            parser.p.applicationDescription() + u"\n\n"_s + parser.p.helpText().section(u"\n\n"_s, 1) +
            tr("\nExit codes: 0 converted, 2 usage, 3 the input cannot be read or parsed (nothing is "
               "written), 13 the output cannot be written.\n");
@@ -329,13 +325,17 @@ int ConvertCommand::run(const QStringList &arguments)
         std::fputs(qPrintable(help()), stdout);
         return Success;
     }
-    const auto from = ConvertFormats::parseFormat(parser.p.value(parser.from));
-    const auto to = ConvertFormats::parseFormat(parser.p.value(parser.to));
-    if (!from || !to) {
-        printError(tr("--from and --to take one of: %1 (got \"%2\" and \"%3\")")
-                       .arg(ConvertFormats::formatNames().join(u", "_s), parser.p.value(parser.from),
-                            parser.p.value(parser.to)));
-        return Usage;
+    std::optional<ConvertFormats::Format> from, to;
+    for (const auto &[option, format] : {std::pair{&parser.from, &from}, std::pair{&parser.to, &to}}) {
+        if (!parser.p.isSet(*option))
+            continue;
+        *format = ConvertFormats::parseFormat(parser.p.value(*option));
+        if (!*format) {
+            printError(tr("--%1 takes one of: %2 (got \"%3\")")
+                           .arg(option->names().constFirst(), ConvertFormats::formatNames().join(u", "_s),
+                                parser.p.value(*option)));
+            return Usage;
+        }
     }
     const QStringList positional = parser.p.positionalArguments();
     if (positional.isEmpty() || positional.size() > 2) {
@@ -354,6 +354,38 @@ int ConvertCommand::run(const QStringList &arguments)
     if (!opened) {
         printError(tr("cannot read %1: %2").arg(QDir::toNativeSeparators(inPath), in.errorString()));
         return InputFile;
+    }
+    // Formats not given are inferred (content, then extension), and the user is told what was chosen.
+    if (!from) {
+        // From the first 64 KiB: a HAR is read as a stream afterwards, so it is only peeked at.
+        const ConvertFormats::Inferred guess = ConvertFormats::inferInput(inPath, in.peek(64 * 1024));
+        if (!guess.format) {
+            printError(tr("cannot tell the format of %1 from its content or its name; give --from (%2)")
+                           .arg(QDir::toNativeSeparators(inPath), ConvertFormats::formatNames().join(u", "_s)));
+            return Usage;
+        }
+        from = guess.format;
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("reading %1 as %2: inferred from %3 (--from overrides)")
+                                    .arg(QDir::toNativeSeparators(inPath), ConvertFormats::formatName(*from),
+                                         guess.reason)));
+    }
+    if (!to) {
+        const ConvertFormats::Inferred guess = ConvertFormats::inferOutput(positional.value(1));
+        if (!guess.format) {
+            printError(positional.size() < 2
+                           ? tr("give --to (%1): standard output has no extension to infer it from")
+                                 .arg(ConvertFormats::formatNames().join(u", "_s))
+                           : tr("cannot tell the format to write from the name %1; give --to (%2)")
+                                 .arg(QDir::toNativeSeparators(positional.at(1)),
+                                      ConvertFormats::formatNames().join(u", "_s)));
+            return Usage;
+        }
+        to = guess.format;
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("writing %1 as %2: inferred from %3 (--to overrides)")
+                                    .arg(QDir::toNativeSeparators(positional.at(1)),
+                                         ConvertFormats::formatName(*to), guess.reason)));
     }
     const QString baseDir = inPath == u"-"_s ? QDir::currentPath() : QFileInfo(inPath).absolutePath();
     // A HAR streams (it can be hundreds of MB); the other formats are read whole.

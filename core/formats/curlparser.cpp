@@ -12,7 +12,7 @@ QString Parser::resolvePath(const QString &path) const
 {
     if (baseDirectory.isEmpty() || QFileInfo(path).isAbsolute())
         return path;
-    return QDir(baseDirectory).absoluteFilePath(path);
+    return QDir::cleanPath(QDir(baseDirectory).absoluteFilePath(path));
 }
 
 std::optional<QByteArray> Parser::readFile(const QString &option, const QString &path)
@@ -318,7 +318,18 @@ bool Parser::handle(const QString &optName, const OptInfo &info, const QString &
         break;
     case Opt::Proxy: {
         const QString url = value.contains(u"://"_s) ? value : u"http://"_s + value;
-        result.request.options.proxy = QUrl(url);
+        QUrl proxy(url);
+        if (!proxy.isValid() || proxy.host().isEmpty()) {
+            error.message = tr("--proxy needs a proxy URL (host:port), not \"%1\".").arg(value);
+            return false;
+        }
+        if (!proxy.userInfo().isEmpty()) {
+            // curl -x http://user:pass@host: the same as --proxy-user; the credentials go to the proxy only.
+            result.request.auth.proxyUser = proxy.userName(QUrl::FullyDecoded);
+            result.request.auth.proxyPassword = proxy.password(QUrl::FullyDecoded);
+            proxy.setUserInfo(QString());
+        }
+        result.request.options.proxy = proxy;
         break;
     }
     case Opt::ProxyUser: {

@@ -99,6 +99,15 @@ struct HttpFileRequest
     QList<HttpFileUnsupported> unsupported; ///< Constructs read but not carried out: the request is not run.
     QList<HttpFileWarning> warnings;        ///< Unknown directives and the like: the request still runs.
     bool disabled = false;                  ///< "# @disabled": never sent, reported as skipped.
+    /// "<@ ./file": the body is the file with its {{variables}} replaced at send time
+    /// (request.body is then a File body naming it).
+    bool bodyFileWithVariables = false;
+    /// A GraphQL request ("GRAPHQL url", or "X-REQUEST-TYPE: GraphQL"): request.body holds the
+    /// query, then optionally a blank line and the variables as JSON; sent as a JSON POST.
+    bool graphql = false;
+    /// httpyac's "# @no-log": reports and terminal lines show no response values of this request
+    /// (failed assertions say what failed, not what the response held).
+    bool noLog = false;
     QStringList refs;                       ///< "# @ref login": named requests to run before this one.
     int line = 0;                           ///< 1-based line of the request line.
 

@@ -5,6 +5,7 @@
 #include "http/requestspec.h"
 
 #include <QList>
+#include <QStringList>
 #include <QString>
 
 #include <optional>
@@ -50,6 +51,9 @@ struct ImportedItem
     /// runs those of the collection, then of each folder, then of the request.
     QString preRequestScript;
     QString testScript;
+    /// Checks on the response in Peephole's assertion syntax ("status == 200"); the Postman
+    /// exporter writes them as pm.test scripts (PostmanEvents::testEvents).
+    QStringList assertions;
 
     bool isFolder() const { return !request.has_value(); }
     /// Requests in this subtree, depth first.

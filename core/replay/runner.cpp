@@ -220,8 +220,11 @@ Variables Runner::variablesFor(const RequestRef &ref) const
     // Values set by scripts (request.variables, pm.collectionVariables, client.global) win over
     // the file's and the environment's: they were set while the run went on.
     const QString key = ref.file + u'#' + QString::number(ref.index);
-    return Variables({m_options.overrides, m_chainScopes.value(key), m_requestScriptVariables.value(key),
-                      m_scriptVariables.collection, m_scriptVariables.globals, fileScope, m_environment});
+    Variables variables({m_options.overrides, m_chainScopes.value(key), m_requestScriptVariables.value(key),
+                         m_scriptVariables.collection, m_scriptVariables.globals, fileScope, m_environment});
+    variables.setDotenvFolders(QFileInfo(m_collection.rootPath + u'/' + ref.file).absolutePath(),
+                               m_collection.rootPath);
+    return variables;
 }
 
 void Runner::launchMore()
@@ -269,6 +272,10 @@ bool Runner::launch(int index)
         (req->auth.scheme == AuthSettings::Scheme::Bearer ? spec.auth.token : spec.auth.password) =
             m_authSecrets.value(key);
     }
+    if (!prepareDialect(index, *req, spec)) {
+        complete(index);
+        return false;
+    }
     VariableError verror;
     const std::optional<RequestSpec> resolved = variablesFor(ref).resolveRequest(spec, &verror);
     if (!resolved) {
@@ -284,6 +291,10 @@ bool Runner::launch(int index)
         return false;
     }
     RequestSpec toSend = *resolved;
+    if (!finishDialect(index, *req, toSend)) {
+        complete(index);
+        return false;
+    }
     applyAuthShorthands(toSend);
     result.url = toSend.url.toString();
     m_sendingIndex = index;

@@ -84,6 +84,12 @@ private:
     /// "Authorization: Basic user password" / "Basic user:password" / "Digest user password"
     /// (JetBrains and httpyac shorthands) become the request's credentials (runnercompat.cpp).
     static void applyAuthShorthands(RequestSpec &spec);
+    // The .http dialect of the JetBrains HTTP Client and httpyac (runnerdialect.cpp).
+    /// Before variables are resolved: "<@ ./file" bodies read, relative request lines ("GET /users")
+    /// made absolute with the Host header or {{host}}. False (and an Error) when that fails.
+    bool prepareDialect(int index, const CollectionRequest &request, RequestSpec &spec);
+    /// After: GraphQL bodies as a JSON POST, urlencoded continuation lines joined. False on failure.
+    bool finishDialect(int index, const CollectionRequest &request, RequestSpec &spec);
     // Request chaining (runnerchain.cpp): "# @name login" + "{{login.response.body.$.token}}",
     // "{{login.token}}", "# @ref login", "# @import ./other.http".
     /// The named request @p name as seen from @p file (the file itself, then its imports).

@@ -73,6 +73,8 @@ void Runner::judge(int index, quint64 chainId, quint64 lastExchangeId)
                 result.messages.append(a.message);
                 return;
             }
+            if (!a.passed && req->noLog)
+                a.message = tr("the response's value is not shown (# @no-log)");
             if (!a.passed) {
                 failed = true;
                 result.messages.append(tr("assertion \"%1\" failed: %2").arg(expression, a.message));
