@@ -12,6 +12,7 @@ namespace Peephole {
 
 class AuthPanel;
 class CollectionDock;
+class DetailsFollower;
 class ComposerWidget;
 class ExchangeDetails;
 class TimelineActions;
@@ -36,6 +37,7 @@ public:
     AuthPanel *authPanel() const { return m_authPanel; }
     CollectionDock *collectionDock() const { return m_collections; }
     QLineEdit *filterEdit() const { return m_filter; }
+    DetailsFollower *detailsFollower() const { return m_follower; }
     /// A widget shown where the timeline is while it is empty (the "what next" page).
     void setEmptyStateWidget(QWidget *widget);
 
@@ -53,7 +55,7 @@ protected:
 
 private:
     void createActions();
-    void send(const RequestSpec &spec);
+    void send(const RequestSpec &spec, bool askAgain = false);
     void updateBusy();
     void showSelected(quint64 id);
     void exportHar(bool selectedOnly);
@@ -74,6 +76,7 @@ private:
     QWidget *m_emptyState = nullptr;
     QStackedWidget *m_timelineStack;
     CollectionDock *m_collections;
+    DetailsFollower *m_follower = nullptr;
     QSet<quint64> m_inFlight;
 };
 
