@@ -63,7 +63,8 @@ CollectionDock::CollectionDock(Workspace *workspace, ComposerWidget *composer, T
         connect(m_store, signal, this, &CollectionDock::updateTitle);
     connect(m_store, &CollectionStore::structureChanged, this, &CollectionDock::updateTitle);
     connect(m_binding, &ComposerBinding::detached, this, [this] {
-        m_tree->selectionModel()->clearCurrentIndex();
+        // Not selected any more; the file stays current: Ctrl+S adds the new request next to it.
+        m_tree->selectionModel()->clearSelection();
         Q_EMIT message(tr("A new, unsaved request: Ctrl+S (or Save as New…) adds it to the collection."));
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,

@@ -57,10 +57,10 @@ QIcon actionIcon(const QString &name)
 
 MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     : QMainWindow(parent), m_workspace(workspace), m_composer(new ComposerWidget(this)),
-      m_authPanel(new AuthPanel(workspace->credentials(), this)), m_timeline(new TimelineView(this)),
+      m_authPanel(new AuthPanel(workspace->credentials(), this)), m_filter(new QLineEdit(this)),
+      m_filterError(new QLabel(this)), m_timeline(new TimelineView(this)),
       m_details(new ExchangeDetails(this)),
-      m_timelineActions(new TimelineActions(workspace, m_composer, this)), m_filter(new QLineEdit(this)),
-      m_filterError(new QLabel(this)), m_status(new QLabel(this)),
+      m_timelineActions(new TimelineActions(workspace, m_composer, this)), m_status(new QLabel(this)),
       m_vertical(new QSplitter(Qt::Vertical, this)), m_horizontal(new QSplitter(Qt::Horizontal, this)),
       m_timelineStack(new QStackedWidget(this)),
       m_collections(new CollectionDock(workspace, m_composer, m_timeline, this))

@@ -65,11 +65,12 @@ private:
     Workspace *m_workspace;
     ComposerWidget *m_composer;
     AuthPanel *m_authPanel;
+    // Created before the timeline: the focus chain (creation order) follows the layout, filter then rows.
+    QLineEdit *m_filter;
+    QLabel *m_filterError;
     TimelineView *m_timeline;
     ExchangeDetails *m_details;
     TimelineActions *m_timelineActions;
-    QLineEdit *m_filter;
-    QLabel *m_filterError;
     QLabel *m_status;
     QSplitter *m_vertical;
     QSplitter *m_horizontal;
