@@ -34,6 +34,15 @@ public:
     void requestCredentials(const CredentialRequest &request,
                             std::function<void(const CredentialAnswer &)> done) override;
 
+    /// Yes: a refused answer brings the panel back with the server's refusal.
+    bool asksAgainAfterRejection() const override { return true; }
+
+    /// A chain ended: the panel, kept open after "Send again" while the answer is on its way, closes
+    /// when that chain is over (unless something else waits).
+    void chainFinished(quint64 chainId);
+    /// True between "Send again" and the end of that chain (or the next question).
+    bool isAwaitingAnswer() const { return m_awaitingChain != 0; }
+
     /// What is being asked now (valid while visible).
     const CredentialRequest &current() const;
     int pendingCount() const { return int(m_queue.size()); }
@@ -89,6 +98,7 @@ private:
     QPushButton *m_send;
     QPushButton *m_cancel;
     QPushButton *m_oauth;
+    quint64 m_awaitingChain = 0;
 };
 
 } // namespace Peephole

@@ -74,6 +74,13 @@ void ExchangeDetails::setStreamStore(StreamStore *store)
     });
 }
 
+void ExchangeDetails::findInBody()
+{
+    if (currentIndex() != RequestTab)
+        setCurrentIndex(ResponseTab);
+    (currentIndex() == RequestTab ? m_request : m_response)->openFind();
+}
+
 void ExchangeDetails::setExchange(const Exchange &e)
 {
     const bool same = e.id == m_id && e.id != 0;

@@ -35,6 +35,8 @@ public:
     void setExchange(const Exchange &exchange);
     void clear();
     quint64 exchangeId() const { return m_id; }
+    /// Find in the body shown (the Response tab unless the Request tab is current).
+    void findInBody();
 
     HeadersView *headersView() const { return m_headers; }
     BodyView *responseBodyView() const { return m_response; }

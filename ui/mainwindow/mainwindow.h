@@ -12,6 +12,7 @@ namespace Peephole {
 
 class AuthPanel;
 class CollectionDock;
+class DetailsFollower;
 class ComposerWidget;
 class ExchangeDetails;
 class OAuthDialog;
@@ -37,6 +38,7 @@ public:
     AuthPanel *authPanel() const { return m_authPanel; }
     CollectionDock *collectionDock() const { return m_collections; }
     QLineEdit *filterEdit() const { return m_filter; }
+    DetailsFollower *detailsFollower() const { return m_follower; }
     /// A widget shown where the timeline is while it is empty (the "what next" page).
     void setEmptyStateWidget(QWidget *widget);
 
@@ -57,7 +59,7 @@ protected:
 
 private:
     void createActions();
-    void send(const RequestSpec &spec);
+    void send(const RequestSpec &spec, bool askAgain = false);
     void updateBusy();
     void showSelected(quint64 id);
     void exportHar(bool selectedOnly);
@@ -67,11 +69,12 @@ private:
     Workspace *m_workspace;
     ComposerWidget *m_composer;
     AuthPanel *m_authPanel;
+    // Created before the timeline: the focus chain (creation order) follows the layout, filter then rows.
+    QLineEdit *m_filter;
+    QLabel *m_filterError;
     TimelineView *m_timeline;
     ExchangeDetails *m_details;
     TimelineActions *m_timelineActions;
-    QLineEdit *m_filter;
-    QLabel *m_filterError;
     QLabel *m_status;
     QSplitter *m_vertical;
     QSplitter *m_horizontal;
@@ -79,6 +82,7 @@ private:
     OAuthDialog *m_oauth = nullptr;
     QStackedWidget *m_timelineStack;
     CollectionDock *m_collections;
+    DetailsFollower *m_follower = nullptr;
     QSet<quint64> m_inFlight;
 };
 
