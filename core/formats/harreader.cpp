@@ -96,10 +96,12 @@ QByteArray postDataBytes(const QJsonObject &post)
     return pairs.join('&');
 }
 
-// Years 1 and 9999 in one file must not overflow the nanosecond clock: at most 3e12 ms (~95 years).
+// Years 1 and 9999 in one file must not overflow the nanosecond clock: an entry starts at most
+// 1e17 ns (about three years) after the first, the same bound as HarTimings::saturatedNs.
 qint64 startNsFor(const QDateTime &startedAt, qint64 baseMs)
 {
-    return startedAt.isValid() ? qBound<qint64>(0, startedAt.toMSecsSinceEpoch() - baseMs, Q_INT64_C(3'000'000'000'000)) * 1000000
+    constexpr qint64 MaxOffsetMs = Q_INT64_C(100'000'000'000);
+    return startedAt.isValid() ? qBound<qint64>(0, startedAt.toMSecsSinceEpoch() - baseMs, MaxOffsetMs) * 1000000
                                : 0;
 }
 

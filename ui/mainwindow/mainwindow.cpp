@@ -269,7 +269,8 @@ void MainWindow::createActions()
     request->addAction(tr("Stored &Credentials…"), this,
                        [this] { CredentialsDialog(m_workspace->credentials(), this).exec(); })
         ->setShortcut(QKeySequence(tr("Ctrl+Alt+C")));
-    request->addAction(tr("&OAuth 2 Tokens…"), this, &MainWindow::showOAuth);
+    request->addAction(tr("&OAuth 2 Tokens…"), this, &MainWindow::showOAuth)
+        ->setShortcut(QKeySequence(tr("Ctrl+Alt+O")));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *clear = view->addAction(actionIcon(u"clear"_s), tr("C&lear Timeline"), this,
