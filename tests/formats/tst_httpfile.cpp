@@ -262,6 +262,10 @@ void TestHttpFile::commentsAmongHeadersStayThere()
     QCOMPARE(spaced.file.requests.size(), 1);
     const QString url = spaced.file.requests.first().request.urlTemplate;
     QCOMPARE(url, u"https://{{h}}/s?q=a b&p=2"_s);
+    // A name that starts with '=' ("###=x") keeps it when saved ("# @name = x" reads as x).
+    const HttpFileParseResult named = HttpFileParser::parse("###=odd name\nGET https://e.example/\n");
+    QCOMPARE(named.file.requests.first().name, u"=odd name"_s);
+    QCOMPARE(HttpFileParser::parse(HttpFileWriter::write(named.file)).file.requests.first().name, u"=odd name"_s);
     const QByteArray spacedOut = HttpFileWriter::write(spaced.file);
     QCOMPARE(HttpFileParser::parse(spacedOut).file.requests.first().request.urlTemplate, url);
 
