@@ -277,6 +277,14 @@ void TestHttpFile::commentsAmongHeadersStayThere()
     QVERIFY(again.file.requests.first().name.isEmpty());
     QCOMPARE(again.file.requests.first().headerComments, req.headerComments);
     QCOMPARE(HttpFileWriter::write(again.file), written);
+
+    // "??" without an expression is an error naming its line, as "# @peephole-assert" alone is
+    // (it was kept as an empty assertion, written back as a line that does not read back).
+    const HttpFileParseResult empty = HttpFileParser::parse("GET https://e.example/\nX-A: 1\n\n??\n");
+    QCOMPARE(empty.file.requests.size(), 0);
+    QCOMPARE(empty.errors.size(), 1);
+    QCOMPARE(empty.errors.first().line, 4);
+    QVERIFY2(empty.errors.first().message.contains(u"needs an expression"_s), qPrintable(empty.errors.first().message));
 }
 
 void TestHttpFile::writeNeverHoldsSecrets()
