@@ -123,11 +123,16 @@ std::optional<int> durationMs(const QString &text, bool *unitGiven)
     return int(ms);
 }
 
-/// Adds the "?? ..." line @p t (trimmed) as an assertion of @p req.
-void addAssertion(HttpFileRequest &req, const QString &t, int line)
+/// Adds the "?? ..." line @p t (trimmed) as an assertion of @p req; false when it holds none
+/// (written back as "# @peephole-assert" it would not read back; found by tests/fuzz/fuzz_httpfile).
+bool addAssertion(HttpFileRequest &req, const QString &t, int line)
 {
-    req.assertions.append(t.mid(2).trimmed());
+    const QString expression = t.mid(2).trimmed();
+    if (expression.isEmpty())
+        return false;
+    req.assertions.append(expression);
     req.assertionLines.append(line);
+    return true;
 }
 
 struct BlockParser
@@ -193,7 +198,10 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
             continue;
         }
         if (t.startsWith(u"??"_s)) {
-            addAssertion(req, t, line.number);
+            if (!addAssertion(req, t, line.number)) {
+                fail(line.number, tr("?? needs an expression, e.g. ?? status == 200."));
+                return;
+            }
             continue;
         }
         if (t.startsWith(u'<')) {
@@ -444,7 +452,10 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
             break;
         }
         if (t.startsWith(u"??"_s)) {
-            addAssertion(req, t, line.number);
+            if (!addAssertion(req, t, line.number)) {
+                fail(line.number, tr("?? needs an expression, e.g. ?? status == 200."));
+                return;
+            }
             continue;
         }
         if (isHandlerLine(line.text))
@@ -484,7 +495,10 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
         if (isHandlerLine(line.text))
             break;
         if (line.text.trimmed().startsWith(u"??"_s)) {
-            addAssertion(req, line.text.trimmed(), line.number);
+            if (!addAssertion(req, line.text.trimmed(), line.number)) {
+                fail(line.number, tr("?? needs an expression, e.g. ?? status == 200."));
+                return;
+            }
             continue;
         }
         body.append(line.text);
@@ -505,7 +519,10 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
             continue;
         }
         if (t.startsWith(u"??"_s)) {
-            addAssertion(req, t, line.number);
+            if (!addAssertion(req, t, line.number)) {
+                fail(line.number, tr("?? needs an expression, e.g. ?? status == 200."));
+                return;
+            }
             continue;
         }
         req.responseHandler.append(line.text);

@@ -28,8 +28,10 @@ void writeRequest(QByteArray &out, const HttpFileRequest &req, QStringList *warn
     };
 
     out += "###\n";
+    // "# @name = x" is read as x: a name that starts with '=' keeps it behind one more (found by
+    // tests/fuzz/fuzz_httpfile).
     if (!req.name.isEmpty())
-        out += "# @name " + req.name.toUtf8() + '\n';
+        out += (req.name.startsWith(u'=') ? "# @name = " : "# @name ") + req.name.toUtf8() + '\n';
     for (const QString &comment : req.comments)
         out += comment.toUtf8() + '\n';
     if (!spec.options.followRedirects)

@@ -49,7 +49,7 @@ public:
         m_s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data));
         m_s.avail_in = uInt(size);
         char buffer[PieceSize];
-        while (m_s.avail_in > 0) {
+        for (;;) {
             m_s.next_out = reinterpret_cast<Bytef *>(buffer);
             m_s.avail_out = sizeof buffer;
             const int rc = inflate(&m_s, Z_NO_FLUSH);
@@ -76,7 +76,10 @@ public:
                 m_ended = true;
                 break;
             }
-            if (rc == Z_BUF_ERROR)
+            // Done with this piece once its input is used up and inflate() did not fill the buffer:
+            // a full buffer means more output is waiting, which used to be lost when the last piece
+            // of a body decoded to more than 64 KiB (found by tests/fuzz/fuzz_decoder).
+            if (m_s.avail_out != 0 && (m_s.avail_in == 0 || rc == Z_BUF_ERROR))
                 break;
         }
         return true;

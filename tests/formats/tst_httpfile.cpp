@@ -265,6 +265,10 @@ void TestHttpFile::commentsAmongHeadersStayThere()
     QCOMPARE(spaced.file.requests.size(), 1);
     const QString url = spaced.file.requests.first().request.urlTemplate;
     QCOMPARE(url, u"https://{{h}}/s?q=a b&p=2"_s);
+    // A name that starts with '=' ("###=x") keeps it when saved ("# @name = x" reads as x).
+    const HttpFileParseResult named = HttpFileParser::parse("###=odd name\nGET https://e.example/\n");
+    QCOMPARE(named.file.requests.first().name, u"=odd name"_s);
+    QCOMPARE(HttpFileParser::parse(HttpFileWriter::write(named.file)).file.requests.first().name, u"=odd name"_s);
     const QByteArray spacedOut = HttpFileWriter::write(spaced.file);
     QCOMPARE(HttpFileParser::parse(spacedOut).file.requests.first().request.urlTemplate, url);
 
@@ -276,6 +280,14 @@ void TestHttpFile::commentsAmongHeadersStayThere()
     QVERIFY(again.file.requests.first().name.isEmpty());
     QCOMPARE(again.file.requests.first().headerComments, req.headerComments);
     QCOMPARE(HttpFileWriter::write(again.file), written);
+
+    // "??" without an expression is an error naming its line, as "# @peephole-assert" alone is
+    // (it was kept as an empty assertion, written back as a line that does not read back).
+    const HttpFileParseResult empty = HttpFileParser::parse("GET https://e.example/\nX-A: 1\n\n??\n");
+    QCOMPARE(empty.file.requests.size(), 0);
+    QCOMPARE(empty.errors.size(), 1);
+    QCOMPARE(empty.errors.first().line, 4);
+    QVERIFY2(empty.errors.first().message.contains(u"needs an expression"_s), qPrintable(empty.errors.first().message));
 }
 
 void TestHttpFile::writeNeverHoldsSecrets()
