@@ -35,7 +35,7 @@ build() { # name, sources...
 }
 build fuzz_challengeparser "$here/fuzz_challengeparser.cpp" "$root/core/auth/challengeparser.cpp" \
     "$root/core/auth/challenge.cpp"
-build fuzz_responseparser "$here/fuzz_responseparser.cpp" "$root/core/wire/responseparser.cpp" \
+build fuzz_responseparser "$here/fuzz_responseparser.cpp" "$root/core/wire/responseparser.cpp" "$root/core/http/framing.cpp" \
     "$root/core/http/headers.cpp"
 build fuzz_sseparser "$here/fuzz_sseparser.cpp" "$root/core/stream/sseparser.cpp"
 
