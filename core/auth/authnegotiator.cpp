@@ -30,6 +30,16 @@ void AuthNegotiator::clearSession()
     m_lastRejected.clear();
 }
 
+void AuthNegotiator::forgetSessionCredential(const QString &origin, const QString &realm)
+{
+    const QString key = cacheKey(origin, realm);
+    m_sessionCredentials.remove(key);
+    m_digestSessions.remove(key);
+    const auto known = m_known.constFind(origin);
+    if (known != m_known.constEnd() && known->realm == realm)
+        m_known.erase(known);
+}
+
 QString AuthNegotiator::sideKey(Side side, const HopContext &hop, const QUrl &proxy)
 {
     if (side == OriginSide)
@@ -72,7 +82,9 @@ bool AuthNegotiator::sessionCredential(const QString &origin, const QString &rea
     if (it == m_sessionCredentials.constEnd())
         return false;
     *out = it.value();
-    out->source = Credential::Source::Session;
+    // One that came from (or was saved to) the keychain still says so.
+    if (out->source != Credential::Source::Keychain)
+        out->source = Credential::Source::Session;
     out->remember = false;
     return true;
 }
@@ -174,6 +186,7 @@ QByteArray AuthNegotiator::digestFromSession(Side side, const HopContext &hop, c
 void AuthNegotiator::chainFinished(quint64 chainId)
 {
     m_chains.remove(chainId);
+    m_askAgain.remove(chainId);
 }
 
 void AuthNegotiator::addOtherSide(Side answered, const HopContext &hop, const AuthSettings &settings,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auth/authanswer.h"
 #include "auth/authoffers.h"
 #include "auth/credentialprovider.h"
 #include "auth/digestauth.h"
@@ -43,6 +44,15 @@ public:
 
     /// Forgets nonces and credentials accepted this session.
     void clearSession();
+    /// Forgets what this session accepted for @p origin (side key) and @p realm (after "forget").
+    void forgetSessionCredential(const QString &origin, const QString &realm);
+    /// The challenges of chain @p chainId are answered by asking the CredentialProvider, not with
+    /// credentials accepted earlier or stored in the keychain ("use another credential").
+    void askAgain(quint64 chainId) { m_askAgain.insert(chainId); }
+    /// What exchange @p exchangeId answered, when it carried an answer to a challenge (the last
+    /// MaxAnswersKept such exchanges are kept).
+    AuthAnswer answerFor(quint64 exchangeId) const { return m_answers.value(exchangeId); }
+    static constexpr int MaxAnswersKept = 10000;
 
     enum Side { OriginSide = 0, ProxySide = 1 };
 
@@ -75,6 +85,8 @@ private:
         QString realm;
         Credential credential;
         DigestTrace trace;
+        QString answered; ///< The challenge this answers (empty when sent preemptively).
+        QString reason;   ///< Why this scheme was chosen.
     };
 
     struct ChainState
@@ -106,7 +118,7 @@ private:
 
     void decide(std::shared_ptr<Pending> pending);
     void tryKeychain(std::shared_ptr<Pending> pending, QList<AuthOffer> candidates);
-    void askProvider(std::shared_ptr<Pending> pending);
+    void askProvider(std::shared_ptr<Pending> pending, const QString &refusal = {});
     void answerWith(std::shared_ptr<Pending> pending, const Credential &credential, const QString &preferred);
     void finish(std::shared_ptr<Pending> pending, bool retry);
     static void abandon(std::shared_ptr<Pending> pending);
@@ -121,6 +133,9 @@ private:
     QHash<QString, Credential> m_sessionCredentials; ///< cacheKey(origin, realm), accepted ones only
     QHash<QString, Sent> m_known;                    ///< side origin -> last accepted scheme (realm, kind)
     QHash<QString, QString> m_lastRejected;          ///< cacheKey -> message
+    QSet<quint64> m_askAgain;                        ///< chains that ask instead of reusing credentials
+    QHash<quint64, AuthAnswer> m_answers;            ///< exchange id -> what it answered
+    QList<quint64> m_answerOrder;                    ///< oldest first, for the cap
 };
 
 } // namespace Peephole

@@ -108,6 +108,11 @@ void AuthNegotiator::decide(std::shared_ptr<Pending> p)
                                                      sent.credential, &next, &error);
                 if (value.isEmpty())
                     break;
+                next.answered = tr("the %1 of exchange #%2 from %3 (stale=true)")
+                                    .arg(p->status)
+                                    .arg(p->exchangeId)
+                                    .arg(p->origin);
+                next.reason = tr("%1 chosen again with the new nonce (stale=true).").arg(o.label);
                 sent = next;
                 p->retry.headers.append(HeaderField{headerName(p->side), value, true});
                 addOtherSide(p->side, p->hop, p->settings, p->retry.headers);
@@ -132,7 +137,7 @@ void AuthNegotiator::decide(std::shared_ptr<Pending> p)
         const QString who = sent.kind == AuthOffer::Kind::Bearer
                                 ? tr("the token")
                                 : tr("the %1 credentials of user “%2”").arg(sent.label, sent.credential.user);
-        QString explanation = tr("Credentials rejected: the server refused %1 (%2).")
+        QString explanation = tr("Credentials rejected by the server: it refused %1 (%2).")
                                   .arg(who, sourceText(sent.credential.source));
         if (!rec.explanation.isEmpty())
             explanation += u' ' + rec.explanation;
@@ -140,12 +145,23 @@ void AuthNegotiator::decide(std::shared_ptr<Pending> p)
             explanation +=
                 u' ' + tr("The password saved in the keychain may be outdated; update or forget it.");
         rec.explanation = explanation;
-        rec.reason = tr("Not retrying: the same credentials would be refused again.");
         const QString key = cacheKey(sent.origin, sent.realm);
         m_lastRejected.insert(key, explanation);
-        cs.rejected.insert(u"%1|%2"_s.arg(int(p->side)).arg(p->origin));
         m_sessionCredentials.remove(key);
         m_known.remove(sent.origin);
+        if (m_provider && m_provider->asksAgainAfterRejection()) {
+            // Someone can type other credentials: ask again, showing the refusal. Not a loop: each
+            // retry is the user's answer, and cancelling ends the chain.
+            const QString prefix = u"%1|%2|"_s.arg(int(p->side)).arg(p->origin);
+            for (auto it = cs.answered.begin(); it != cs.answered.end();)
+                it = it.key().startsWith(prefix) ? cs.answered.erase(it) : std::next(it);
+            sent = {};
+            rec.reason = tr("Asking for other credentials: the server refused these.");
+            askProvider(p, explanation);
+            return;
+        }
+        rec.reason = tr("Not retrying: the same credentials would be refused again.");
+        cs.rejected.insert(u"%1|%2"_s.arg(int(p->side)).arg(p->origin));
         finish(p, false);
         return;
     }
@@ -180,16 +196,26 @@ void AuthNegotiator::decide(std::shared_ptr<Pending> p)
             answerWith(p, fromRequest, {});
             return;
         }
-        // Credentials accepted earlier this session for this origin + realm.
-        for (const AuthOffer &o : AuthOffers::ranked(p->offers, {true, true}, restriction)) {
+    }
+    // Credentials accepted earlier this session, then the keychain, for this origin + realm — in every
+    // mode ("Ask when challenged" too: what the user saved is the answer), unless the user asked to
+    // type another one. A scheme restriction still holds when the request sets one.
+    const bool reuse = p->side == ProxySide || !m_askAgain.contains(p->hop.chainId);
+    const AuthSettings::Scheme stored =
+        restriction == AuthSettings::Scheme::None ? AuthSettings::Scheme::Any : restriction;
+    if (reuse) {
+        for (const AuthOffer &o : AuthOffers::ranked(p->offers, {true, true}, stored)) {
             Credential c;
-            if (sessionCredential(p->origin, o.realm, &c)) {
+            // Keyed by origin + realm: a token accepted for Bearer cannot answer Basic of the same realm.
+            if (sessionCredential(p->origin, o.realm, &c) &&
+                (o.kind == AuthOffer::Kind::Bearer ? !c.token.isEmpty()
+                                                    : (!c.user.isEmpty() || !c.password.isEmpty()))) {
                 answerWith(p, c, {});
                 return;
             }
         }
         if (m_store) {
-            tryKeychain(p, AuthOffers::ranked(p->offers, {true, true}, restriction));
+            tryKeychain(p, AuthOffers::ranked(p->offers, {true, true}, stored));
             return;
         }
     }
@@ -236,11 +262,13 @@ void AuthNegotiator::tryKeychain(std::shared_ptr<Pending> p, QList<AuthOffer> ca
     askProvider(p);
 }
 
-void AuthNegotiator::askProvider(std::shared_ptr<Pending> p)
+void AuthNegotiator::askProvider(std::shared_ptr<Pending> p, const QString &refusal)
 {
     const AuthSettings::Scheme restriction =
         p->side == ProxySide ? AuthSettings::Scheme::Any : p->settings.scheme;
-    const AuthOffer suggestion = AuthOffers::suggestion(p->offers, restriction);
+    AuthOffer suggestion = AuthOffers::suggestion(p->offers, restriction);
+    if (suggestion.label.isEmpty() && m_provider) // the user may answer any offered scheme
+        suggestion = AuthOffers::suggestion(p->offers, AuthSettings::Scheme::Any);
     if (!m_provider) {
         p->record.reason =
             suggestion.label.isEmpty()
@@ -259,7 +287,8 @@ void AuthNegotiator::askProvider(std::shared_ptr<Pending> p)
     request.suggestedScheme = suggestion.label;
     request.chainId = p->hop.chainId;
     request.exchangeId = p->exchangeId;
-    request.errorMessage = m_lastRejected.value(cacheKey(p->origin, suggestion.realm));
+    request.errorMessage =
+        refusal.isEmpty() ? m_lastRejected.value(cacheKey(p->origin, suggestion.realm)) : refusal;
     QPointer<AuthNegotiator> self(this);
     m_provider->requestCredentials(request, [self, p](const CredentialAnswer &answer) {
         if (p->finished)
@@ -288,12 +317,15 @@ void AuthNegotiator::answerWith(std::shared_ptr<Pending> p, const Credential &cr
 {
     ChainState &cs = m_chains[p->hop.chainId];
     AuthRecord &rec = p->record;
-    const bool restrictedByRequest = p->side == OriginSide &&
+    // What the user typed in the prompt is sent with the scheme they picked there, whatever the
+    // request's own setting (a token for a Bearer challenge on a request set to Basic).
+    const bool prompted = credential.source == Credential::Source::Provider;
+    const bool restrictedByRequest = p->side == OriginSide && !prompted &&
                                      p->settings.scheme != AuthSettings::Scheme::Any &&
                                      p->settings.scheme != AuthSettings::Scheme::None;
     AuthSettings::Scheme restriction = p->side == ProxySide ? AuthSettings::Scheme::Any : p->settings.scheme;
-    if (restriction == AuthSettings::Scheme::None)
-        restriction = AuthSettings::Scheme::Any; // the user answered a prompt: use what they gave
+    if (restriction == AuthSettings::Scheme::None || prompted)
+        restriction = AuthSettings::Scheme::Any;
     const CredentialAvailability available{!credential.user.isEmpty() || !credential.password.isEmpty(),
                                            !credential.token.isEmpty()};
     const QList<AuthOffer> candidates = AuthOffers::ranked(p->offers, available, restriction, preferred);
@@ -315,12 +347,17 @@ void AuthNegotiator::answerWith(std::shared_ptr<Pending> p, const Credential &cr
             continue;
         }
         cs.answered[answeredKey] += 1;
+        sent.answered = tr("the %1 of exchange #%2 from %3%4")
+                            .arg(p->status)
+                            .arg(p->exchangeId)
+                            .arg(p->origin, o.realm.isEmpty() ? QString() : tr(", realm “%1”").arg(o.realm));
+        sent.reason = AuthOffers::reason(o, p->offers, restrictedByRequest) + u" ("_s +
+                      sourceText(credential.source) + u")."_s;
         cs.sent[p->side] = sent;
         p->retry.headers.append(HeaderField{headerName(p->side), value, true});
         addOtherSide(p->side, p->hop, p->settings, p->retry.headers);
         rec.chosenScheme = o.label;
-        rec.reason = AuthOffers::reason(o, p->offers, restrictedByRequest) + u" ("_s +
-                     sourceText(credential.source) + u")."_s;
+        rec.reason = sent.reason;
         qCDebug(lcAuth) << "answering" << p->status << "for" << p->origin << "with" << o.label;
         finish(p, true);
         return;

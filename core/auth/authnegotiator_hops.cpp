@@ -46,7 +46,9 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
         if (known != m_known.constEnd() && known->kind == AuthOffer::Kind::Digest && digestAllowed) {
             // A nonce is known for this origin: answer at once, nc incremented.
             Credential c = fromRequest;
-            if (c.user.isEmpty() && c.password.isEmpty() && !sessionCredential(origin, known->realm, &c))
+            const bool mayReuse = side == ProxySide || !m_askAgain.contains(hop.chainId);
+            if (c.user.isEmpty() && c.password.isEmpty() &&
+                (!mayReuse || !sessionCredential(origin, known->realm, &c)))
                 c = {};
             if (!c.user.isEmpty() || !c.password.isEmpty())
                 value = digestFromSession(side, hop, origin, known->realm, c, &sent);
@@ -61,7 +63,7 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
                     value = h.value;
                     sent = {true,       true,   AuthOffer::Kind::Basic, DigestHashAlgorithm::Md5,
                             u"Basic"_s, origin, known->realm,           c,
-                            {}};
+                            {},         {},     {}};
                 }
             }
         } else if (side == OriginSide && settings.preemptive && allowed && !settings.fromKeychain) {
@@ -81,6 +83,8 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
                             origin,
                             {},
                             fromRequest,
+                            {},
+                            {},
                             {}};
                 } else {
                     record.explanation = h.error;
@@ -98,6 +102,8 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
                             origin,
                             {},
                             fromRequest,
+                            {},
+                            {},
                             {}};
                 } else {
                     record.explanation = h.error;
@@ -129,9 +135,43 @@ void AuthNegotiator::responseReceived(const HopContext &hop, Exchange &exchange)
     // retry), named precisely ("Digest SHA-256", not just the first word).
     const Side shown = cs.sent[OriginSide].valid ? OriginSide : ProxySide;
     if (cs.sent[shown].valid) {
-        exchange.auth.edit().sentScheme =
-            shown == ProxySide ? tr("%1 (proxy)").arg(cs.sent[shown].label) : cs.sent[shown].label;
-        exchange.auth.edit().digest = cs.sent[shown].trace;
+        const Sent &s = cs.sent[shown];
+        AuthRecord &rec = exchange.auth.edit();
+        rec.sentScheme = shown == ProxySide ? tr("%1 (proxy)").arg(s.label) : s.label;
+        rec.digest = s.trace;
+        if (!s.answered.isEmpty()) {
+            AuthAnswer a;
+            a.valid = true;
+            a.answered = s.answered;
+            a.scheme = rec.sentScheme;
+            a.reason = s.reason;
+            a.user = s.kind == AuthOffer::Kind::Bearer ? QString() : s.credential.user;
+            a.realm = s.realm;
+            a.origin = s.origin;
+            switch (s.credential.source) {
+            case Credential::Source::Request:
+                a.source = AuthAnswer::Source::Request;
+                break;
+            case Credential::Source::Session:
+                a.source = AuthAnswer::Source::Session;
+                break;
+            case Credential::Source::Keychain:
+                a.source = AuthAnswer::Source::Keychain;
+                exchange.notes.edit().append(
+                    tr("Answered from the keychain: the %1 credential%2 stored for %3, realm “%4”.")
+                        .arg(s.label, a.user.isEmpty() ? QString() : tr(" of “%1”").arg(a.user), a.origin,
+                             a.realm));
+                break;
+            case Credential::Source::Provider:
+                a.source = AuthAnswer::Source::Prompt;
+                break;
+            }
+            if (!m_answers.contains(exchange.id))
+                m_answerOrder.append(exchange.id);
+            m_answers.insert(exchange.id, a);
+            while (m_answerOrder.size() > MaxAnswersKept)
+                m_answers.remove(m_answerOrder.takeFirst());
+        }
     }
     for (Side side : {ProxySide, OriginSide}) {
         Sent &sent = cs.sent[side];
@@ -176,6 +216,12 @@ void AuthNegotiator::responseReceived(const HopContext &hop, Exchange &exchange)
             const QString secret =
                 sent.kind == AuthOffer::Kind::Bearer ? sent.credential.token : sent.credential.password;
             m_store->store(account, secret);
+            // Saved: the next challenge answered from it says "from the keychain".
+            const auto cached = m_sessionCredentials.find(key);
+            if (cached != m_sessionCredentials.end()) {
+                cached->source = Credential::Source::Keychain;
+                cached->remember = false;
+            }
             exchange.notes.edit().append(
                 tr("Saving the %1 credentials for %2 in the keychain.").arg(sent.label, sent.origin));
             sent.credential.remember = false;

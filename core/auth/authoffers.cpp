@@ -132,7 +132,9 @@ QString AuthOffers::reason(const AuthOffer &chosen, const QList<AuthOffer> &offe
 QString AuthOffers::originOf(const QUrl &url)
 {
     const QString scheme = url.scheme().toLower();
-    const int defaultPort = scheme == u"https"_s ? 443 : scheme == u"http"_s ? 80 : -1;
+    const int defaultPort = scheme == u"https"_s || scheme == u"wss"_s  ? 443
+                            : scheme == u"http"_s || scheme == u"ws"_s ? 80
+                                                                      : -1;
     const int port = url.port(defaultPort);
     QString host = url.host(QUrl::FullyEncoded).toLower();
     if (host.contains(u':'))

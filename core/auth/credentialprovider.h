@@ -41,6 +41,11 @@ public:
     virtual ~CredentialProvider() = default;
     virtual void requestCredentials(const CredentialRequest &request,
                                     std::function<void(const CredentialAnswer &)> done) = 0;
+    /// Whether the negotiator should ask again, with the server's refusal in
+    /// CredentialRequest::errorMessage, when the credentials given were rejected
+    /// (a panel the user can answer again or cancel). A terminal prompt says no:
+    /// a refused answer ends the chain.
+    virtual bool asksAgainAfterRejection() const { return false; }
 };
 
 } // namespace Peephole

@@ -3,8 +3,10 @@
 #include "cli/convertcommand.h"
 #include "cli/credentialscommand.h"
 #include "cli/exitcodes.h"
+#include "cli/oauthcommand.h"
 #include "cli/runcommand.h"
 #include "cli/sendcommand.h"
+#include "cli/wscommand.h"
 
 #include <QCoreApplication>
 
@@ -27,9 +29,11 @@ QString usage()
     return tr("Usage: peephole-cli COMMAND [options]\n\n"
               "Commands:\n"
               "  send URL           send one request and print every exchange of its chain\n"
+              "  ws URL             open a WebSocket: send standard input, print what arrives\n"
               "  run PATH           run a collection's requests and check their responses\n"
               "  convert IN [OUT]   convert between curl, HAR, Postman and .http files\n"
               "  credentials        list or forget credentials stored in the OS keychain\n"
+              "  oauth              get, show, decode or forget OAuth 2 / OpenID Connect tokens\n"
               "  help [COMMAND]     show help\n\n"
               "Options:\n"
               "  -h, --help         show this help\n"
@@ -90,6 +94,14 @@ int dispatch(const QStringList &arguments)
     if (command == u"send"_s) {
         SendCommand send;
         return send.run(args.mid(1));
+    }
+    if (command == u"oauth"_s) {
+        OAuthCommand oauth;
+        return oauth.run(args.mid(1));
+    }
+    if (command == u"ws"_s) {
+        WsCommand ws;
+        return ws.run(args.mid(1));
     }
     if (command == u"credentials"_s) {
         CredentialsCommand credentials;

@@ -1,8 +1,10 @@
 #include "cli/convertcommand.h"
 
+#include "cli/convertinfer.h"
 #include "cli/exitcodes.h"
 #include "collection/environmentfile.h"
 #include "formats/curlcommand.h"
+#include "formats/harchains.h"
 #include "formats/harreader.h"
 #include "formats/harwriter.h"
 #include "formats/httpfile.h"
@@ -12,6 +14,7 @@
 #include "formats/secretmover.h"
 #include "replay/reports.h"
 
+#include <QBuffer>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -40,8 +43,12 @@ void printError(const QString &message)
 struct Parser
 {
     QCommandLineParser p;
-    QCommandLineOption from{u"from"_s, tr("Input format: curl, har, postman or http."), u"FORMAT"_s};
-    QCommandLineOption to{u"to"_s, tr("Output format: curl, har, postman or http."), u"FORMAT"_s};
+    QCommandLineOption from{u"from"_s, tr("Input format: curl, har, postman or http (default: inferred from the content, then the "
+                                       "extension)."),
+                                    u"FORMAT"_s};
+    QCommandLineOption to{u"to"_s, tr("Output format: curl, har, postman or http (default: inferred from the extension of OUT: "
+                                     ".http/.rest, .har, .json/.postman_collection.json, .curl/.sh)."),
+                                  u"FORMAT"_s};
     QCommandLineOption includeSecrets{
         u"include-secrets"_s,
         tr("Keep passwords, tokens, cookies, secret headers, query parameters and body fields in the "
@@ -61,9 +68,6 @@ struct Parser
 
 namespace ConvertFormats {
 
-enum class Format { Curl, Har, Postman, Http };
-
-std::optional<Format> parseFormat(const QString &name);
 QStringList formatNames();
 
 /// Requests read from one input; ok false (and nothing else to use) on failure.
@@ -77,24 +81,33 @@ struct Imported
 };
 
 Imported read(Format format, const QByteArray &input, const QString &baseDirectory);
+/// A HAR read from @p device one entry at a time: only the requests are kept (no response
+/// bodies), so a file of any size converts in about the memory its requests take.
+Imported readHar(QIODevice *device);
 /// std::nullopt and @p error when the format cannot be written.
 std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList *warnings, QString *error,
                                 bool includeSecrets = false);
 
 namespace {
 /// Requests of a Postman tree in order, named "Folder / Request".
-void flatten(const ImportedItem &item, const QString &prefix, QList<HttpFileRequest> *out)
+/// Postman runs the scripts of the collection, then of each folder, then of the request.
+void flatten(const ImportedItem &item, const QString &prefix, QList<HttpFileRequest> *out,
+             const QString &preRequest = {}, const QString &test = {})
 {
+    const QString pre = PostmanScripts::chained(preRequest, item.preRequestScript);
+    const QString tests = PostmanScripts::chained(test, item.testScript);
     for (const ImportedItem &child : item.children) {
         const QString name = prefix.isEmpty() ? child.name : prefix + u" / "_s + child.name;
         if (child.isFolder()) {
-            flatten(child, name, out);
+            flatten(child, name, out, pre, tests);
             continue;
         }
         HttpFileRequest req;
         req.name = name;
         req.request = *child.request;
         req.auth = AuthReference::fromSettings(child.request->auth);
+        PostmanScripts::attach(req, PostmanScripts::chained(pre, child.preRequestScript),
+                               PostmanScripts::chained(tests, child.testScript));
         out->append(req);
     }
 }
@@ -108,20 +121,6 @@ QString nameOf(const HttpFileRequest &r, qsizetype index)
 QStringList formatNames()
 {
     return {u"curl"_s, u"har"_s, u"postman"_s, u"http"_s};
-}
-
-std::optional<Format> parseFormat(const QString &name)
-{
-    const QString n = name.toLower();
-    if (n == u"curl")
-        return Format::Curl;
-    if (n == u"har")
-        return Format::Har;
-    if (n == u"postman")
-        return Format::Postman;
-    if (n == u"http" || n == u"rest")
-        return Format::Http;
-    return std::nullopt;
 }
 
 Imported read(Format format, const QByteArray &input, const QString &baseDirectory)
@@ -155,18 +154,10 @@ Imported read(Format format, const QByteArray &input, const QString &baseDirecto
         break;
     }
     case Format::Har: {
-        const HarImportResult r = HarReader::read(input);
-        out.issues = r.issues;
-        if (!r.ok) {
-            out.error = r.error.toString();
-            return out;
-        }
-        for (const RequestSpec &spec : r.requests) {
-            HttpFileRequest req;
-            req.request = spec;
-            out.file.requests.append(req);
-        }
-        break;
+        QBuffer buffer;
+        buffer.setData(input);
+        buffer.open(QIODevice::ReadOnly);
+        return readHar(&buffer);
     }
     case Format::Postman: {
         const CollectionImportResult r = PostmanImporter::read(input);
@@ -187,6 +178,35 @@ Imported read(Format format, const QByteArray &input, const QString &baseDirecto
         flatten(r.root, QString(), &out.file.requests);
         break;
     }
+    }
+    if (out.file.requests.isEmpty()) {
+        out.error = tr("the input holds no request");
+        return out;
+    }
+    out.ok = true;
+    return out;
+}
+
+Imported readHar(QIODevice *device)
+{
+    Imported out;
+    // The entries are streamed; what folding the redirect and auth hops needs is kept (the requests and
+    // the response heads), the response bodies are not.
+    QList<Exchange> exchanges;
+    const HarImportResult r = HarReader::read(device, [&exchanges](Exchange &&ex, RequestSpec &&) {
+        ex.responseBody = {};
+        exchanges.append(std::move(ex));
+        return true;
+    });
+    out.issues = r.issues;
+    if (!r.ok) {
+        out.error = r.error.toString();
+        return out;
+    }
+    for (RequestSpec &spec : HarChains::userRequests(exchanges, &out.issues)) {
+        HttpFileRequest req;
+        req.request = std::move(spec);
+        out.file.requests.append(std::move(req));
     }
     if (out.file.requests.isEmpty()) {
         out.error = tr("the input holds no request");
@@ -268,6 +288,7 @@ std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList
             ImportedItem item;
             item.name = nameOf(file.requests.at(i), i);
             item.request = file.requests.at(i).request;
+            item.assertions = file.requests.at(i).assertions;
             if (item.request->auth.scheme != AuthSettings::Scheme::Any ||
                 item.request->auth.hasUserCredentials() || item.request->auth.hasToken())
                 item.auth = item.request->auth;
@@ -285,7 +306,7 @@ std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList
 QString ConvertCommand::help()
 {
     Parser parser;
-    return u"Usage: peephole-cli convert --from FORMAT --to FORMAT IN [OUT]\n\n"_s +
+    return u"Usage: peephole-cli convert [--from FORMAT] [--to FORMAT] IN [OUT]\n\n"_s +
            parser.p.applicationDescription() + u"\n\n"_s + parser.p.helpText().section(u"\n\n"_s, 1) +
            tr("\nExit codes: 0 converted, 2 usage, 3 the input cannot be read or parsed (nothing is "
               "written), 13 the output cannot be written.\n");
@@ -304,13 +325,17 @@ int ConvertCommand::run(const QStringList &arguments)
         std::fputs(qPrintable(help()), stdout);
         return Success;
     }
-    const auto from = ConvertFormats::parseFormat(parser.p.value(parser.from));
-    const auto to = ConvertFormats::parseFormat(parser.p.value(parser.to));
-    if (!from || !to) {
-        printError(tr("--from and --to take one of: %1 (got \"%2\" and \"%3\")")
-                       .arg(ConvertFormats::formatNames().join(u", "_s), parser.p.value(parser.from),
-                            parser.p.value(parser.to)));
-        return Usage;
+    std::optional<ConvertFormats::Format> from, to;
+    for (const auto &[option, format] : {std::pair{&parser.from, &from}, std::pair{&parser.to, &to}}) {
+        if (!parser.p.isSet(*option))
+            continue;
+        *format = ConvertFormats::parseFormat(parser.p.value(*option));
+        if (!*format) {
+            printError(tr("--%1 takes one of: %2 (got \"%3\")")
+                           .arg(option->names().constFirst(), ConvertFormats::formatNames().join(u", "_s),
+                                parser.p.value(*option)));
+            return Usage;
+        }
     }
     const QStringList positional = parser.p.positionalArguments();
     if (positional.isEmpty() || positional.size() > 2) {
@@ -330,10 +355,43 @@ int ConvertCommand::run(const QStringList &arguments)
         printError(tr("cannot read %1: %2").arg(QDir::toNativeSeparators(inPath), in.errorString()));
         return InputFile;
     }
-    const QByteArray input = in.readAll();
+    // Formats not given are inferred (content, then extension), and the user is told what was chosen.
+    if (!from) {
+        // From the first 64 KiB: a HAR is read as a stream afterwards, so it is only peeked at.
+        const ConvertFormats::Inferred guess = ConvertFormats::inferInput(inPath, in.peek(64 * 1024));
+        if (!guess.format) {
+            printError(tr("cannot tell the format of %1 from its content or its name; give --from (%2)")
+                           .arg(QDir::toNativeSeparators(inPath), ConvertFormats::formatNames().join(u", "_s)));
+            return Usage;
+        }
+        from = guess.format;
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("reading %1 as %2: inferred from %3 (--from overrides)")
+                                    .arg(QDir::toNativeSeparators(inPath), ConvertFormats::formatName(*from),
+                                         guess.reason)));
+    }
+    if (!to) {
+        const ConvertFormats::Inferred guess = ConvertFormats::inferOutput(positional.value(1));
+        if (!guess.format) {
+            printError(positional.size() < 2
+                           ? tr("give --to (%1): standard output has no extension to infer it from")
+                                 .arg(ConvertFormats::formatNames().join(u", "_s))
+                           : tr("cannot tell the format to write from the name %1; give --to (%2)")
+                                 .arg(QDir::toNativeSeparators(positional.at(1)),
+                                      ConvertFormats::formatNames().join(u", "_s)));
+            return Usage;
+        }
+        to = guess.format;
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(tr("writing %1 as %2: inferred from %3 (--to overrides)")
+                                    .arg(QDir::toNativeSeparators(positional.at(1)),
+                                         ConvertFormats::formatName(*to), guess.reason)));
+    }
     const QString baseDir = inPath == u"-"_s ? QDir::currentPath() : QFileInfo(inPath).absolutePath();
-
-    ConvertFormats::Imported imported = ConvertFormats::read(*from, input, baseDir);
+    // A HAR streams (it can be hundreds of MB); the other formats are read whole.
+    ConvertFormats::Imported imported = *from == ConvertFormats::Format::Har
+                                            ? ConvertFormats::readHar(&in)
+                                            : ConvertFormats::read(*from, in.readAll(), baseDir);
     for (const ImportIssue &issue : std::as_const(imported.issues))
         std::fprintf(stderr, "warning: %s: %s\n", qPrintable(issue.item), qPrintable(issue.reason));
     if (!imported.ok) {

@@ -60,6 +60,9 @@ QString exitCodeHelp()
                                        "  22  HTTP status 400 or more, with --fail\n"
                                        "  25  authentication rejected or not answered\n"
                                        "  30  run: a request failed or its response changed\n"
+                                       "  40  ws: the server closed with a code other than 1000\n"
+                                       "  41  ws: the connection dropped without a closing handshake\n"
+                                       "  42  ws: the server did not switch protocols (no 101)\n"
                                        "  63  the decoded body passed --max-decoded-size (or looked like a "
                                        "decompression bomb)\n");
 }

@@ -22,6 +22,9 @@ enum ExitCode : int {
     HttpError = 22,
     AuthFailed = 25,
     RunFailed = 30,
+    WsClosedByPeer = 40,    ///< ws: the server closed with a code other than 1000
+    WsDropped = 41,         ///< ws: the connection dropped without a closing handshake
+    WsHandshakeFailed = 42, ///< ws: the server did not switch protocols
     BodyTooLarge = 63, ///< curl's code for "maximum file size exceeded"
 };
 

@@ -2,6 +2,8 @@
 
 #include "auth/authnegotiator.h"
 #include "cli/exitcodes.h"
+#include "cli/runoauth.h"
+#include "auth/credentialstore.h"
 #include "collection/collectionstore.h"
 #include "collection/secretvariablestore.h"
 #include "http/exchangelog.h"
@@ -122,8 +124,14 @@ void RunCommand::printResult(const RequestResult &result)
                 qPrintable(time), qPrintable(safe(r.ref.file)), qPrintable(safe(u"› "_s + r.name)));
     for (const QString &w : r.warnings)
         std::fprintf(stderr, "%s\n", qPrintable(safe(w)));
-    for (const AssertionResult &a : r.assertions)
-        std::printf("           %-4s ?? %s\n", a.passed ? "ok" : "FAIL", qPrintable(safe(a.expression)));
+    for (const AssertionResult &a : r.assertions) {
+        if (a.kind == u"test"_s) // client.test / pm.test
+            std::printf("           %-4s test \"%s\"\n", a.passed ? "ok" : "FAIL", qPrintable(safe(a.expression)));
+        else
+            std::printf("           %-4s ?? %s\n", a.passed ? "ok" : "FAIL", qPrintable(safe(a.expression)));
+    }
+    for (const QString &line : r.scriptLog)
+        std::printf("           log  %s\n", qPrintable(safe(line)));
     if (r.outcome != RequestResult::Outcome::Passed &&
         (r.outcome != RequestResult::Outcome::Skipped || r.disabled)) {
         for (const QString &m : r.messages) {
@@ -252,6 +260,8 @@ int RunCommand::run(const QStringList &arguments)
         return problems ? InputFile : RunFailed;
     }
 
+    CredentialStore keychain;
+    prepareOAuthTokens(m_session, &keychain, collection, selection, &options.overrides);
     KeychainSecretStore secrets;
     Runner runner(m_session);
     runner.setSecretStore(&secrets);

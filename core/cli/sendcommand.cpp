@@ -15,6 +15,7 @@
 #include "http/httpsession.h"
 #include "stream/streamstore.h"
 #include "http/redirects.h"
+#include "oauth/oauthauthorizer.h"
 #include "workspace/workspace.h"
 
 #include <QEventLoop>
@@ -71,10 +72,48 @@ int SendCommand::run(const QStringList &arguments)
         prompt.setKnownUser(typedOrigin, auth.user);
     if (auth.saveToKeychain)
         prompt.setRememberFor(typedOrigin);
-    m_workspace->setCredentialProvider(&prompt);
     HttpSession *session = m_workspace->session();
+    OAuthAuthorizer *oauth = nullptr;
+    const auto printOwn = [this](quint64 exchangeId) {
+        const Exchange *e = m_workspace->log()->find(exchangeId);
+        if (!e)
+            return;
+        ExchangePrinter printer(m_options.mode == SendOptions::Mode::Head ? stdout : stderr, stdout,
+                                m_options.mode, m_options.showSecrets);
+        printer.printHeads(*e);
+    };
+    if (!m_options.oauthName.isEmpty()) {
+        if (auth.hasToken() || auth.hasUserCredentials()) {
+            printError(tr("--oauth cannot be combined with --token or --user"));
+            return Usage;
+        }
+        // The OAuth configuration answers with its token; no terminal prompt for a rejected one.
+        oauth = new OAuthAuthorizer(m_workspace->session(), m_workspace->credentials(), this);
+        if (m_options.spec.options.timeoutMs > 0)
+            oauth->setTimeoutMs(m_options.spec.options.timeoutMs);
+        QEventLoop preparing;
+        bool ready = false;
+        QString why;
+        oauth->prepare(m_options.oauthName, [&](bool ok, const QString &problem) {
+            ready = ok;
+            why = problem;
+            preparing.quit();
+        });
+        if (why.isEmpty() && !ready)
+            preparing.exec();
+        if (oauth->tokenExchangeId() != 0)
+            printOwn(oauth->tokenExchangeId());
+        if (!ready) {
+            printError(why);
+            return AuthFailed;
+        }
+        oauth->apply(m_options.spec);
+    } else {
+        m_workspace->setCredentialProvider(&prompt);
+    }
     QEventLoop loop;
     int code = Success;
+    quint64 retryChain = 0;
     QTimer reconnect;
     reconnect.setSingleShot(true);
     RequestSpec again = m_options.spec;
@@ -85,6 +124,34 @@ int SendCommand::run(const QStringList &arguments)
             loop.quit();
     });
     connect(session, &HttpSession::chainFinished, this, [&](quint64 chainId, quint64 lastId) {
+        if (oauth && oauth->client()->ownsChain(chainId))
+            return; // a token request: printed with the request it was for
+        const Exchange *last = m_workspace->log()->find(lastId);
+        if (oauth && last && oauth->wantsRefresh(*last)) {
+            // 401 invalid_token: refresh once, retry once (three linked exchanges).
+            const Exchange rejected = *last;
+            oauth->refreshAfter(rejected, [&, chainId](bool ok, const QString &problem) {
+                for (const Exchange &e : m_workspace->log()->chain(chainId))
+                    printOwn(e.id);
+                if (oauth->tokenExchangeId() != 0)
+                    printOwn(oauth->tokenExchangeId());
+                if (!ok) {
+                    printError(problem);
+                    code = AuthFailed;
+                    loop.quit();
+                    return;
+                }
+                RequestSpec retry = m_options.spec;
+                oauth->apply(retry);
+                retryChain = m_workspace->send(retry);
+            });
+            return;
+        }
+        if (oauth && chainId == retryChain) {
+            const QList<Exchange> chain = m_workspace->log()->chain(chainId);
+            if (!chain.isEmpty())
+                oauth->noteRetry(chain.first().id);
+        }
         code = finish(chainId);
         const StreamRecord *stream = session->streams()->find(lastId);
         if (!m_options.reconnect || !stream || !m_stopReason.isEmpty() || m_outputFailed) {

@@ -91,6 +91,10 @@ struct Parser
                            "sending Last-Event-ID.")};
     QCommandLineOption includeSecrets{u"include-secrets"_s,
                                       tr("Keep credentials, cookies and secret parameters in the HAR file.")};
+    QCommandLineOption oauth{u"oauth"_s,
+                             tr("Authorize with a Bearer token of the OAuth configuration NAME (see peephole-cli "
+                                "oauth): refreshed when expired, and once more after a 401 invalid_token."),
+                             u"NAME"_s};
     QCommandLineOption help{{u"h"_s, u"help"_s}, tr("Show this help.")};
 
     Parser()
@@ -134,7 +138,7 @@ struct Parser
                       maxEvents,
                       reconnect,
                       help});
-        p.addOptions({includeSecrets});
+        p.addOptions({includeSecrets, oauth});
         p.addPositionalArgument(u"URL"_s,
                                 tr("The URL to send to (http:// is assumed when no scheme is given)."));
     }
@@ -330,6 +334,7 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
     if (p.isSet(ps.proxyUser))
         out->proxyPasswordMissing = !splitUser(p.value(ps.proxyUser), &a.proxyUser, &a.proxyPassword);
     a.token = p.value(ps.token);
+    out->oauthName = p.value(ps.oauth);
     a.preemptive = p.isSet(ps.preemptive);
     a.locationTrusted = p.isSet(ps.locationTrusted);
     // --user NAME without a password: the keychain's credential for this origin, realm and user when

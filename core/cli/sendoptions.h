@@ -21,6 +21,7 @@ struct SendOptions
     /// on the terminal when challenged (with --preemptive: ask before sending).
     bool includeSecrets = false;  ///< --include-secrets: files (HAR) keep credentials.
     bool passwordMissing = false;
+    QString oauthName; ///< --oauth NAME: a Bearer token from that OAuth configuration (refreshed as needed).
     bool proxyPasswordMissing = false;
     // Event streams (text/event-stream): events are printed as they arrive.
     bool json = false;     ///< --json: one JSON object per event per line.

@@ -34,6 +34,8 @@ BlockResult parse(const QByteArray &block, int firstLine)
             line += line > 0 ? firstLine - 1 : 0;
         for (HttpFileUnsupported &u : req.unsupported)
             u.line += firstLine - 1;
+        for (HttpFileScript &script : req.scripts)
+            script.line += script.line > 0 ? firstLine - 1 : 0;
         for (HttpFileWarning &w : req.warnings)
             w.line += firstLine - 1;
     }

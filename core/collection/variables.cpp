@@ -1,5 +1,7 @@
 #include "collection/variables.h"
 
+#include "collection/dynamicvariables.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QRandomGenerator>
@@ -65,52 +67,79 @@ QString Variables::reference(const QString &name)
     return u"{{"_s + name + u"}}"_s;
 }
 
+namespace {
+/// The configuration an OAuth expression names ("$oauth2 NAME", "$auth.token(\"NAME\")"), or empty.
+QString oauthName(const QString &expression, bool *idToken)
+{
+    static const QRegularExpression jetbrains(u"^\\$auth\\.(token|idToken)\\(\\s*[\"']([^\"']+)[\"']\\s*\\)$"_s);
+    const QRegularExpressionMatch m = jetbrains.match(expression);
+    if (m.hasMatch()) {
+        *idToken = m.captured(1) == u"idToken"_s;
+        return m.captured(2);
+    }
+    const QStringList words = expression.split(u' ', Qt::SkipEmptyParts);
+    *idToken = false;
+    if (words.size() == 2 && words.first() == u"$oauth2"_s)
+        return words.at(1);
+    return {};
+}
+} // namespace
+
+QString Variables::oauthVariable(const QString &configuration, bool idToken)
+{
+    return (idToken ? u"$oauth2-id-token:"_s : u"$oauth2:"_s) + configuration;
+}
+
+QStringList Variables::oauthReferences(QStringView text)
+{
+    QStringList names;
+    for (const QString &expression : references(text)) {
+        bool idToken = false;
+        const QString name = oauthName(expression, &idToken);
+        if (!name.isEmpty() && !names.contains(name))
+            names.append(name);
+    }
+    return names;
+}
+
 std::optional<QString> Variables::dynamicValue(const QString &expression, const QString &where,
                                                VariableError *error) const
 {
-    const QStringList words = expression.split(u' ', Qt::SkipEmptyParts);
-    const QString &name = words.first();
-    if (name == u"$uuid" || name == u"$guid" || name == u"$random.uuid")
-        return QUuid::createUuid().toString(QUuid::WithoutBraces);
-    if (name == u"$timestamp")
-        return QString::number(QDateTime::currentSecsSinceEpoch());
-    if (name == u"$isoTimestamp")
-        return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    if (name == u"$randomInt" || name == u"$random.integer") {
-        qint64 low = 0;
-        qint64 high = 1001;
-        if (words.size() == 3) {
-            bool okLow = false;
-            bool okHigh = false;
-            low = words.at(1).toLongLong(&okLow);
-            high = words.at(2).toLongLong(&okHigh);
-            if (!okLow || !okHigh || high <= low) {
-                if (error) {
-                    error->name = name;
-                    error->where = where;
-                    error->message = tr("In the %1: {{%2}} needs two whole numbers MIN MAX with MIN < MAX.")
-                                         .arg(where, expression);
-                }
-                return std::nullopt;
-            }
-        } else if (words.size() != 1) {
-            if (error) {
-                error->name = name;
-                error->where = where;
-                error->message = tr("In the %1: write {{$randomInt}} or {{$randomInt MIN MAX}}, not {{%2}}.")
-                                     .arg(where, expression);
-            }
-            return std::nullopt;
+    bool idToken = false;
+    const QString oauth = oauthName(expression, &idToken);
+    if (!oauth.isEmpty()) {
+        if (const std::optional<QString> token = value(oauthVariable(oauth, idToken)))
+            return token;
+        static const QStringList httpyacFlows = {u"client_credentials"_s, u"authorization_code"_s, u"device_code"_s,
+                                                 u"password"_s, u"implicit"_s, u"refresh_token"_s};
+        if (error) {
+            error->name = expression;
+            error->where = where;
+            error->unsupported = httpyacFlows.contains(oauth);
+            error->message =
+                error->unsupported
+                    ? tr("In the %1: {{%2}} is httpyac's OAuth flow read from oauth2_* variables, which Peephole "
+                         "does not implement; create a configuration (peephole-cli oauth token --name NAME ...) "
+                         "and write {{$oauth2 NAME}}.")
+                          .arg(where, expression)
+                    : tr("In the %1: {{%2}}: no %3 of the OAuth configuration \"%4\" (see the message above, or "
+                         "create it with peephole-cli oauth token --name %4).")
+                          .arg(where, expression, idToken ? tr("ID token") : tr("token"), oauth);
         }
-        return QString::number(QRandomGenerator::global()->bounded(low, high));
+        return std::nullopt;
     }
+    DynamicVariables::Context context;
+    context.directory = m_dotenvDirectory;
+    context.root = m_dotenvRoot;
+    const DynamicVariables::Value v = DynamicVariables::evaluate(
+        expression, context, [this](const QString &name) { return value(name); });
+    if (v.text)
+        return v.text;
     if (error) {
-        error->name = name;
+        error->name = expression.split(u' ', Qt::SkipEmptyParts).value(0);
         error->where = where;
-        error->unsupported = true;
-        error->message = tr("In the %1: {{%2}} is not a dynamic variable Peephole knows "
-                            "($uuid, $timestamp, $isoTimestamp, $randomInt).")
-                             .arg(where, name);
+        error->unsupported = v.unsupported;
+        error->message = tr("In the %1: %2.").arg(where, v.error);
     }
     return std::nullopt;
 }
@@ -344,9 +373,17 @@ std::optional<RequestSpec> Variables::resolveRequest(const RequestSpec &spec, Va
     const std::optional<QString> token = resolve(out.auth.token, tr("auth token"), error);
     if (!token)
         return std::nullopt;
+    const std::optional<QString> proxyUser = resolve(out.auth.proxyUser, tr("proxy user"), error);
+    if (!proxyUser)
+        return std::nullopt;
+    const std::optional<QString> proxyPassword = resolve(out.auth.proxyPassword, tr("proxy password"), error);
+    if (!proxyPassword)
+        return std::nullopt;
     out.auth.user = *user;
     out.auth.password = *password;
     out.auth.token = *token;
+    out.auth.proxyUser = *proxyUser;
+    out.auth.proxyPassword = *proxyPassword;
     return out;
 }
 

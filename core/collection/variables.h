@@ -29,11 +29,9 @@ struct VariableError
 
 /// Replaces {{name}} references. Scopes are searched in the order given
 /// (request, folder, collection, environment: the first that defines a name
-/// wins). Dynamic variables need no scope:
-///   {{$uuid}} (also $guid, $random.uuid)   a random UUID v4
-///   {{$timestamp}}                         Unix time in seconds
-///   {{$isoTimestamp}}                      ISO 8601 UTC with milliseconds
-///   {{$randomInt}} / {{$randomInt MIN MAX}} an integer in [0, 1000] or [MIN, MAX)
+/// wins). Dynamic variables ({{$uuid}}, {{$timestamp -1 d}}, {{$datetime iso8601}},
+/// {{$random.alphabetic(8)}}, {{$processEnv HOME}}, {{$dotenv KEY}}...) need no scope: see
+/// DynamicVariables::evaluate().
 /// An undefined variable is an error that names it and the place it was
 /// found; its braces are never sent.
 class Variables
@@ -42,6 +40,13 @@ public:
     explicit Variables(QList<VariableScope> scopes = {});
 
     const QList<VariableScope> &scopes() const { return m_scopes; }
+    /// Where {{$dotenv NAME}} finds its .env file: @p directory (the .http file's folder), then
+    /// its parents up to @p root (the collection folder).
+    void setDotenvFolders(const QString &directory, const QString &root)
+    {
+        m_dotenvDirectory = directory;
+        m_dotenvRoot = root;
+    }
     /// The value of @p name from the first scope that has it.
     std::optional<QString> value(const QString &name) const;
 
@@ -62,6 +67,13 @@ public:
     /// "{{name}}"
     static QString reference(const QString &name);
 
+    /// OAuth tokens of named configurations (core/oauth): {{$oauth2 NAME}} (httpyac's form) and
+    /// {{$auth.token("NAME")}} / {{$auth.idToken("NAME")}} (JetBrains'). The front end obtains the
+    /// tokens before sending and puts them in a scope under oauthVariable(NAME, idToken).
+    static QString oauthVariable(const QString &configuration, bool idToken);
+    /// The configurations @p text refers to that way, in order, without duplicates.
+    static QStringList oauthReferences(QStringView text);
+
 private:
     /// What one resolve() may still expand (characters substituted, substitutions).
     struct Budget
@@ -75,6 +87,8 @@ private:
                                         VariableError *error) const;
 
     QList<VariableScope> m_scopes;
+    QString m_dotenvDirectory;
+    QString m_dotenvRoot;
 };
 
 } // namespace Peephole

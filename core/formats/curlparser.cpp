@@ -12,7 +12,7 @@ QString Parser::resolvePath(const QString &path) const
 {
     if (baseDirectory.isEmpty() || QFileInfo(path).isAbsolute())
         return path;
-    return QDir(baseDirectory).absoluteFilePath(path);
+    return QDir::cleanPath(QDir(baseDirectory).absoluteFilePath(path));
 }
 
 std::optional<QByteArray> Parser::readFile(const QString &option, const QString &path)
@@ -22,12 +22,27 @@ std::optional<QByteArray> Parser::readFile(const QString &option, const QString 
         return std::nullopt;
     }
     QFile file(resolvePath(path));
+    if (file.fileName() == u"/dev/null")
+        return QByteArray();
+    const QFileInfo info(file.fileName());
+    if (info.exists() && !info.isFile()) {
+        issue(option, tr("%1 is not a regular file (a device, a FIFO or a directory); that part was left out.")
+                          .arg(file.fileName()));
+        return std::nullopt;
+    }
     if (!file.open(QIODevice::ReadOnly)) {
         issue(option,
               tr("Cannot read %1 (%2); that part was left out.").arg(file.fileName(), file.errorString()));
         return std::nullopt;
     }
-    return file.readAll();
+    QByteArray bytes = file.read(MaxFileBytes + 1);
+    if (bytes.size() > MaxFileBytes) {
+        issue(option, tr("%1 is larger than %2 MiB; that part was left out.")
+                          .arg(file.fileName())
+                          .arg(MaxFileBytes / (1024 * 1024)));
+        return std::nullopt;
+    }
+    return bytes;
 }
 
 void Parser::addHeader(const QString &option, const QString &text)
@@ -303,7 +318,18 @@ bool Parser::handle(const QString &optName, const OptInfo &info, const QString &
         break;
     case Opt::Proxy: {
         const QString url = value.contains(u"://"_s) ? value : u"http://"_s + value;
-        result.request.options.proxy = QUrl(url);
+        QUrl proxy(url);
+        if (!proxy.isValid() || proxy.host().isEmpty()) {
+            error.message = tr("--proxy needs a proxy URL (host:port), not \"%1\".").arg(value);
+            return false;
+        }
+        if (!proxy.userInfo().isEmpty()) {
+            // curl -x http://user:pass@host: the same as --proxy-user; the credentials go to the proxy only.
+            result.request.auth.proxyUser = proxy.userName(QUrl::FullyDecoded);
+            result.request.auth.proxyPassword = proxy.password(QUrl::FullyDecoded);
+            proxy.setUserInfo(QString());
+        }
+        result.request.options.proxy = proxy;
         break;
     }
     case Opt::ProxyUser: {

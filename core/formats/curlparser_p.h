@@ -105,7 +105,10 @@ struct Parser
     void issue(const QString &item, const QString &reason) { result.issues.append({item, reason}); }
 
     QString resolvePath(const QString &path) const;
+    /// The content of an @file argument: a regular file of at most MaxFileBytes (a device, a FIFO
+    /// or /dev/stdin in a pasted command would block or never end).
     std::optional<QByteArray> readFile(const QString &option, const QString &path);
+    static constexpr qint64 MaxFileBytes = 64 * 1024 * 1024;
 
     bool handle(const QString &optName, const OptInfo &info, const QString &value, const ShellWord &word);
     void addHeader(const QString &option, const QString &text);

@@ -1,6 +1,7 @@
 #include "formats/harreader.h"
 
 #include "formats/formatslog.h"
+#include "formats/harreader_p.h"
 #include "formats/hartimings.h"
 
 #include <QCoreApplication>
@@ -15,7 +16,7 @@ using namespace Qt::StringLiterals;
 
 namespace Peephole {
 
-namespace {
+namespace HarDetail {
 
 QString tr(const char *text)
 {
@@ -95,15 +96,14 @@ QByteArray postDataBytes(const QJsonObject &post)
     return pairs.join('&');
 }
 
-struct EntryReader
+// Years 1 and 9999 in one file must not overflow the nanosecond clock: at most 3e12 ms (~95 years).
+qint64 startNsFor(const QDateTime &startedAt, qint64 baseMs)
 {
-    HarImportResult &result;
-    qint64 baseMs = 0;
+    return startedAt.isValid() ? qBound<qint64>(0, startedAt.toMSecsSinceEpoch() - baseMs, Q_INT64_C(3'000'000'000'000)) * 1000000
+                               : 0;
+}
 
-    bool read(const QJsonObject &entry, int index);
-};
-
-bool EntryReader::read(const QJsonObject &entry, int index)
+bool EntryReader::read(const QJsonObject &entry, int index, Exchange *out)
 {
     const QJsonObject req = entry.value(u"request"_s).toObject();
     const QJsonObject resp = entry.value(u"response"_s).toObject();
@@ -116,7 +116,8 @@ bool EntryReader::read(const QJsonObject &entry, int index)
         return false;
     }
 
-    Exchange ex;
+    Exchange &ex = *out;
+    ex = Exchange();
     ex.finished = true;
     ex.method = req.value(u"method"_s).toString().toUtf8();
     ex.url = url;
@@ -176,11 +177,7 @@ bool EntryReader::read(const QJsonObject &entry, int index)
     if (!ex.startedAt.isValid())
         result.issues.append(
             {itemName, tr("The start time is missing or not ISO 8601; the timeline shows it at 0.")});
-    // In double: the dates of a hostile HAR can be millions of years apart.
-    const qint64 startNs =
-        ex.startedAt.isValid()
-            ? HarTimings::saturatedNs((double(ex.startedAt.toMSecsSinceEpoch()) - double(baseMs)) * 1e6)
-            : 0;
+    const qint64 startNs = startNsFor(ex.startedAt, baseMs);
     const HarTimings t = HarTimings::fromJson(entry.value(u"timings"_s).toObject());
     ex.timings = t.toTimings(startNs, url.scheme() == u"https", ex.statusCode > 0);
     if (url.scheme() == u"https")
@@ -227,12 +224,46 @@ bool EntryReader::read(const QJsonObject &entry, int index)
             chromeError.isEmpty() ? tr("No response was recorded in the HAR file.") : chromeError;
     }
 
-    result.exchanges.append(ex);
-    result.requests.append(HarReader::toRequest(ex));
+    *out = std::move(ex);
     return true;
 }
 
-} // namespace
+void readVersion(const QString &version, HarImportResult *result)
+{
+    if (!version.isEmpty() && version != u"1.2" && version != u"1.1")
+        result->issues.prepend(
+            {u"log.version"_s, tr("HAR version %1 is not 1.2; reading it as 1.2.").arg(version)});
+}
+
+QString creatorName(const QJsonObject &creator)
+{
+    return QString(creator.value(u"name"_s).toString() + u' ' + creator.value(u"version"_s).toString())
+        .trimmed();
+}
+
+void notJson(const ParseError &where, HarImportResult *result)
+{
+    *result = HarImportResult();
+    result->error.line = where.line;
+    result->error.column = where.column;
+    result->error.message = tr("This is not a HAR file: the JSON is invalid (%1).").arg(where.message);
+}
+
+void noLog(HarImportResult *result)
+{
+    result->error.where = u"log"_s;
+    result->error.message = tr("This is not a HAR file: it has no \"log\" object.");
+}
+
+void noEntries(HarImportResult *result)
+{
+    result->error.where = u"log.entries"_s;
+    result->error.message = tr("This is not a HAR file: \"log.entries\" is missing or not a list.");
+}
+
+} // namespace HarDetail
+
+using namespace HarDetail;
 
 RequestSpec HarReader::toRequest(const Exchange &ex)
 {
@@ -254,36 +285,29 @@ RequestSpec HarReader::toRequest(const Exchange &ex)
     return spec;
 }
 
-HarImportResult HarReader::read(const QByteArray &json)
+HarImportResult HarReader::readDocument(const QByteArray &json)
 {
     HarImportResult result;
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        lineAndColumn(json, parseError.offset, &result.error.line, &result.error.column);
-        result.error.message =
-            tr("This is not a HAR file: the JSON is invalid (%1).").arg(parseError.errorString());
+        ParseError where;
+        lineAndColumn(json, parseError.offset, &where.line, &where.column);
+        where.message = parseError.errorString();
+        notJson(where, &result);
         return result;
     }
     const QJsonObject log = doc.object().value(u"log"_s).toObject();
     if (log.isEmpty()) {
-        result.error.where = u"log"_s;
-        result.error.message = tr("This is not a HAR file: it has no \"log\" object.");
+        noLog(&result);
         return result;
     }
     if (!log.value(u"entries"_s).isArray()) {
-        result.error.where = u"log.entries"_s;
-        result.error.message = tr("This is not a HAR file: \"log.entries\" is missing or not a list.");
+        noEntries(&result);
         return result;
     }
-    const QString version = log.value(u"version"_s).toString();
-    if (!version.isEmpty() && version != u"1.2" && version != u"1.1")
-        result.issues.append(
-            {u"log.version"_s, tr("HAR version %1 is not 1.2; reading it as 1.2.").arg(version)});
-    const QJsonObject creator = log.value(u"creator"_s).toObject();
-    result.creator =
-        QString(creator.value(u"name"_s).toString() + u' ' + creator.value(u"version"_s).toString())
-            .trimmed();
+    readVersion(log.value(u"version"_s).toString(), &result);
+    result.creator = creatorName(log.value(u"creator"_s).toObject());
 
     const QJsonArray entries = log.value(u"entries"_s).toArray();
     EntryReader reader{result};
@@ -295,11 +319,14 @@ HarImportResult HarReader::read(const QByteArray &json)
     }
     if (reader.baseMs == std::numeric_limits<qint64>::max())
         reader.baseMs = 0;
-    for (int i = 0; i < entries.size(); ++i)
-        reader.read(entries.at(i).toObject(), i);
+    for (int i = 0; i < entries.size(); ++i) {
+        Exchange ex;
+        if (reader.read(entries.at(i).toObject(), i, &ex)) {
+            result.requests.append(HarReader::toRequest(ex));
+            result.exchanges.append(std::move(ex));
+        }
+    }
     result.ok = true;
-    qCDebug(lcFormats) << "HAR read from" << result.creator << ":" << result.exchanges.size() << "entries,"
-                       << result.issues.size() << "issues";
     return result;
 }
 
@@ -311,7 +338,7 @@ HarImportResult HarReader::readFile(const QString &path)
         result.error.message = tr("Cannot read %1: %2").arg(path, file.errorString());
         return result;
     }
-    return read(file.readAll());
+    return read(&file);
 }
 
 } // namespace Peephole

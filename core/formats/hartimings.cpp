@@ -1,17 +1,23 @@
 #include "formats/hartimings.h"
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 
 namespace Peephole {
 
 namespace {
+// A phase is at most ~115 days and the start at most ~95 years after the first entry
+// (HarReader), so that no sum in toTimings() can overflow, whatever numbers a HAR holds.
+constexpr double MaxPhaseMs = 1e10;
+
 double ms(qint64 from, qint64 to)
 {
     return from >= 0 && to >= from ? double(to - from) / 1e6 : -1;
 }
 double nonNegative(double v)
 {
-    return v < 0 ? 0 : v;
+    return v < 0 || std::isnan(v) ? 0 : v;
 }
 double field(const QJsonObject &o, const QString &name, double fallback)
 {
@@ -82,7 +88,7 @@ Timings HarTimings::toTimings(qint64 startNs, bool tls, bool responded) const
     // Each term is within ±1e17, so the sums below (at most eight terms) stay inside qint64.
     startNs = saturatedNs(double(startNs));
     t.startNs = startNs;
-    auto ns = [](double msValue) { return saturatedNs(nonNegative(msValue) * 1e6); };
+    auto ns = [](double msValue) { return qint64(qBound(0.0, msValue, MaxPhaseMs) * 1e6); };
     qint64 at = startNs + ns(blocked) + ns(dns);
     if (connect >= 0) {
         t.connectStartNs = at;

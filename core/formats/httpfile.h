@@ -52,6 +52,20 @@ struct HttpFileUnsupported
     friend bool operator==(const HttpFileUnsupported &, const HttpFileUnsupported &) = default;
 };
 
+/// A JavaScript handler of a request (JetBrains HTTP Client): "< {% ... %}" before the
+/// request line (pre-request script), "> {% ... %}" after it (response handler), or the
+/// same with a file: "< ./prepare.js", "> ./handler.js". Run by core/script.
+struct HttpFileScript
+{
+    enum class Phase { PreRequest, Response };
+    Phase phase = Phase::Response;
+    int line = 0; ///< 1-based line of the "{%" or of the file name; inline code starts there.
+    QString code; ///< Inline code: the text after "{%" up to "%}" (lines kept); empty for a file.
+    QString path; ///< The file as written, relative to the .http file; empty for inline code.
+
+    friend bool operator==(const HttpFileScript &, const HttpFileScript &) = default;
+};
+
 /// Something of a request that loads but deserves a word (an unknown directive).
 struct HttpFileWarning
 {
@@ -75,12 +89,25 @@ struct HttpFileRequest
     QStringList assertions;      ///< "status == 200": from "# @peephole-assert" (or httpyac "??") lines.
     QList<int> assertionLines;   ///< The line of each assertion (same order; 0 when unknown).
     QStringList comments;        ///< Comment lines as written ("# note", "// note"), in order.
+    /// Comment lines among the headers, written back after them: there "# @name" and the like are
+    /// plain comments, and moving them above the request line would make them directives.
+    QStringList headerComments;
     QStringList responseHandler; ///< "> {% ... %}", ">> file", "<> file" lines, kept verbatim, not run.
     QStringList preRequest;      ///< "< {% ... %}", "< script.js", httpyac "{{ ... }}" lines before the
                                  ///< request line, kept verbatim, not run.
+    QList<HttpFileScript> scripts;          ///< JavaScript handlers, in file order (see HttpFileScript).
     QList<HttpFileUnsupported> unsupported; ///< Constructs read but not carried out: the request is not run.
     QList<HttpFileWarning> warnings;        ///< Unknown directives and the like: the request still runs.
     bool disabled = false;                  ///< "# @disabled": never sent, reported as skipped.
+    /// "<@ ./file": the body is the file with its {{variables}} replaced at send time
+    /// (request.body is then a File body naming it).
+    bool bodyFileWithVariables = false;
+    /// A GraphQL request ("GRAPHQL url", or "X-REQUEST-TYPE: GraphQL"): request.body holds the
+    /// query, then optionally a blank line and the variables as JSON; sent as a JSON POST.
+    bool graphql = false;
+    /// httpyac's "# @no-log": reports and terminal lines show no response values of this request
+    /// (failed assertions say what failed, not what the response held).
+    bool noLog = false;
     QStringList refs;                       ///< "# @ref login": named requests to run before this one.
     int line = 0;                           ///< 1-based line of the request line.
 

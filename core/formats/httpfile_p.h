@@ -24,4 +24,14 @@ QByteArray writeMultipart(const QList<MultipartPart> &parts, const QByteArray &b
 /// keyword); std::nullopt and @p error when it is malformed or holds a secret.
 std::optional<AuthReference> parseAuthDirective(const QString &text, QString *error);
 
+/// "user=U secret={{var}}" of "# @peephole-proxy-auth" for @p auth's proxy credentials (a literal
+/// password is left out).
+QString proxyAuthDirective(const AuthSettings &auth);
+/// Reads "# @peephole-proxy-auth" into @p auth (proxyUser, proxyPassword as "{{var}}"); false and
+/// @p error when malformed or when it holds a literal secret.
+bool parseProxyAuthDirective(const QString &text, AuthSettings *auth, QString *error);
+/// The script of the handler @p lines (as written: "> {%", code lines, "%}" or one
+/// "> ./file.js" / "< ./file.js" line) that starts at line @p line (httpfilescripts.cpp).
+HttpFileScript script(const QStringList &lines, int line, HttpFileScript::Phase phase);
+
 } // namespace Peephole::HttpFileDetail

@@ -142,6 +142,39 @@ std::optional<AuthReference> parseAuthDirective(const QString &text, QString *er
     return ref;
 }
 
+QString proxyAuthDirective(const AuthSettings &auth)
+{
+    QString out = u"user="_s + quoteIfNeeded(auth.proxyUser);
+    if (const auto name = variableName(auth.proxyPassword))
+        out += u" secret="_s + Variables::reference(*name);
+    return out;
+}
+
+bool parseProxyAuthDirective(const QString &text, AuthSettings *auth, QString *error)
+{
+    const QStringList words = directiveWords(text);
+    for (const QString &w : words) {
+        if (w.startsWith(u"user="_s)) {
+            auth->proxyUser = w.mid(5);
+        } else if (w.startsWith(u"secret="_s)) {
+            const auto name = variableName(w.mid(7));
+            if (!name) {
+                *error = tr("secret= must be a {{variable}}; a secret is never written in the file itself.");
+                return false;
+            }
+            auth->proxyPassword = Variables::reference(*name);
+        } else {
+            *error = tr("Unknown @peephole-proxy-auth part \"%1\" (expected user= or secret=).").arg(w);
+            return false;
+        }
+    }
+    if (auth->proxyUser.isEmpty()) {
+        *error = tr("@peephole-proxy-auth needs user=NAME.");
+        return false;
+    }
+    return true;
+}
+
 } // namespace HttpFileDetail
 
 AuthReference AuthReference::fromSettings(const AuthSettings &settings)
@@ -188,6 +221,9 @@ RequestSpec HttpFileRequest::requestWithPathsResolved(const QString &directory) 
     };
     if (spec.body.kind == RequestBody::Kind::File)
         resolve(spec.body.filePath);
+    resolve(spec.options.caFile);
+    resolve(spec.options.clientCertFile);
+    resolve(spec.options.clientKeyFile);
     for (MultipartPart &part : spec.body.parts)
         resolve(part.filePath);
     return spec;

@@ -16,9 +16,30 @@ QByteArray parameter(const QString &header, const QString &name)
     const QRegularExpressionMatch m = re.match(header);
     if (!m.hasMatch())
         return {};
-    QString value = m.capturedLength(1) > 0 || m.capturedStart(1) >= 0 ? m.captured(1) : m.captured(2);
-    value.replace(u"\\\""_s, u"\""_s).replace(u"\\\\"_s, u"\\"_s);
+    if (m.capturedStart(1) < 0)
+        return m.captured(2).toUtf8();
+    // A quoted-string: each backslash takes the next character as it is (RFC 9110 §5.6.4).
+    const QString text = m.captured(1);
+    QString value;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) == u'\\' && i + 1 < text.size())
+            ++i;
+        value += text.at(i);
+    }
     return value.toUtf8();
+}
+
+// @p value as the content of a quoted-string: the writer's side of parameter().
+QByteArray quoted(const QByteArray &value)
+{
+    QByteArray out;
+    out.reserve(value.size());
+    for (const char c : value) {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out;
 }
 } // namespace
 
@@ -89,9 +110,10 @@ QByteArray writeMultipart(const QList<MultipartPart> &parts, const QByteArray &b
 {
     QByteArray out;
     for (const MultipartPart &part : parts) {
-        out += "--" + boundary + "\nContent-Disposition: form-data; name=\"" + part.name + '"';
+        // Names are quoted as parameter() reads them back (a name may hold '"' or '\\').
+        out += "--" + boundary + "\nContent-Disposition: form-data; name=\"" + quoted(part.name) + '"';
         if (!part.fileName.isEmpty())
-            out += "; filename=\"" + part.fileName + '"';
+            out += "; filename=\"" + quoted(part.fileName) + '"';
         out += '\n';
         if (!part.contentType.isEmpty())
             out += "Content-Type: " + part.contentType + '\n';

@@ -59,7 +59,7 @@ bool isOtherProtocol(const QString &word)
 {
     static const QStringList words = {u"WEBSOCKET"_s, u"WS"_s,    u"WSS"_s,    u"GRPC"_s,
                                       u"MQTT"_s,      u"MQTTS"_s, u"SSE"_s,    u"EVENTSOURCE"_s,
-                                      u"AMQP"_s,      u"AMQPS"_s, u"GRAPHQL"_s};
+                                      u"AMQP"_s,      u"AMQPS"_s};
     return words.contains(word);
 }
 
@@ -84,7 +84,6 @@ DirectiveKind directiveKind(const QString &key, QString *hint)
         {u"rateLimit"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "rate limits")},
         {u"injectVariables"_s,
          QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "injecting variables into the body")},
-        {u"proxy"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "a proxy for one request")},
         {u"no-proxy"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "bypassing a proxy")},
         {u"no-client-cert"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "client certificate settings")},
         {u"oauth2"_s, QT_TRANSLATE_NOOP("Peephole::HttpFileParser", "OAuth 2 flows")},
@@ -200,9 +199,7 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
         if (t.startsWith(u'<')) {
             // JetBrains pre-request script: "< {% ... %}" (several lines) or "< ./script.js".
             const bool inline_ = t.contains(u"{%"_s);
-            req.unsupported.append({line.number, inline_ ? u"< {% \u2026 %}"_s : shortened(t),
-                                    inline_ ? tr("pre-request scripts are not run by Peephole")
-                                            : tr("pre-request script files are not run by Peephole")});
+            const qsizetype first = req.preRequest.size();
             req.preRequest.append(line.text);
             if (inline_ && !t.mid(t.indexOf(u"{%"_s) + 2).contains(u"%}"_s)) {
                 for (++i; i < lines.size(); ++i) {
@@ -211,6 +208,8 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
                         break;
                 }
             }
+            req.scripts.append(HttpFileDetail::script(req.preRequest.mid(first), line.number,
+                                                      HttpFileScript::Phase::PreRequest));
             continue;
         }
         if (t.startsWith(u"{{"_s) && !t.contains(u"}}"_s)) {
@@ -267,6 +266,40 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
                 return;
             }
             (key == u"peephole-timeout" ? spec.options.timeoutMs : spec.options.maxRedirects) = n;
+        } else if (key == u"proxy") {
+            // httpyac: "# @proxy http://host:port" (a socks5:// URL too); credentials stay out of the file.
+            const QUrl proxy(arg, QUrl::StrictMode);
+            if (!proxy.isValid() || proxy.host().isEmpty() ||
+                (proxy.scheme() != u"http" && proxy.scheme() != u"https" && proxy.scheme() != u"socks5")) {
+                fail(line.number, tr("@proxy needs a proxy URL (http://host:port or socks5://host:port), not "
+                                     "\"%1\".")
+                                      .arg(arg));
+                return;
+            }
+            if (!proxy.password().isEmpty()) {
+                fail(line.number, tr("@proxy: a password is never written in the file; use "
+                                     "# @peephole-proxy-auth user=NAME secret={{variable}}."));
+                return;
+            }
+            spec.options.proxy = proxy;
+            if (!proxy.userName().isEmpty()) {
+                spec.auth.proxyUser = proxy.userName();
+                spec.options.proxy.setUserInfo(QString());
+            }
+        } else if (key == u"peephole-proxy-auth") {
+            QString error;
+            if (!HttpFileDetail::parseProxyAuthDirective(arg, &spec.auth, &error)) {
+                fail(line.number, error);
+                return;
+            }
+        } else if (key == u"peephole-cacert" || key == u"peephole-cert" || key == u"peephole-key") {
+            if (arg.isEmpty()) {
+                fail(line.number, tr("@%1 needs a file.").arg(key));
+                return;
+            }
+            (key == u"peephole-cacert" ? spec.options.caFile
+             : key == u"peephole-cert" ? spec.options.clientCertFile
+                                       : spec.options.clientKeyFile) = arg;
         } else if (key == u"peephole-auth") {
             QString error;
             const std::optional<AuthReference> ref = HttpFileDetail::parseAuthDirective(arg, &error);
@@ -304,6 +337,7 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
             QString hint;
             switch (directiveKind(key, &hint)) {
             case DirectiveKind::Ignored:
+                req.noLog = req.noLog || key == u"no-log";
                 break;
             case DirectiveKind::Unsupported:
                 req.unsupported.append({line.number, shortened(t), hint});
@@ -344,8 +378,15 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
     } else {
         spec.method = "GET";
     }
-    if (words.size() >= 2 && versionWord.match(words.last()).hasMatch())
+    if (words.size() >= 4 && words.at(words.size() - 2).compare(u"(Prior"_s, Qt::CaseInsensitive) == 0 &&
+        words.last().compare(u"Knowledge)"_s, Qt::CaseInsensitive) == 0 &&
+        words.at(words.size() - 3) == u"HTTP/2") {
+        // JetBrains: "GET http://host/ HTTP/2 (Prior Knowledge)": cleartext HTTP/2 without upgrade.
+        words.resize(words.size() - 3);
+        spec.options.h2cPriorKnowledge = true;
+    } else if (words.size() >= 2 && versionWord.match(words.last()).hasMatch()) {
         req.httpVersion = words.takeLast().toUtf8();
+    }
     const bool runLine = requestLine.text.trimmed().startsWith(u"run "_s);
     const bool otherProtocol = runLine || isOtherProtocol(QString::fromUtf8(spec.method));
     if (runLine) {
@@ -361,16 +402,27 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
     QString url = words.join(u' ');
     for (++i; i < lines.size(); ++i) {
         const QString &text = lines.at(i).text;
-        if (text.isEmpty() || !text.at(0).isSpace() || text.trimmed().isEmpty())
+        // Indented lines continue the URL (JetBrains); so do lines starting with ? or & (httpyac).
+        const bool queryLine = (text.startsWith(u'?') && !text.startsWith(u"??"_s)) || text.startsWith(u'&');
+        if (text.isEmpty() || (!text.at(0).isSpace() && !queryLine) || text.trimmed().isEmpty())
             break;
+        // Blanks inside count as one, as on the request line (else saving the file would change
+        // the URL; found by tests/fuzz/fuzz_httpfile).
         QString part = text.trimmed();
+        part.replace(whitespace, u" "_s);
         if (versionWord.match(part).hasMatch() && req.httpVersion.isEmpty()) {
             req.httpVersion = part.toUtf8();
             continue;
         }
         url += part;
     }
-    if (Variables::hasReferences(url) || otherProtocol) {
+    // The version on the request line is the one to use (JetBrains): HTTP/1.x never negotiates h2.
+    if (req.httpVersion.startsWith("HTTP/1"))
+        spec.options.http2Allowed = false;
+    if (spec.method == "GRAPHQL")
+        req.graphql = true; // JetBrains: "GRAPHQL url", the query as the body
+    if (Variables::hasReferences(url) || otherProtocol || url.startsWith(u'/')) {
+        // "/users": relative to the Host header or the {{host}} variable, resolved when sent.
         spec.urlTemplate = url;
     } else {
         spec.url = QUrl(url, QUrl::StrictMode);
@@ -409,7 +461,7 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
                 spec.headers.append(
                     {header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8(), false});
             } else {
-                comments.append(t);
+                req.headerComments.append(t); // stays among the headers (found by tests/fuzz/fuzz_httpfile)
             }
             continue;
         }
@@ -439,12 +491,17 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
         bodyLines.append(line.number);
     }
     bool inScript = false;
+    qsizetype scriptStart = 0;
+    int scriptLine = 0;
     for (; i < lines.size(); ++i) {
         const Line &line = lines.at(i);
         const QString t = line.text.trimmed();
         if (inScript) {
             req.responseHandler.append(line.text);
             inScript = !line.text.contains(u"%}"_s);
+            if (!inScript)
+                req.scripts.append(HttpFileDetail::script(req.responseHandler.mid(scriptStart), scriptLine,
+                                                          HttpFileScript::Phase::Response));
             continue;
         }
         if (t.startsWith(u"??"_s)) {
@@ -456,17 +513,17 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
             // ">> ./file" and ">>! ./file": the runner saves the response body there.
         } else if (line.text.startsWith(u'>')) {
             const qsizetype open = line.text.indexOf(u"{%"_s);
-            if (open >= 0) {
-                req.unsupported.append({line.number, u"> {% \u2026 %}"_s,
-                                        tr("response handler scripts are not run by Peephole")});
-                inScript = !line.text.mid(open + 2).contains(u"%}"_s);
-            } else {
-                req.unsupported.append(
-                    {line.number, shortened(t), tr("response handler script files are not run by Peephole")});
-            }
+            scriptStart = req.responseHandler.size() - 1;
+            scriptLine = line.number;
+            inScript = open >= 0 && !line.text.mid(open + 2).contains(u"%}"_s);
+            if (!inScript)
+                req.scripts.append(HttpFileDetail::script(req.responseHandler.mid(scriptStart), scriptLine,
+                                                          HttpFileScript::Phase::Response));
         }
         // "<> file" (a JetBrains reference to an earlier response) only shows history: kept, no effect.
     }
+    if (inScript)
+        req.unsupported.append({scriptLine, u"> {% \u2026"_s, tr("the script has no closing %}")});
     while (!req.responseHandler.isEmpty() && req.responseHandler.last().trimmed().isEmpty())
         req.responseHandler.removeLast();
     while (!body.isEmpty() && body.last().trimmed().isEmpty()) {
@@ -474,7 +531,7 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
         bodyLines.removeLast();
     }
     if (Headers::value(spec.headers, "x-request-type").trimmed().toLower() == "graphql")
-        req.unsupported.append({req.line, u"X-REQUEST-TYPE: GraphQL"_s, tr("GraphQL requests")});
+        req.graphql = true; // httpyac, VS Code REST Client
     const QString itemName = req.name.isEmpty() ? tr("request at line %1").arg(req.line) : req.name;
     const QByteArray boundary =
         HttpFileDetail::multipartBoundary(Headers::value(spec.headers, "content-type"));
@@ -489,6 +546,10 @@ void BlockParser::parseBlock(const QList<Line> &lines, const QString &title, int
     } else if (body.size() == 1 && body.first().startsWith(u"< "_s)) {
         spec.body.kind = RequestBody::Kind::File;
         spec.body.filePath = body.first().mid(2).trimmed();
+    } else if (body.size() == 1 && body.first().startsWith(u"<@ "_s)) {
+        spec.body.kind = RequestBody::Kind::File;
+        spec.body.filePath = body.first().mid(3).trimmed();
+        req.bodyFileWithVariables = true;
     } else if (!body.isEmpty()) {
         spec.body.kind = RequestBody::Kind::Raw;
         spec.body.raw = body.join(u'\n').toUtf8();

@@ -2,6 +2,7 @@
 #include "io/fileio.h"
 
 #include "formats/httpfile_p.h"
+#include "collection/variables.h"
 
 #include <QCoreApplication>
 
@@ -43,6 +44,23 @@ void writeRequest(QByteArray &out, const HttpFileRequest &req, QStringList *warn
         out += "# @peephole-insecure\n";
     if (spec.auth.locationTrusted)
         out += "# @peephole-location-trusted\n";
+    if (spec.options.connectTimeoutMs != defaults.connectTimeoutMs)
+        out += "# @connection-timeout " + QByteArray::number(spec.options.connectTimeoutMs) + " ms\n";
+    if (!spec.options.proxy.isEmpty())
+        out += "# @proxy " + spec.options.proxy.toEncoded(QUrl::RemoveUserInfo) + '\n';
+    if (!spec.auth.proxyUser.isEmpty() || !spec.auth.proxyPassword.isEmpty()) {
+        out += "# @peephole-proxy-auth " + HttpFileDetail::proxyAuthDirective(spec.auth).toUtf8() + '\n';
+        if (!spec.auth.proxyPassword.isEmpty() && !Variables::hasReferences(spec.auth.proxyPassword))
+            warn(tr("the proxy password was not written (no secrets in .http files); use a {{variable}}."));
+    }
+    if (!spec.options.caFile.isEmpty())
+        out += "# @peephole-cacert " + spec.options.caFile.toUtf8() + '\n';
+    if (!spec.options.clientCertFile.isEmpty())
+        out += "# @peephole-cert " + spec.options.clientCertFile.toUtf8() + '\n';
+    if (!spec.options.clientKeyFile.isEmpty())
+        out += "# @peephole-key " + spec.options.clientKeyFile.toUtf8() + '\n';
+    if (!spec.options.clientCertPassphrase.isEmpty())
+        warn(tr("the client certificate passphrase was not written; Peephole asks for it."));
     const AuthReference auth = req.auth.isSet ? req.auth : AuthReference::fromSettings(spec.auth);
     if (auth.isSet) {
         out += "# @peephole-auth " + auth.toDirective().toUtf8() + '\n';
@@ -61,6 +79,10 @@ void writeRequest(QByteArray &out, const HttpFileRequest &req, QStringList *warn
     out += (spec.method.isEmpty() ? QByteArray("GET") : spec.method) + ' ' + url.toUtf8();
     if (!req.httpVersion.isEmpty())
         out += ' ' + req.httpVersion;
+    else if (spec.options.h2cPriorKnowledge)
+        out += " HTTP/2 (Prior Knowledge)"; // JetBrains' form
+    else if (!spec.options.http2Allowed)
+        out += " HTTP/1.1";
     out += '\n';
 
     HeaderList headers = spec.headers;
@@ -73,7 +95,7 @@ void writeRequest(QByteArray &out, const HttpFileRequest &req, QStringList *warn
         bodyText = body.raw;
         break;
     case RequestBody::Kind::File:
-        bodyText = "< " + body.filePath.toUtf8();
+        bodyText = (req.bodyFileWithVariables ? "<@ " : "< ") + body.filePath.toUtf8();
         break;
     case RequestBody::Kind::FormUrlEncoded: {
         QByteArrayList pairs;
@@ -105,6 +127,8 @@ void writeRequest(QByteArray &out, const HttpFileRequest &req, QStringList *warn
         else
             out += "# @peephole-disabled " + field.name + ": " + field.value + '\n';
     }
+    for (const QString &comment : req.headerComments)
+        out += comment.toUtf8() + '\n';
 
     bodyText.replace("\r\n", "\n");
     while (bodyText.endsWith('\n') || bodyText.endsWith(' ') || bodyText.endsWith('\t'))

@@ -5,6 +5,7 @@
 #include "http/requestspec.h"
 
 #include <QList>
+#include <QStringList>
 #include <QString>
 
 #include <optional>
@@ -46,6 +47,13 @@ struct ImportedItem
     /// The auth declared on this item itself; std::nullopt: inherited from the parent.
     /// (Scheme::None declares "no auth".)
     std::optional<AuthSettings> auth;
+    /// Postman event scripts of this item itself (JavaScript, lines joined with "\n"); Postman
+    /// runs those of the collection, then of each folder, then of the request.
+    QString preRequestScript;
+    QString testScript;
+    /// Checks on the response in Peephole's assertion syntax ("status == 200"); the Postman
+    /// exporter writes them as pm.test scripts (PostmanEvents::testEvents).
+    QStringList assertions;
 
     bool isFolder() const { return !request.has_value(); }
     /// Requests in this subtree, depth first.

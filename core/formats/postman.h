@@ -1,5 +1,6 @@
 #pragma once
 
+#include "formats/httpfile.h"
 #include "formats/importeditem.h"
 
 #include <QByteArray>
@@ -40,5 +41,15 @@ public:
     static bool writeFile(const QString &path, const ImportedItem &collection, QString *error,
                           QStringList *warnings = nullptr);
 };
+
+/// Postman event scripts in .http files (postmanscripts.cpp).
+namespace PostmanScripts {
+/// @p first then @p second, as Postman runs them (collection, folders, request).
+QString chained(const QString &first, const QString &second);
+/// Writes @p preRequest and @p test (Postman JavaScript) into @p request as inline
+/// JetBrains handlers: "< {% … %}" before the request line, "> {% … %}" after it.
+/// Peephole's runner executes them with its pm API (core/script).
+void attach(HttpFileRequest &request, const QString &preRequest, const QString &test);
+} // namespace PostmanScripts
 
 } // namespace Peephole

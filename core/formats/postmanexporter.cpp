@@ -1,6 +1,7 @@
 #include "formats/postman.h"
 #include "io/fileio.h"
 
+#include "formats/postmanevents.h"
 #include "formats/secretnames.h"
 
 #include <QCoreApplication>
@@ -176,7 +177,7 @@ QJsonObject Exporter::request(const RequestSpec &spec, const QString &path)
     }
     }
     const QString url = spec.urlTemplate.isEmpty() ? str(spec.url.toEncoded()) : spec.urlTemplate;
-    r.insert(u"url"_s, QJsonObject{{u"raw"_s, url}});
+    r.insert(u"url"_s, PostmanEvents::urlObject(url));
     return r;
 }
 
@@ -208,6 +209,8 @@ QJsonObject Exporter::item(const ImportedItem &item, const QString &path)
             r.insert(u"auth"_s, a);
     }
     o.insert(u"request"_s, r);
+    if (const QJsonArray events = PostmanEvents::testEvents(item.assertions); !events.isEmpty())
+        o.insert(u"event"_s, events);
     o.insert(u"response"_s, QJsonArray());
     return o;
 }

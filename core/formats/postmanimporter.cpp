@@ -176,8 +176,7 @@ void Importer::readItems(const QJsonArray &items, ImportedItem &parent, const QS
         const QString path = parentPath.isEmpty() ? item.name : parentPath + u'/' + item.name;
         item.description = description(o.value(u"description"_s));
         readVariables(o.value(u"variable"_s), item, path);
-        if (!o.value(u"event"_s).toArray().isEmpty())
-            issue(path, tr("Pre-request and test scripts are not run by Peephole; they were left out."));
+        readEvents(o.value(u"event"_s).toArray(), item);
         if (o.contains(u"item"_s)) { // a folder
             item.auth = readAuth(o.value(u"auth"_s), path, nullptr);
             readItems(o.value(u"item"_s).toArray(), item, path, item.auth ? *item.auth : inherited);
@@ -250,9 +249,7 @@ CollectionImportResult PostmanImporter::read(const QByteArray &json)
     importer.readVariables(root.value(u"variable"_s), collection, tr("collection"));
     collection.auth = importer.readAuth(
         root.value(u"auth"_s), collection.name.isEmpty() ? tr("collection") : collection.name, nullptr);
-    if (!root.value(u"event"_s).toArray().isEmpty())
-        result.issues.append(
-            {collection.name, tr("Collection scripts are not run by Peephole; they were left out.")});
+    readEvents(root.value(u"event"_s).toArray(), collection);
     importer.readItems(root.value(u"item"_s).toArray(), collection, QString(),
                        collection.auth ? *collection.auth : AuthSettings());
     result.ok = true;

@@ -16,6 +16,8 @@ QString description(const QJsonValue &v);
 /// Postman key/value lists ([{key, value}]) as a map.
 QHash<QString, QString> keyValues(const QJsonValue &v);
 QByteArray contentTypeForLanguage(const QString &language);
+/// The "prerequest" and "test" scripts of an "event" array into @p item (postmanscripts.cpp).
+void readEvents(const QJsonArray &events, ImportedItem &item);
 
 class Importer
 {

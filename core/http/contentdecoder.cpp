@@ -39,6 +39,13 @@ public:
     {
         if (m_ended || size == 0)
             return true;
+        // Until the wrapper is known to be right, keep what came: a raw retry starts from byte 0
+        // even when the body arrived in pieces (found by tests/fuzz/fuzz_decoder).
+        const bool undecided = !m_raw && m_s.total_out == 0 && m_s.total_in <= 2;
+        if (undecided)
+            m_head.append(data, qsizetype(size));
+        else
+            m_head.clear();
         m_s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data));
         m_s.avail_in = uInt(size);
         char buffer[PieceSize];
@@ -46,13 +53,15 @@ public:
             m_s.next_out = reinterpret_cast<Bytef *>(buffer);
             m_s.avail_out = sizeof buffer;
             const int rc = inflate(&m_s, Z_NO_FLUSH);
-            if (rc == Z_DATA_ERROR && m_s.total_out == 0 && m_s.total_in <= 2 && !m_raw) {
+            if (rc == Z_DATA_ERROR && m_s.total_out == 0 && m_s.total_in <= 2 && !m_raw && undecided) {
                 // A "deflate" body sent raw (without the zlib wrapper), as some servers do.
                 inflateEnd(&m_s);
                 inflateInit2(&m_s, -15);
                 m_raw = true;
-                m_s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data));
-                m_s.avail_in = uInt(size);
+                m_retry = m_head;
+                m_head.clear();
+                m_s.next_in = reinterpret_cast<Bytef *>(m_retry.data());
+                m_s.avail_in = uInt(m_retry.size());
                 continue;
             }
             if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR) {
@@ -75,6 +84,8 @@ public:
 
 private:
     z_stream m_s{};
+    QByteArray m_head;  ///< The input so far while the first two bytes may still be read as raw deflate.
+    QByteArray m_retry; ///< That input, replayed raw (kept alive while inflate() reads it).
     bool m_ok = false;
     bool m_ended = false;
     bool m_raw = false;

@@ -10,7 +10,9 @@ namespace {
 int effectivePort(const QUrl &url)
 {
     const QString scheme = url.scheme().toLower();
-    return url.port(scheme == u"https"_s ? 443 : scheme == u"http"_s ? 80 : -1);
+    return url.port(scheme == u"https"_s || scheme == u"wss"_s  ? 443
+                    : scheme == u"http"_s || scheme == u"ws"_s ? 80
+                                                              : -1);
 }
 } // namespace
 

@@ -61,7 +61,12 @@ struct ParameterNames
                                    u"jwt"_s,
                                    u"otp"_s,
                                    u"private_token"_s,
-                                   u"bearer"_s};
+                                   u"bearer"_s,
+                                   u"code_verifier"_s,
+                                   u"device_code"_s,
+                                   u"client_assertion"_s,
+                                   u"assertion"_s,
+                                   u"subject_token"_s};
         for (const QString &n : defaults)
             add(n);
         const QString extra = qEnvironmentVariable("PEEPHOLE_SECRET_PARAMS");

@@ -27,7 +27,8 @@ namespace Peephole::Redact {
 /// auth, auth_token, key, password, passwd, pwd, pass, secret,
 /// client_secret, sig, signature, session, sessionid, session_id, code,
 /// x-amz-signature, x-amz-security-token, x-amz-credential, jwt, otp,
-/// private_token, bearer, plus every name in the environment variable
+/// private_token, bearer, code_verifier, device_code, client_assertion,
+/// assertion, subject_token (OAuth), plus every name in the environment variable
 /// PEEPHOLE_SECRET_PARAMS (comma or space separated) and in addParameterNames().
 ///
 /// JSON body fields are secret when their name is a secret parameter name or

@@ -16,6 +16,7 @@ struct AssertionResult
     QString expression; ///< As written ("status == 200").
     bool passed = false;
     QString message; ///< Why it failed (or could not be evaluated), in words.
+    QString kind;    ///< Empty for an assertion line; "test" for a client.test / pm.test verdict (its name).
 };
 
 /// Evaluates the assertions of a .http request ("?? ..." / "# @peephole-assert ...")

@@ -294,9 +294,13 @@ QByteArray json(const RunSummary &summary)
                       {u"warnings"_s, QJsonArray::fromStringList(r.warnings)}};
         QJsonArray assertions;
         for (const AssertionResult &a : r.assertions)
-            assertions.append(QJsonObject{
-                {u"expression"_s, a.expression}, {u"passed"_s, a.passed}, {u"message"_s, a.message}});
+            assertions.append(QJsonObject{{u"expression"_s, a.expression},
+                                          {u"passed"_s, a.passed},
+                                          {u"message"_s, a.message},
+                                          {u"kind"_s, a.kind.isEmpty() ? u"assertion"_s : a.kind}});
         o.insert(u"assertions"_s, assertions);
+        if (!r.scriptLog.isEmpty())
+            o.insert(u"scriptLog"_s, QJsonArray::fromStringList(r.scriptLog));
         if (r.compared)
             o.insert(u"diff"_s, diffJson(r.diff));
         if (r.expectedSaved)

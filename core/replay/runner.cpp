@@ -51,6 +51,10 @@ bool Runner::start(const Collection &collection, const QList<RequestRef> &select
     }
     m_collection = collection;
     m_chainErrors.clear();
+    m_scriptVariables = ScriptVariables{};
+    m_requestScriptVariables.clear();
+    m_scriptSecrets.clear();
+    m_scriptSecretsKnown = false;
     m_chainScopes.clear();
     m_chainResponses.clear();
     m_selection = withDependencies(collection, selection, &m_chainErrors);
@@ -213,8 +217,14 @@ Variables Runner::variablesFor(const RequestRef &ref) const
         for (const HttpFileVariable &v : m_collection.files.at(fi).variables)
             fileScope.insert(v.name, v.value);
     }
-    return Variables({m_options.overrides, m_chainScopes.value(ref.file + u'#' + QString::number(ref.index)),
-                      fileScope, m_environment});
+    // Values set by scripts (request.variables, pm.collectionVariables, client.global) win over
+    // the file's and the environment's: they were set while the run went on.
+    const QString key = ref.file + u'#' + QString::number(ref.index);
+    Variables variables({m_options.overrides, m_chainScopes.value(key), m_requestScriptVariables.value(key),
+                         m_scriptVariables.collection, m_scriptVariables.globals, fileScope, m_environment});
+    variables.setDotenvFolders(QFileInfo(m_collection.rootPath + u'/' + ref.file).absolutePath(),
+                               m_collection.rootPath);
+    return variables;
 }
 
 void Runner::launchMore()
@@ -241,7 +251,7 @@ bool Runner::launch(int index)
         complete(index);
         return false;
     }
-    if (refuse(index, *req) || !prepareChain(index)) {
+    if (refuse(index, *req) || !prepareChain(index) || !runPreRequestScripts(index, *req)) {
         complete(index);
         return false;
     }
@@ -262,6 +272,10 @@ bool Runner::launch(int index)
         (req->auth.scheme == AuthSettings::Scheme::Bearer ? spec.auth.token : spec.auth.password) =
             m_authSecrets.value(key);
     }
+    if (!prepareDialect(index, *req, spec)) {
+        complete(index);
+        return false;
+    }
     VariableError verror;
     const std::optional<RequestSpec> resolved = variablesFor(ref).resolveRequest(spec, &verror);
     if (!resolved) {
@@ -277,6 +291,10 @@ bool Runner::launch(int index)
         return false;
     }
     RequestSpec toSend = *resolved;
+    if (!finishDialect(index, *req, toSend)) {
+        complete(index);
+        return false;
+    }
     applyAuthShorthands(toSend);
     result.url = toSend.url.toString();
     m_sendingIndex = index;

@@ -5,6 +5,7 @@
 #include "collection/variables.h"
 #include "replay/expectedresponse.h"
 #include "replay/runsummary.h"
+#include "script/scriptapi.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -83,6 +84,12 @@ private:
     /// "Authorization: Basic user password" / "Basic user:password" / "Digest user password"
     /// (JetBrains and httpyac shorthands) become the request's credentials (runnercompat.cpp).
     static void applyAuthShorthands(RequestSpec &spec);
+    // The .http dialect of the JetBrains HTTP Client and httpyac (runnerdialect.cpp).
+    /// Before variables are resolved: "<@ ./file" bodies read, relative request lines ("GET /users")
+    /// made absolute with the Host header or {{host}}. False (and an Error) when that fails.
+    bool prepareDialect(int index, const CollectionRequest &request, RequestSpec &spec);
+    /// After: GraphQL bodies as a JSON POST, urlencoded continuation lines joined. False on failure.
+    bool finishDialect(int index, const CollectionRequest &request, RequestSpec &spec);
     // Request chaining (runnerchain.cpp): "# @name login" + "{{login.response.body.$.token}}",
     // "{{login.token}}", "# @ref login", "# @import ./other.http".
     /// The named request @p name as seen from @p file (the file itself, then its imports).
@@ -100,6 +107,30 @@ private:
     void keepForChain(int index, const ExpectedResponse &response);
     /// ">> ./file" / ">>! ./file" lines: writes @p body there; false and a message on failure.
     bool redirectResponse(int index, const QByteArray &body);
+    // JavaScript handlers (runnerscript.cpp).
+    /// "?? js ..." (httpyac): evaluated by runResponseScripts' sandbox, not by Assertions.
+    static bool isJsAssertion(const QString &expression);
+    /// The code of @p script (inline, or its file inside the collection); nullopt and @p error.
+    std::optional<QString> scriptCode(const RequestRef &ref, const HttpFileScript &script, QString *error) const;
+    /// The file a script's lines refer to: the .http file, or the script file (collection-relative).
+    QString scriptFileName(const RequestRef &ref, const HttpFileScript &script) const;
+    /// Why the scripts of @p request cannot run (unreadable file, unsupported API), checked before sending.
+    QStringList scriptProblems(const RequestRef &ref, const CollectionRequest &request) const;
+    ScriptVariables scriptVariables(const RequestRef &ref) const;
+    void keepScriptVariables(const RequestRef &ref, const ScriptVariables &vars);
+    /// @p line with every secret value the run knows written as [redacted] (script logs).
+    QString withoutSecrets(const QString &line);
+    /// Verdicts, log and errors of one script into the result; false when the request's
+    /// outcome is decided (error, not run).
+    bool applyScriptOutcome(int index, const HttpFileScript &script, const ScriptOutcome &outcome,
+                            bool *failed);
+    /// Before variables are resolved; false (result set) when the request must not be sent.
+    bool runPreRequestScripts(int index, const CollectionRequest &request);
+    /// After the ?? assertions; false when the outcome is decided (error, not run).
+    bool runResponseScripts(int index, const CollectionRequest &request, const ExpectedResponse &actual,
+                            bool *failed);
+    AssertionResult jsAssertion(int index, const QString &expression, int line, const ExpectedResponse &actual,
+                                bool *unsupported);
     void onChainFinished(quint64 chainId, quint64 lastExchangeId);
     void judge(int index, quint64 chainId, quint64 lastExchangeId);
     void complete(int index);
@@ -122,6 +153,10 @@ private:
     QHash<QString, VariableScope> m_chainScopes;   ///< "file#index" -> {{name.…}} values
     QHash<QString, QString> m_chainErrors;         ///< "file#index" -> why it cannot run (cycle...)
     QList<bool> m_completed;                       ///< selection index -> verdict known
+    ScriptVariables m_scriptVariables;             ///< client.global, pm.collectionVariables of the run
+    QHash<QString, VariableScope> m_requestScriptVariables; ///< "file#index" -> request.variables
+    QStringList m_scriptSecrets; ///< Values never shown in script logs (private env file, keychain...)
+    bool m_scriptSecretsKnown = false;
     int m_next = 0;
     int m_inFlight = 0;
     int m_done = 0;

@@ -31,6 +31,8 @@ bool Runner::refuse(int index, const CollectionRequest &request)
         reasons.append(
             tr("%1:%2: `%3` is not supported (%4)").arg(file).arg(u.line).arg(u.construct, u.hint));
     for (qsizetype i = 0; i < request.assertions.size(); ++i) {
+        if (isJsAssertion(request.assertions.at(i)))
+            continue; // runnerscript.cpp
         const QString why = Assertions::unsupported(request.assertions.at(i));
         if (!why.isEmpty())
             reasons.append(tr("%1:%2: `?? %3` is not supported (%4)")
@@ -38,6 +40,7 @@ bool Runner::refuse(int index, const CollectionRequest &request)
                                .arg(request.assertionLines.value(i, request.line))
                                .arg(request.assertions.at(i), why));
     }
+    reasons += scriptProblems(result.ref, request);
     if (reasons.isEmpty())
         return false;
     result.outcome = RequestResult::Outcome::NotRun;

@@ -5,6 +5,8 @@
 #include "http/httpsession.h"
 #include "replay/expectedresponse.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace Peephole {
@@ -54,16 +56,33 @@ void Runner::judge(int index, quint64 chainId, quint64 lastExchangeId)
             *error = verror.message;
         return v;
     };
-    bool failed = false;
+    // Pre-request tests are in already.
+    bool failed = std::any_of(result.assertions.cbegin(), result.assertions.cend(),
+                              [](const AssertionResult &a) { return !a.passed; });
     if (req) {
-        for (const QString &expression : req->assertions) {
-            AssertionResult a = Assertions::evaluate(expression, actual, result.durationMs, resolve);
+        for (qsizetype i = 0; i < req->assertions.size(); ++i) {
+            const QString &expression = req->assertions.at(i);
+            bool unsupported = false;
+            AssertionResult a =
+                isJsAssertion(expression)
+                    ? jsAssertion(index, expression, req->assertionLines.value(i, req->line), actual, &unsupported)
+                    : Assertions::evaluate(expression, actual, result.durationMs, resolve);
+            if (unsupported) {
+                result.outcome = RequestResult::Outcome::NotRun;
+                result.assertions.clear();
+                result.messages.append(a.message);
+                return;
+            }
+            if (!a.passed && req->noLog)
+                a.message = tr("the response's value is not shown (# @no-log)");
             if (!a.passed) {
                 failed = true;
                 result.messages.append(tr("assertion \"%1\" failed: %2").arg(expression, a.message));
             }
             result.assertions.append(a);
         }
+        if (!runResponseScripts(index, *req, actual, &failed))
+            return;
     }
 
     if (m_options.updateExpected) {

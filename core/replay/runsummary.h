@@ -36,7 +36,8 @@ struct RequestResult
     quint64 lastExchangeId = 0;
     QStringList messages; ///< Why it failed, errored, changed or was not run, in words.
     QStringList warnings; ///< "file:line: unknown directive @x: ..." (the request still ran).
-    QList<AssertionResult> assertions;
+    QList<AssertionResult> assertions; ///< ?? lines, then client.test / pm.test verdicts.
+    QStringList scriptLog;             ///< client.log / console.log lines of its scripts.
     bool compared = false; ///< An expected response existed and was compared.
     ResponseDiffResult diff;
     bool expectedSaved = false;

@@ -8,15 +8,19 @@
 
 namespace Peephole {
 
-/// One message of a stream: an SSE event (WebSocket frames will use the same record).
+/// One message of a stream: an SSE event, or a WebSocket message or control frame.
 struct StreamMessage
 {
-    enum class Kind { SseEvent };
+    enum class Kind { SseEvent, Text, Binary, Ping, Pong, Close };
+    enum class Direction : quint8 { Received, Sent };
     Kind kind = Kind::SseEvent;
-    qint64 timeNs = -1; ///< When it arrived (Peephole::monotonicNs()).
+    qint64 timeNs = -1; ///< When it arrived or was sent (Peephole::monotonicNs()).
     QString type;       ///< SSE: the event type ("message" by default).
     QString id;         ///< SSE: the last event ID in force.
-    QByteArray data;    ///< UTF-8 text.
+    QByteArray data;    ///< SSE/Text: UTF-8 text; Binary/Ping/Pong: the payload; Close: the reason (UTF-8).
+    Direction direction = Direction::Received;
+    quint16 frames = 1; ///< WebSocket: the frames the message came in (fragmentation), at most 65535.
+    int closeCode = -1; ///< WebSocket Close: the status code (1000 normal...), -1 when none was given.
 };
 
 /// The messages received on one exchange (one hop) whose response is a stream.

@@ -3,10 +3,13 @@
 #include "http/httpsession.h"
 #include "server/httpserver.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace Qt::StringLiterals;
 using namespace Peephole;
@@ -222,6 +225,29 @@ void TestCurlCommand::fileBodies()
     QVERIFY(r.ok);
     QCOMPARE(r.issues.size(), 1);
     QVERIFY(r.issues.first().reason.contains(u"missing.json"_s));
+
+    // A pasted command cannot make the import block or read without end: devices, FIFOs (found by
+    // tests/fuzz/fuzz_curl) and files over 64 MiB are left out with a reason; /dev/null is empty.
+    QVERIFY(mkfifo(QFile::encodeName(dir.filePath(u"fifo"_s)).constData(), 0600) == 0);
+    QElapsedTimer clock;
+    clock.start();
+    for (const QString &arg : {u"@fifo"_s, u"@/dev/zero"_s, u"@/dev/stdin"_s}) {
+        r = CurlCommand::parse(u"curl -d "_s + arg + u" https://e.example/"_s, dir.path());
+        QVERIFY(r.ok);
+        QCOMPARE(r.issues.size(), 1);
+        QVERIFY2(r.issues.first().reason.contains(u"not a regular file"_s), qPrintable(r.issues.first().reason));
+        QVERIFY(r.request.body.raw.isEmpty());
+    }
+    QVERIFY(clock.elapsed() < 5000);
+    QFile big(dir.filePath(u"big.bin"_s));
+    QVERIFY(big.open(QIODevice::WriteOnly) && big.resize(64 * 1024 * 1024 + 1)); // sparse
+    big.close();
+    r = CurlCommand::parse(u"curl --data-raw x -d @big.bin https://e.example/"_s, dir.path());
+    QVERIFY(r.ok);
+    QCOMPARE(r.issues.size(), 1);
+    QVERIFY2(r.issues.first().reason.contains(u"larger than 64 MiB"_s), qPrintable(r.issues.first().reason));
+    r = CurlCommand::parse(u"curl -d @/dev/null https://e.example/"_s, dir.path());
+    QVERIFY(r.ok && r.issues.isEmpty());
 
     // -T uploads with PUT and appends the file name to a URL ending in '/'.
     r = CurlCommand::parse(u"curl -T body.json https://files.example/upload/"_s, dir.path());

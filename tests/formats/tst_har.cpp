@@ -6,6 +6,7 @@
 #include "server/httpserver.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -157,6 +158,11 @@ private Q_SLOTS:
     void hostileTimesDoNotOverflow();
     void writeFailsClearly();
     void timingsFromPhases();
+    void extremeNumbersDoNotOverflow();
+    void streamedReaderMatchesWholeDocument_data();
+    void streamedReaderMatchesWholeDocument();
+    void streamedReaderHandsOutEntriesOneByOne();
+    void streamedErrorsSayWhere();
 
 private:
     QList<Exchange> m_exchanges;
@@ -510,6 +516,190 @@ void TestHar::timingsFromPhases()
     QCOMPARE(back.requestSentNs, t.requestSentNs);
     QCOMPARE(back.headersNs, t.headersNs);
     QCOMPARE(back.finishedNs, t.finishedNs);
+}
+
+// Dates from year 1 to 9999 in one file and absurd phase times used to overflow the nanosecond
+// clock (signed overflow: undefined behaviour, in practice negative times on the timeline).
+void TestHar::extremeNumbersDoNotOverflow()
+{
+    const HarImportResult r = HarReader::read(
+        "{\"log\": {\"version\": \"1.2\", \"entries\": ["
+        "{\"startedDateTime\": \"0001-01-01T00:00:00.000Z\", \"request\": {\"method\": \"GET\", "
+        "\"url\": \"https://e.example/a\"}, \"response\": {\"status\": 200}, "
+        "\"timings\": {\"blocked\": 1e308, \"connect\": 9.3e15, \"send\": 1e300, \"wait\": 1e19, "
+        "\"receive\": 1.7e308}},"
+        "{\"startedDateTime\": \"9999-12-31T23:59:59.999Z\", \"request\": {\"method\": \"GET\", "
+        "\"url\": \"https://e.example/b\"}, \"response\": {\"status\": 200}, "
+        "\"timings\": {\"send\": -1e308, \"wait\": 2, \"receive\": 3}}]}}");
+    QVERIFY(r.ok);
+    QCOMPARE(r.exchanges.size(), 2);
+    for (const Exchange &e : r.exchanges) {
+        const Timings &t = e.timings;
+        QVERIFY(t.startNs >= 0);
+        QVERIFY2(t.requestSentNs >= t.startNs && t.headersNs >= t.requestSentNs && t.finishedNs >= t.headersNs,
+                 qPrintable(e.url.toString()));
+    }
+    // The later entry still comes after the earlier one, and its own phases are kept.
+    QVERIFY(r.exchanges.at(1).timings.startNs > r.exchanges.at(0).timings.startNs);
+    QCOMPARE(r.exchanges.at(1).timings.finishedNs - r.exchanges.at(1).timings.requestSentNs, qint64(5000000));
+}
+
+// The HAR reader streams (one entry at a time through JsonStream); the whole-document reader
+// it replaced is kept as HarReader::readDocument. Both must read the same from every file.
+void TestHar::streamedReaderMatchesWholeDocument_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("chrome") << fixture(u"chrome.har"_s);
+    QTest::newRow("firefox") << fixture(u"firefox.har"_s);
+    HarWriter::Options options;
+    options.keepSecrets = true;
+    const QByteArray peephole = HarWriter(options).toBytes(m_exchanges);
+    QTest::newRow("peephole") << peephole;
+    // Entries across many 256 KiB read chunks, in an order that is not the time order.
+    QList<Exchange> many;
+    for (int i = 0; i < 400; ++i) {
+        Exchange e = m_exchanges.at(i % m_exchanges.size());
+        e.id = quint64(i + 1);
+        e.startedAt = e.startedAt.addSecs((i * 37) % 101 - 50);
+        many.append(e);
+    }
+    QTest::newRow("many chunks") << HarWriter(options).toBytes(many);
+    QTest::newRow("extremes") << QByteArray(
+        "{\"log\": {\"entries\": [{\"startedDateTime\": \"9999-01-01T00:00:00Z\", \"request\": {\"method\": "
+        "\"GET\", \"url\": \"https://e.example/\"}, \"response\": {\"status\": 200}}, 7, [], {}], "
+        "\"creator\": {\"name\": \"x\"}, \"version\": \"1.3\", \"pages\": [{\"deep\": [[[\"\\u00e9\\\"]\"]]]}]}, "
+        "\"other\": null}");
+}
+
+void TestHar::streamedReaderMatchesWholeDocument()
+{
+    QFETCH(QByteArray, json);
+    const HarImportResult a = HarReader::read(json);
+    const HarImportResult b = HarReader::readDocument(json);
+    QVERIFY2(a.ok && b.ok, qPrintable(a.error.toString() + u" / "_s + b.error.toString()));
+    QCOMPARE(a.creator, b.creator);
+    QCOMPARE(a.issues, b.issues);
+    QCOMPARE(a.exchanges.size(), b.exchanges.size());
+    QCOMPARE(a.requests.size(), b.requests.size());
+    QVERIFY(!a.exchanges.isEmpty());
+    for (qsizetype i = 0; i < a.exchanges.size(); ++i) {
+        const Exchange &x = a.exchanges.at(i);
+        const Exchange &y = b.exchanges.at(i);
+        QCOMPARE(x.id, y.id);
+        QCOMPARE(x.chainId, y.chainId);
+        QCOMPARE(x.reason, y.reason);
+        QCOMPARE(x.method, y.method);
+        QCOMPARE(x.url, y.url);
+        QCOMPARE(x.httpVersion, y.httpVersion);
+        QCOMPARE(x.statusCode, y.statusCode);
+        QCOMPARE(x.reasonPhrase, y.reasonPhrase);
+        QCOMPARE(x.requestHeaders, y.requestHeaders);
+        QCOMPARE(x.responseHeaders, y.responseHeaders);
+        QCOMPARE(x.responseBody->read(0, x.responseBody->size() + 1),
+                 y.responseBody->read(0, y.responseBody->size() + 1));
+        QCOMPARE(bool(x.requestBody), bool(y.requestBody));
+        if (x.requestBody)
+            QCOMPARE(x.requestBody->read(0, x.requestBody->size() + 1),
+                     y.requestBody->read(0, y.requestBody->size() + 1));
+        QCOMPARE(x.cookiesSent->size(), y.cookiesSent->size());
+        QCOMPARE(x.cookiesSet->size(), y.cookiesSet->size());
+        QCOMPARE(x.startedAt, y.startedAt);
+        QCOMPARE(x.timings.startNs, y.timings.startNs);
+        QCOMPARE(x.timings.connectStartNs, y.timings.connectStartNs);
+        QCOMPARE(x.timings.requestSentNs, y.timings.requestSentNs);
+        QCOMPARE(x.timings.headersNs, y.timings.headersNs);
+        QCOMPARE(x.timings.finishedNs, y.timings.finishedNs);
+        QCOMPARE(x.error.message, y.error.message);
+        QCOMPARE(*x.notes, *y.notes);
+        QCOMPARE(a.requests.at(i).method, b.requests.at(i).method);
+        QCOMPARE(a.requests.at(i).headers, b.requests.at(i).headers);
+        QCOMPARE(a.requests.at(i).body, b.requests.at(i).body);
+    }
+}
+
+void TestHar::streamedReaderHandsOutEntriesOneByOne()
+{
+    HarWriter::Options options;
+    options.keepSecrets = true;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"session.har"_s);
+    QString error;
+    QList<Exchange> many;
+    for (int i = 0; i < 600; ++i)
+        many.append(m_exchanges.at(i % m_exchanges.size()));
+    QVERIFY2(HarWriter(options).writeFile(path, many, &error), qPrintable(error));
+    QVERIFY(QFileInfo(path).size() > 3 * 256 * 1024); // several read chunks
+
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QList<QByteArray> urls;
+    qint64 lastPosition = -1;
+    bool readAhead = false;
+    bool requestsMatch = true;
+    const HarImportResult r = HarReader::read(&file, [&](Exchange &&e, RequestSpec &&request) {
+        requestsMatch = requestsMatch && request.url == e.url;
+        urls.append(e.url.toEncoded());
+        // The file is read as the entries come, not all at once before the first.
+        readAhead = readAhead || (urls.size() == 1 && file.pos() == file.size());
+        lastPosition = file.pos();
+        return true;
+    });
+    QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    QVERIFY(r.exchanges.isEmpty() && r.requests.isEmpty()); // handed out, not kept
+    QCOMPARE(urls.size(), many.size());
+    QCOMPARE(urls.last(), many.last().url.toEncoded());
+    QVERIFY(!readAhead);
+    QVERIFY(requestsMatch);
+    QVERIFY(lastPosition <= file.size());
+    QVERIFY(file.atEnd());
+
+    // The sink can stop early.
+    QVERIFY(file.seek(0));
+    int seen = 0;
+    const HarImportResult stopped = HarReader::read(&file, [&](Exchange &&, RequestSpec &&) { return ++seen < 5; });
+    QVERIFY(stopped.ok);
+    QCOMPARE(seen, 5);
+    QVERIFY(file.pos() < file.size());
+}
+
+void TestHar::streamedErrorsSayWhere()
+{
+    struct Case
+    {
+        QByteArray json;
+        int line;
+    };
+    const QList<Case> cases{
+        {"{\n \"log\": {\n  \"entries\": [\n   {\"request\": {\"method\": \"GET\",, \"url\": \"x\"}}\n  ]\n }\n}", 4},
+        {"{\"log\": {\"entries\": []}}\n\ntrailing", 3},
+        {"{\"log\": {\"entries\": [{}]\n", 2},
+        {"{\"log\": {\"entries\": [1 2]}}", 1},
+        {"{\"log\"\n: {\"version\": tru}}", 2},
+        {"[1, 2]", 0},
+        {"", 1},
+    };
+    for (const Case &c : cases) {
+        const HarImportResult a = HarReader::read(c.json);
+        const HarImportResult b = HarReader::readDocument(c.json);
+        QVERIFY2(!a.ok && !b.ok, c.json.constData());
+        QVERIFY(a.exchanges.isEmpty());
+        QVERIFY2(a.error.message.startsWith(u"This is not a HAR file"_s), qPrintable(a.error.message));
+        QCOMPARE(a.error.line, c.line);
+        QCOMPARE(a.error.where, b.error.where);
+    }
+    // A file that turns out not to be a HAR keeps nothing of what was read before (found by
+    // tests/fuzz/fuzz_har: the creator stayed set).
+    const QByteArray noEntries = "{\"log\": {\"creator\": {\"name\": \"x\"}, \"version\": \"9\", \"entrieS\": []}}";
+    const HarImportResult streamed = HarReader::read(noEntries);
+    QVERIFY(!streamed.ok);
+    QCOMPARE(streamed.error.where, u"log.entries"_s);
+    QVERIFY(streamed.creator.isEmpty() && streamed.issues.isEmpty());
+    QCOMPARE(streamed.creator, HarReader::readDocument(noEntries).creator);
+    // Deep nesting fails as QJsonDocument does, counting the containers around the entry.
+    const QByteArray deep = "{\"log\": {\"entries\": [" + QByteArray(1030, '[') + QByteArray(1030, ']') + "]}}";
+    QVERIFY(!HarReader::read(deep).ok);
+    QVERIFY(!HarReader::readDocument(deep).ok);
 }
 
 QTEST_GUILESS_MAIN(TestHar)

@@ -22,6 +22,8 @@ private Q_SLOTS:
     void byteStability_data();
     void byteStability();
     void writerNormalises();
+    void multipartNamesRoundTrip();
+    void commentsAmongHeadersStayThere();
     void writeNeverHoldsSecrets();
     void errorsKeepOtherRequests();
     void writeFileAtomically();
@@ -102,9 +104,12 @@ void TestHttpFile::jetBrainsFileParses()
     QCOMPARE(parts.at(1).filePath, u"./photos/beach.jpg"_s);
     QCOMPARE(upload2.requestWithPathsResolved(u"/p"_s).body.parts.at(1).filePath, u"/p/photos/beach.jpg"_s);
 
-    // The response handler is reported as kept-but-not-run.
-    QCOMPARE(r.issues.size(), 1);
-    QCOMPARE(r.issues.first().item, u"createUser"_s);
+    // The response handler is kept as written and read as a script (run by core/script).
+    QCOMPARE(r.issues.size(), 0);
+    QCOMPARE(post.scripts.size(), 1);
+    QCOMPARE(post.scripts.first().phase, HttpFileScript::Phase::Response);
+    QCOMPARE(post.scripts.first().line, 25); // "> {%"
+    QVERIFY(post.scripts.first().code.contains(u"client.test(\"created\""_s));
 }
 
 void TestHttpFile::peepholeDirectives()
@@ -204,6 +209,73 @@ void TestHttpFile::writerNormalises()
                                 "# @name second\n"
                                 "DELETE https://e.example/x\n";
     QCOMPARE(HttpFileWriter::write(r.file), expected);
+}
+
+// A part name or file name holding '"' or '\\' (quoted or not) was written back unescaped, so the
+// saved file read back as another request (found by tests/fuzz/fuzz_httpfile).
+void TestHttpFile::multipartNamesRoundTrip()
+{
+    const QByteArray text = "POST https://e.example/upload\n"
+                            "Content-Type: multipart/form-data; boundary=B\n"
+                            "\n"
+                            "--B\n"
+                            "Content-Disposition: form-data; name=\"a\\\"b\"; filename=\"C:\\\\dir\\\\x.txt\"\n"
+                            "\n"
+                            "one\n"
+                            "--B\n"
+                            "Content-Disposition: form-data; name=\"photo\"; filename=\"beach photo\n"
+                            "\n"
+                            "< ./beach.jpg\n"
+                            "--B--\n";
+    const HttpFileParseResult r = HttpFileParser::parse(text);
+    QCOMPARE(r.file.requests.size(), 1);
+    const QList<MultipartPart> parts = r.file.requests.first().request.body.parts;
+    QCOMPARE(parts.size(), 2);
+    QCOMPARE(parts.at(0).name, "a\"b"_ba);
+    QCOMPARE(parts.at(0).fileName, "C:\\dir\\x.txt"_ba);
+    QCOMPARE(parts.at(1).fileName, "\"beach"_ba); // unquoted: up to the blank, quote included
+
+    const QByteArray written = HttpFileWriter::write(r.file);
+    const HttpFileParseResult again = HttpFileParser::parse(written);
+    QCOMPARE(again.file.requests.size(), 1);
+    QCOMPARE(again.file.requests.first().request.body.parts, parts);
+    QCOMPARE(HttpFileWriter::write(again.file), written);
+}
+
+// Comments among the headers were written back above the request line, where "# @peephole-..."
+// lines are directives: saving changed what the request does (found by tests/fuzz/fuzz_httpfile).
+void TestHttpFile::commentsAmongHeadersStayThere()
+{
+    const QByteArray text = "GET https://e.example/\n"
+                            "Accept: */*\n"
+                            "# @peephole-max-redirects 2\n"
+                            "// @name not-a-name\n"
+                            "X-A: 1\n";
+    const HttpFileParseResult r = HttpFileParser::parse(text);
+    QVERIFY(r.errors.isEmpty());
+    QCOMPARE(r.file.requests.size(), 1);
+    const HttpFileRequest &req = r.file.requests.first();
+    QCOMPARE(req.request.options.maxRedirects, RequestOptions().maxRedirects);
+    QVERIFY(req.name.isEmpty());
+    QCOMPARE(req.headerComments, QStringList({u"# @peephole-max-redirects 2"_s, u"// @name not-a-name"_s}));
+    QCOMPARE(req.request.headers.size(), 2);
+
+    // A continuation line's inner blanks count as one, as on the request line.
+    const HttpFileParseResult spaced = HttpFileParser::parse("GET https://{{h}}/s\n    ?q=a\t  b\n    &p=2\n");
+    QCOMPARE(spaced.file.requests.size(), 1);
+    const QString url = spaced.file.requests.first().request.urlTemplate;
+    QCOMPARE(url, u"https://{{h}}/s?q=a b&p=2"_s);
+    const QByteArray spacedOut = HttpFileWriter::write(spaced.file);
+    QCOMPARE(HttpFileParser::parse(spacedOut).file.requests.first().request.urlTemplate, url);
+
+    const QByteArray written = HttpFileWriter::write(r.file);
+    QVERIFY2(written.indexOf("# @peephole-max-redirects") > written.indexOf("GET "), written.constData());
+    const HttpFileParseResult again = HttpFileParser::parse(written);
+    QCOMPARE(again.file.requests.size(), 1);
+    QCOMPARE(again.file.requests.first().request.options.maxRedirects, RequestOptions().maxRedirects);
+    QVERIFY(again.file.requests.first().name.isEmpty());
+    QCOMPARE(again.file.requests.first().headerComments, req.headerComments);
+    QCOMPARE(HttpFileWriter::write(again.file), written);
 }
 
 void TestHttpFile::writeNeverHoldsSecrets()

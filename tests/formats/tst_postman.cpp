@@ -108,11 +108,15 @@ void TestPostman::importTree()
     QCOMPARE(get->request->urlTemplate, u"https://petstore.example.com/v2/pets/{{petId}}"_s);
     QCOMPARE(get->variables, (QList<ImportedVariable>{{u"petId"_s, u"42"_s, true, false}}));
 
-    // Reported: scripts, saved examples, the Digest realm, disabled form fields.
+    // Test scripts are kept (run with Peephole's pm API, tests/script).
+    QCOMPARE(list->testScript, u"pm.test(\"ok\", () => pm.response.to.have.status(200));"_s);
+    QVERIFY(list->preRequestScript.isEmpty());
+
+    // Reported: saved examples, the Digest realm, disabled form fields.
     QStringList items;
     for (const ImportIssue &issue : r.issues)
         items.append(issue.item);
-    QVERIFY(items.contains(u"Pets/List pets"_s));
+    QVERIFY(!items.contains(u"Pets/List pets"_s));
     QCOMPARE(items.count(u"Pets/Get pet"_s), 2);
     QVERIFY(items.contains(u"Pets/Upload photo"_s));
     QVERIFY(items.contains(u"Store/Orders/Place order (form)"_s));

@@ -35,6 +35,21 @@ QByteArray gzipZeros(qint64 size)
     return out;
 }
 
+QByteArray rawDeflate(const QByteArray &data)
+{
+    z_stream s{};
+    deflateInit2(&s, 9, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY); // no zlib wrapper, as some servers send
+    QByteArray out(qsizetype(deflateBound(&s, uLong(data.size()))), Qt::Uninitialized);
+    s.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    s.avail_in = uInt(data.size());
+    s.next_out = reinterpret_cast<Bytef *>(out.data());
+    s.avail_out = uInt(out.size());
+    deflate(&s, Z_FINISH);
+    out.resize(qsizetype(s.total_out));
+    deflateEnd(&s);
+    return out;
+}
+
 QByteArray brotli(const QByteArray &data)
 {
     size_t size = BrotliEncoderMaxCompressedSize(size_t(data.size()));
@@ -80,6 +95,7 @@ private Q_SLOTS:
     void connectTimeoutEndsOnceTheRequestIsSent();
     void brotliAndZstdAreDecoded_data();
     void brotliAndZstdAreDecoded();
+    void rawDeflateArrivingByteByByteIsDecoded();
     void decompressionBombIsStopped();
     void explicitCapStopsADecodedBody();
     void identityBodiesAreNotCapped();
@@ -171,6 +187,23 @@ void TestLimits::brotliAndZstdAreDecoded()
     QCOMPARE(Headers::value(e.responseHeaders, "Content-Encoding"), coding); // head kept as received
     const QByteArray accept = Headers::value(e.requestHeaders, "Accept-Encoding");
     QVERIFY2(accept.contains("br") && accept.contains("zstd"), accept.constData());
+}
+
+void TestLimits::rawDeflateArrivingByteByByteIsDecoded()
+{
+    // The decoder used to retry a wrapper-less "deflate" body from the current piece only, so a body
+    // whose first byte came alone decoded wrong (found by tests/fuzz/fuzz_decoder).
+    EngineFixture f;
+    const QByteArray text = "{\"id\": 1, \"name\": \"deflate without its zlib wrapper\"}";
+    const QByteArray wire = rawDeflate(text);
+    ScriptedResponse r = encoded("deflate", wire);
+    r.chunkSize = 1;
+    r.chunkDelayMs = 5;
+    f.server.route("/raw", r);
+    const Exchange e = f.run(f.get(u"/raw"_s)).value(0);
+    QVERIFY2(!e.error.isError(), qPrintable(e.error.message));
+    QCOMPARE(e.responseBody->read(0, text.size() + 1), text);
+    QCOMPARE(e.wireBodySize, wire.size());
 }
 
 void TestLimits::decompressionBombIsStopped()

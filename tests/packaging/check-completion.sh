@@ -40,7 +40,7 @@ expect() {
     fi
 }
 
-expect peephole-cli "" -- send run convert credentials
+expect peephole-cli "" -- send run convert credentials oauth
 expect peephole-cli co -- convert
 expect peephole-cli cr -- credentials
 expect peephole-cli send --pro -- --proxy --proxy-user
@@ -55,6 +55,11 @@ expect peephole-cli convert --from "" -- curl har postman http
 expect peephole-cli convert --from har --to p -- postman
 expect peephole-cli convert --from har --to curl o -- other.har
 expect peephole-cli credentials "" -- list forget
+expect peephole-cli oauth "" -- token show list forget decode
+expect peephole-cli oauth token --gr -- --grant
+expect peephole-cli oauth token --grant "" -- code client_credentials device refresh
+expect peephole-cli oauth token --client-auth b -- basic body
+expect peephole-cli send --oa -- --oauth
 
 if [ "$failures" -ne 0 ]; then
     echo "$failures completion check(s) failed" >&2

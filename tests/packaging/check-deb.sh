@@ -34,7 +34,7 @@ fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
 
 info=$(dpkg-deb -I "$deb")
 depends=$(dpkg-deb -f "$deb" Depends)
-for dep in libsecret-1-0 libqt6keychain1 libqt6core6 libqt6network6; do
+for dep in libsecret-1-0 libqt6keychain1 libqt6core6 libqt6network6 libqt6qml6; do
     printf '%s\n' "$depends" | tr ',' '\n' | grep -q "^ *$dep\( \|$\)" \
         || fail "Depends lacks $dep: $depends"
 done

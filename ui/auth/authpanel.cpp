@@ -72,7 +72,8 @@ AuthPanel::AuthPanel(CredentialStore *store, QWidget *parent)
       m_scheme(new QComboBox(this)), m_stored(new QComboBox(this)), m_user(new QLineEdit(this)),
       m_password(new QLineEdit(this)), m_token(new QLineEdit(this)),
       m_remember(new QCheckBox(tr("Remember in the keychain"), this)), m_message(new QLabel(this)),
-      m_send(new QPushButton(tr("Send again"), this)), m_cancel(new QPushButton(tr("Don't answer"), this))
+      m_send(new QPushButton(tr("Send again"), this)), m_cancel(new QPushButton(tr("Don't answer"), this)),
+      m_oauth(new QPushButton(tr("Get an OAuth Token…"), this))
 {
     setObjectName(u"authPanel"_s);
     setFrameShape(QFrame::StyledPanel);
@@ -108,6 +109,9 @@ AuthPanel::AuthPanel(CredentialStore *store, QWidget *parent)
     form->addRow(tr("Token:"), m_token);
     form->addRow(QString(), m_remember);
     auto *buttons = new QHBoxLayout;
+    m_oauth->setToolTip(tr("Get a token from an OAuth 2 / OpenID Connect configuration (Request ▸ OAuth 2 Tokens)"));
+    connect(m_oauth, &QPushButton::clicked, this, &AuthPanel::oauthRequested);
+    buttons->addWidget(m_oauth);
     buttons->addStretch();
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_send);
@@ -119,7 +123,14 @@ AuthPanel::AuthPanel(CredentialStore *store, QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_send, &QPushButton::clicked, this, [this] { finish(false); });
-    connect(m_cancel, &QPushButton::clicked, this, [this] { finish(true); });
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        if (m_queue.isEmpty()) { // nothing asked any more: just close
+            m_awaitingChain = 0;
+            hide();
+            return;
+        }
+        finish(true);
+    });
     connect(m_scheme, &QComboBox::currentIndexChanged, this, &AuthPanel::updateFields);
     connect(m_stored, &QComboBox::activated, this, &AuthPanel::useStored);
     connect(m_password, &QLineEdit::returnPressed, this, [this] { finish(false); });
@@ -162,6 +173,10 @@ void AuthPanel::showNext()
         hide();
         return;
     }
+    m_awaitingChain = 0;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_scheme, m_stored, m_user, m_password, m_token,
+                                                        m_remember, m_send, m_cancel})
+        w->setEnabled(true);
     const CredentialRequest &r = m_queue.first().request;
     m_title->setText(r.isProxy ? tr("The proxy %1 asks for credentials (407)").arg(r.origin)
                                : tr("%1 asks for credentials (401)").arg(r.origin) +
@@ -236,6 +251,18 @@ void AuthPanel::updateFields()
     form->setRowVisible(m_user, !bearer);
     form->setRowVisible(m_password, !bearer);
     form->setRowVisible(m_token, bearer);
+    m_oauth->setVisible(bearer);
+}
+
+void AuthPanel::useToken(const QString &token)
+{
+    const int bearer = m_scheme->findText(u"Bearer"_s);
+    if (!isVisible() || bearer < 0)
+        return;
+    m_scheme->setCurrentIndex(bearer);
+    updateFields();
+    m_token->setText(token);
+    m_send->setFocus();
 }
 
 void AuthPanel::showMessage(const QString &text, bool error)
@@ -261,9 +288,26 @@ void AuthPanel::finish(bool cancelled)
     }
     m_password->clear();
     m_token->clear();
-    p.done(answer);
+    if (!cancelled && m_queue.isEmpty()) {
+        // Stay in view until the server has answered: a refusal brings the question straight back.
+        m_awaitingChain = p.request.chainId;
+        for (QWidget *w : std::initializer_list<QWidget *>{m_scheme, m_stored, m_user, m_password, m_token,
+                                                            m_remember, m_send})
+            w->setEnabled(false);
+        showMessage(tr("Sent with %1; waiting for the server's answer…").arg(answer.scheme), false);
+    }
+    p.done(answer); // may ask again at once (a refusal), or end the chain
     Q_EMIT answered(cancelled);
-    showNext();
+    if (!m_awaitingChain || !m_queue.isEmpty())
+        showNext();
+}
+
+void AuthPanel::chainFinished(quint64 chainId)
+{
+    if (m_awaitingChain == 0 || m_awaitingChain != chainId || !m_queue.isEmpty())
+        return;
+    m_awaitingChain = 0;
+    hide();
 }
 
 } // namespace Peephole

@@ -34,6 +34,15 @@ public:
     void requestCredentials(const CredentialRequest &request,
                             std::function<void(const CredentialAnswer &)> done) override;
 
+    /// Yes: a refused answer brings the panel back with the server's refusal.
+    bool asksAgainAfterRejection() const override { return true; }
+
+    /// A chain ended: the panel, kept open after "Send again" while the answer is on its way, closes
+    /// when that chain is over (unless something else waits).
+    void chainFinished(quint64 chainId);
+    /// True between "Send again" and the end of that chain (or the next question).
+    bool isAwaitingAnswer() const { return m_awaitingChain != 0; }
+
     /// What is being asked now (valid while visible).
     const CredentialRequest &current() const;
     int pendingCount() const { return int(m_queue.size()); }
@@ -47,6 +56,9 @@ public:
     QComboBox *storedBox() const { return m_stored; }
     QPushButton *sendButton() const { return m_send; }
     QLabel *messageLabel() const { return m_message; }
+    QPushButton *oauthButton() const { return m_oauth; }
+    /// Answers a Bearer challenge with @p token (from the OAuth panel): fills the token field.
+    void useToken(const QString &token);
 
     /// Labels of the schemes a challenge list offers, strongest first ("Digest SHA-256", "Basic"...).
     static QStringList offeredSchemes(const QList<Challenge> &challenges);
@@ -54,6 +66,8 @@ public:
 Q_SIGNALS:
     void shown();
     void answered(bool cancelled);
+    /// The user wants a token from an OAuth configuration (the challenge says Bearer).
+    void oauthRequested();
 
 private:
     struct Pending
@@ -83,6 +97,8 @@ private:
     QLabel *m_message;
     QPushButton *m_send;
     QPushButton *m_cancel;
+    QPushButton *m_oauth;
+    quint64 m_awaitingChain = 0;
 };
 
 } // namespace Peephole

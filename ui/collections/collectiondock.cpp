@@ -59,6 +59,14 @@ CollectionDock::CollectionDock(Workspace *workspace, ComposerWidget *composer, T
             m_binding->reload();
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, &CollectionDock::reselectCurrent);
+    for (auto signal : {&CollectionStore::fileSaved, &CollectionStore::fileReloaded})
+        connect(m_store, signal, this, &CollectionDock::updateTitle);
+    connect(m_store, &CollectionStore::structureChanged, this, &CollectionDock::updateTitle);
+    connect(m_binding, &ComposerBinding::detached, this, [this] {
+        // Not selected any more; the file stays current: Ctrl+S adds the new request next to it.
+        m_tree->selectionModel()->clearSelection();
+        Q_EMIT message(tr("A new, unsaved request: Ctrl+S (or Save as New…) adds it to the collection."));
+    });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { activate(current); });
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
@@ -93,29 +101,51 @@ void CollectionDock::buildUi()
         return QIcon::fromTheme(name, style()->standardIcon(fallback));
     };
     m_openAction = new QAction(icon(u"folder-open"_s, QStyle::SP_DirOpenIcon), tr("Open &Collection…"), this);
+    m_openAction->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
     m_importAction = new QAction(tr("Import &Postman Collection…"), this);
+    m_importAction->setShortcut(QKeySequence(tr("Ctrl+Alt+I")));
     m_newAction =
-        new QAction(icon(u"document-new"_s, QStyle::SP_FileDialogNewFolder), tr("&New Request"), this);
-    m_newAction->setToolTip(tr("Add the composer's request to the selected .http file"));
+        new QAction(icon(u"document-save-as"_s, QStyle::SP_FileDialogNewFolder), tr("Save as &New…"), this);
+    m_newAction->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    m_newAction->setShortcutContext(Qt::WindowShortcut);
+    m_newAction->setToolTip(tr("Add the composer's request to the selected .http file as a new request "
+                               "(Ctrl+Shift+S)"));
+    m_blankAction = new QAction(icon(u"document-new"_s, QStyle::SP_FileIcon), tr("New &Request"), this);
+    m_blankAction->setShortcut(QKeySequence::New);
+    m_blankAction->setShortcutContext(Qt::WindowShortcut);
+    m_blankAction->setToolTip(tr("Start an empty request, tied to no saved one (Ctrl+N)"));
+    m_duplicateAction = new QAction(tr("&Duplicate Request"), this);
+    m_duplicateAction->setShortcut(QKeySequence(tr("Ctrl+D")));
+    m_duplicateAction->setShortcutContext(Qt::WindowShortcut);
+    m_duplicateAction->setToolTip(tr("Add a copy of the composer's request to the collection (Ctrl+D)"));
     m_saveAction =
         new QAction(icon(u"document-save"_s, QStyle::SP_DialogSaveButton), tr("&Save Request"), this);
     m_saveAction->setShortcut(QKeySequence::Save);
     m_saveAction->setShortcutContext(Qt::WindowShortcut);
     m_saveAction->setToolTip(tr("Save the composer's request into its .http file (Ctrl+S)"));
     m_saveExpectedAction = new QAction(tr("Save Response as &Expected"), this);
+    m_saveExpectedAction->setShortcut(QKeySequence(tr("Ctrl+Alt+E")));
     m_saveExpectedAction->setToolTip(tr("Save the response of the exchange selected in the timeline as the "
                                         "expected response of its request"));
     m_runAllAction =
         new QAction(icon(u"media-playback-start"_s, QStyle::SP_MediaPlay), tr("Run Collection"), this);
+    m_runAllAction->setShortcut(QKeySequence(tr("F5")));
     m_runFolderAction = new QAction(tr("Run Folder"), this);
+    m_runFolderAction->setShortcut(QKeySequence(tr("Shift+F5")));
     m_runFolderAction->setToolTip(tr("Run the requests of the selected folder or file"));
     m_runSelectionAction = new QAction(tr("Run Selection"), this);
+    m_runSelectionAction->setShortcut(QKeySequence(tr("Ctrl+F5")));
     m_runSelectionAction->setToolTip(tr("Run the selected requests"));
-    addAction(m_saveAction);
+    for (QAction *a : {m_openAction, m_importAction, m_saveExpectedAction, m_runAllAction, m_runFolderAction,
+                       m_runSelectionAction})
+        a->setShortcutContext(Qt::WindowShortcut);
+    addActions({m_saveAction, m_newAction, m_blankAction, m_duplicateAction});
 
     connect(m_openAction, &QAction::triggered, this, &CollectionDock::openCollectionDialog);
     connect(m_importAction, &QAction::triggered, this, &CollectionDock::importPostmanDialog);
-    connect(m_newAction, &QAction::triggered, this, &CollectionDock::newRequest);
+    connect(m_newAction, &QAction::triggered, this, [this] { newRequest(); });
+    connect(m_blankAction, &QAction::triggered, this, &CollectionDock::blankRequest);
+    connect(m_duplicateAction, &QAction::triggered, this, &CollectionDock::duplicateRequest);
     connect(m_saveAction, &QAction::triggered, this, &CollectionDock::saveCurrent);
     connect(m_saveExpectedAction, &QAction::triggered, this,
             [this] { saveResponseAsExpected(m_currentExchange); });
@@ -237,6 +267,19 @@ void CollectionDock::onOpened(bool ok, const QString &error)
         return;
     }
     const Collection &c = m_store->collection();
+    updateTitle();
+    reloadEnvironments();
+    m_tree->expandAll();
+    offerRecovery();
+    qCInfo(lcUiCollections) << "opened" << c.rootPath << c.requestCount() << "requests";
+    Q_EMIT opened(true, {});
+}
+
+void CollectionDock::updateTitle()
+{
+    if (m_store->rootPath().isEmpty())
+        return;
+    const Collection &c = m_store->collection();
     const int problems = int(c.problems().size());
     QString title = tr("<b>%1</b> \u2014 %n request(s)", nullptr, c.requestCount())
                         .arg(c.folders.isEmpty() ? QString() : c.folders.first().name.toHtmlEscaped());
@@ -245,11 +288,6 @@ void CollectionDock::onOpened(bool ok, const QString &error)
             tr("%n file(s) with requests that could not be read (in red below)", nullptr, problems));
     m_title->setText(title);
     m_title->setToolTip(QDir::toNativeSeparators(c.rootPath));
-    reloadEnvironments();
-    m_tree->expandAll();
-    offerRecovery();
-    qCInfo(lcUiCollections) << "opened" << c.rootPath << c.requestCount() << "requests";
-    Q_EMIT opened(true, {});
 }
 
 void CollectionDock::offerRecovery()

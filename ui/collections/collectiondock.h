@@ -48,8 +48,13 @@ public:
     void openCollectionDialog();
     /// Saves the composer's request into its .http file (Ctrl+S).
     bool saveCurrent();
-    /// Adds the composer's request to the selected .http file (or a new one).
-    void newRequest();
+    /// Adds the composer's request to the selected .http file (or a new one), as a new request
+    /// named @p suggestedName unless the user types another ("Save as New…", Ctrl+Shift+S).
+    void newRequest(const QString &suggestedName = {});
+    /// An empty composer, tied to no request (Ctrl+N).
+    void blankRequest();
+    /// Adds a copy of the composer's request next to it, named "… copy".
+    void duplicateRequest();
     void runCollection();
     void runFolder();
     void runSelection();
@@ -74,6 +79,10 @@ public:
     QAction *openAction() const { return m_openAction; }
     QAction *importPostmanAction() const { return m_importAction; }
     QAction *saveAction() const { return m_saveAction; }
+    QAction *saveAsNewAction() const { return m_newAction; }
+    QAction *blankAction() const { return m_blankAction; }
+    QAction *duplicateAction() const { return m_duplicateAction; }
+    QLabel *titleLabel() const { return m_title; }
     QAction *saveExpectedAction() const { return m_saveExpectedAction; }
     RunnerView *runnerView() const { return m_runnerView; }
     CollectionStore *store() const { return m_store; }
@@ -93,6 +102,8 @@ Q_SIGNALS:
 private:
     void buildUi();
     void onOpened(bool ok, const QString &error);
+    /// The header: collection name and request count, kept true after every change.
+    void updateTitle();
     void onConflict(const QString &file);
     void offerRecovery();
     void reloadEnvironments();
@@ -126,6 +137,8 @@ private:
     QAction *m_openAction;
     QAction *m_importAction;
     QAction *m_newAction;
+    QAction *m_blankAction;
+    QAction *m_duplicateAction;
     QAction *m_saveAction;
     QAction *m_saveExpectedAction;
     QAction *m_runAllAction;

@@ -115,7 +115,26 @@ bool CollectionDock::startRun(const QList<RequestRef> &selection)
     return false;
 }
 
-void CollectionDock::newRequest()
+void CollectionDock::blankRequest()
+{
+    RequestSpec blank;
+    blank.method = "GET";
+    m_composer->setRequest(blank); // lets go of the tied request (its edits stay unsaved in the store)
+    m_binding->clear();
+    m_composer->urlEdit()->setFocus();
+}
+
+void CollectionDock::duplicateRequest()
+{
+    QString name;
+    if (m_binding->hasCurrent()) {
+        if (const CollectionRequest *r = m_store->collection().request(m_binding->current()))
+            name = displayName(*r);
+    }
+    newRequest(name.isEmpty() ? tr("copy") : tr("%1 copy").arg(name));
+}
+
+void CollectionDock::newRequest(const QString &suggestedName)
 {
     if (m_store->rootPath().isEmpty()) {
         Q_EMIT message(tr("Open a collection first (File \u203a Open Collection…)."));
@@ -126,6 +145,17 @@ void CollectionDock::newRequest()
         const QString folder = selectedFolder();
         file = folder.isEmpty() ? u"requests.http"_s : folder + u"/requests.http"_s;
     }
+    // Saving as new leaves the tied request as it is on disk: its edits go into the new one.
+    if (m_binding->hasCurrent() && m_binding->current().file == file) {
+        m_binding->syncEdits();
+        const QList<int> dirty = m_store->dirtyRequests(file);
+        if (dirty == QList<int>{m_binding->current().index}) {
+            const RequestSpec edited = m_composer->request();
+            m_store->discardEdits(file);
+            m_binding->clear();
+            m_composer->setRequest(edited);
+        }
+    }
     if (!m_store->dirtyRequests(file).isEmpty()) {
         Q_EMIT message(
             tr("%1 has unsaved edits: save them (Ctrl+S) before adding a request to it.").arg(file));
@@ -134,7 +164,7 @@ void CollectionDock::newRequest()
     bool ok = false;
     const QString name =
         QInputDialog::getText(this, tr("New request"), tr("Name of the new request in %1:").arg(file),
-                              QLineEdit::Normal, {}, &ok)
+                              QLineEdit::Normal, suggestedName, &ok)
             .trimmed();
     if (!ok)
         return;

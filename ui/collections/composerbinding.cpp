@@ -18,6 +18,15 @@ ComposerBinding::ComposerBinding(CollectionStore *store, ComposerWidget *compose
     : QObject(parent), m_store(store), m_composer(composer)
 {
     connect(composer, &ComposerWidget::edited, this, &ComposerBinding::syncEdits);
+    connect(composer, &ComposerWidget::aboutToBeReplaced, this, [this] {
+        if (m_loading || !m_hasCurrent)
+            return;
+        // Something else is put in the composer: the tied request keeps the edits made so far, and
+        // what comes is a new, unsaved request (Ctrl+S asks where to add it).
+        syncEdits();
+        clear();
+        Q_EMIT detached();
+    });
 }
 
 bool ComposerBinding::sameRequest(const RequestSpec &a, const RequestSpec &b)

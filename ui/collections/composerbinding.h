@@ -39,6 +39,8 @@ public:
 
 Q_SIGNALS:
     void currentChanged();
+    /// The composer was filled from elsewhere: it no longer shows the tied request.
+    void detached();
 
 private:
     QPointer<CollectionStore> m_store;

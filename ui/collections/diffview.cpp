@@ -150,6 +150,10 @@ void DiffView::showResult(const RequestResult &result)
             html += line(a.passed ? AddedColor : RemovedColor, a.passed ? u"\u2713"_s : u"\u2717"_s,
                          a.message.isEmpty() ? a.expression : a.expression + u" \u2014 "_s + a.message);
     }
+    if (!result.scriptLog.isEmpty()) { // client.log / console.log of its scripts
+        html += heading(tr("Script log"));
+        html += u"<pre>%1</pre>"_s.arg(esc(result.scriptLog.join(u'\n')));
+    }
     if (result.compared)
         html += diffHtml(result.diff);
     else if (result.outcome != RequestResult::Outcome::Error)

@@ -2,6 +2,7 @@
 
 #include "collection/environmentfile.h"
 #include "formats/httpfile.h"
+#include "formats/postman.h"
 #include "formats/secretmover.h"
 
 #include <QCoreApplication>
@@ -27,9 +28,12 @@ QString uniqueIn(const QDir &dir, const QString &name, const QString &suffix)
     return candidate;
 }
 
+/// @p preRequest / @p test: the Postman scripts of the collection and the folders above (run first).
 bool writeFolder(const ImportedItem &folder, const QDir &dir, QString *error, QSet<QString> *taken,
-                 QList<ImportedSecret> *moved)
+                 QList<ImportedSecret> *moved, const QString &preRequest = {}, const QString &test = {})
 {
+    const QString pre = PostmanScripts::chained(preRequest, folder.preRequestScript);
+    const QString tests = PostmanScripts::chained(test, folder.testScript);
     HttpFile file;
     for (const ImportedVariable &v : folder.variables) {
         if (v.enabled && !v.secret)
@@ -42,7 +46,7 @@ bool writeFolder(const ImportedItem &folder, const QDir &dir, QString *error, QS
                 *error = tr("Could not create the folder %1.").arg(dir.filePath(name));
                 return false;
             }
-            if (!writeFolder(child, QDir(dir.filePath(name)), error, taken, moved))
+            if (!writeFolder(child, QDir(dir.filePath(name)), error, taken, moved, pre, tests))
                 return false;
             continue;
         }
@@ -51,6 +55,8 @@ bool writeFolder(const ImportedItem &folder, const QDir &dir, QString *error, QS
         request.request = *child.request;
         request.request.name = child.name;
         request.auth = AuthReference::fromSettings(child.request->auth);
+        PostmanScripts::attach(request, PostmanScripts::chained(pre, child.preRequestScript),
+                               PostmanScripts::chained(tests, child.testScript));
         for (const QString &line : child.description.split(u'\n', Qt::SkipEmptyParts))
             request.comments.append(u"# "_s + line);
         for (const ImportedVariable &v : child.variables) {

@@ -66,7 +66,7 @@ ComposerWidget::ComposerWidget(QWidget *parent)
     m_url->installEventFilter(this);
     m_send->setDefault(true);
     m_send->setToolTip(tr("Send (Ctrl+Enter)"));
-    m_cancel->setToolTip(tr("Cancel the request in flight (Esc)"));
+    m_cancel->setToolTip(tr("Cancel the requests in flight (Ctrl+.)"));
     m_cancel->setEnabled(false);
     m_problem->setVisible(false);
     m_problem->setWordWrap(true);
@@ -178,6 +178,7 @@ RequestSpec ComposerWidget::request() const
 
 void ComposerWidget::setRequest(const RequestSpec &spec)
 {
+    Q_EMIT aboutToBeReplaced();
     m_method->setCurrentText(QString::fromLatin1(spec.method));
     m_url->setText(spec.urlTemplate.isEmpty() ? spec.url.toString() : spec.urlTemplate);
     QList<KeyValueModel::Row> headers;
@@ -192,7 +193,7 @@ void ComposerWidget::setRequest(const RequestSpec &spec)
 
 void ComposerWidget::setBusy(bool busy)
 {
-    m_send->setEnabled(!busy);
+    // Send stays available: sending while a request is in flight starts another one.
     m_cancel->setEnabled(busy);
 }
 

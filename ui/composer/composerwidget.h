@@ -31,7 +31,7 @@ public:
     RequestSpec request() const;
     void setRequest(const RequestSpec &request);
 
-    /// Shows whether a send is in flight (Send disabled, Cancel enabled).
+    /// Shows whether a send is in flight (Cancel enabled; Send always is).
     void setBusy(bool busy);
     void setUrlHistory(const QStringList &urls);
     /// Offers these keychain credentials in the Auth tab.
@@ -50,6 +50,9 @@ Q_SIGNALS:
     /// The user pasted a curl command into the URL field.
     void curlPasted(const QString &commandLine);
     void edited();
+    /// setRequest() is about to replace what the composer shows (a pasted curl command, "edit and
+    /// resend", New Request…): whoever tied it to a saved request lets go of it.
+    void aboutToBeReplaced();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -44,6 +44,7 @@ KeyValueEditor::KeyValueEditor(const QString &nameTitle, const QStringList &name
     m_view->verticalHeader()->hide();
     m_view->setEditTriggers(QAbstractItemView::AllEditTriggers);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setTabKeyNavigation(false); // Tab leaves the table (arrows move between cells)
     m_view->installEventFilter(this);
     m_view->setToolTip(tr("Untick a row to keep it without sending it. Delete removes the selected rows."));
     auto *layout = new QVBoxLayout(this);

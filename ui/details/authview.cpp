@@ -5,7 +5,9 @@
 #include <QFontDatabase>
 #include "details/treesection.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QPushButton>
 
 using namespace Qt::StringLiterals;
 
@@ -39,10 +41,32 @@ AuthView::AuthView(QWidget *parent) : QTreeWidget(parent)
     header()->resizeSection(0, 220);
 }
 
+namespace {
+QString sourceText(AuthAnswer::Source source)
+{
+    switch (source) {
+    case AuthAnswer::Source::None:
+        break;
+    case AuthAnswer::Source::Request:
+        return AuthView::tr("the request's Auth settings");
+    case AuthAnswer::Source::Session:
+        return AuthView::tr("accepted earlier in this session");
+    case AuthAnswer::Source::Keychain:
+        return AuthView::tr("answered from the keychain");
+    case AuthAnswer::Source::Prompt:
+        return AuthView::tr("typed in the auth panel");
+    }
+    return {};
+}
+} // namespace
+
 void AuthView::setExchange(const Exchange &e)
 {
     clear();
+    m_forget = nullptr; // owned by the items clear() deleted
+    m_useAnother = nullptr;
     const AuthRecord &a = *e.auth;
+    const AuthAnswer answer = m_lookup ? m_lookup(e.id) : AuthAnswer{};
     m_hasContent = e.isAuthChallenge() || !a.challenges.isEmpty() || !a.problems.isEmpty() ||
                    !a.sentScheme.isEmpty() || !a.chosenScheme.isEmpty() || !a.explanation.isEmpty() ||
                    !a.digest.response.isEmpty();
@@ -59,6 +83,30 @@ void AuthView::setExchange(const Exchange &e)
                                              : tr("%1 from the server (WWW-Authenticate)").arg(e.statusCode));
     row(summary, tr("Credentials sent"),
         a.sentScheme.isEmpty() ? tr("None") : tr("%1 (in this request)").arg(a.sentScheme));
+    if (answer.valid && answer.source != AuthAnswer::Source::None) {
+        const QString who = answer.user.isEmpty() ? QString() : tr("user “%1”, ").arg(answer.user);
+        QTreeWidgetItem *from = row(summary, tr("Credentials from"), who + sourceText(answer.source));
+        if (answer.source == AuthAnswer::Source::Keychain) {
+            auto *buttons = new QWidget(this);
+            auto *layout = new QHBoxLayout(buttons);
+            layout->setContentsMargins(0, 0, 0, 0);
+            m_forget = new QPushButton(tr("Forget"), buttons);
+            m_forget->setToolTip(tr("Remove this credential from the keychain"));
+            m_useAnother = new QPushButton(tr("Use another…"), buttons);
+            m_useAnother->setToolTip(tr("Send the request again and type other credentials"));
+            layout->addWidget(m_forget);
+            layout->addWidget(m_useAnother);
+            layout->addStretch();
+            auto *actions = new QTreeWidgetItem(from, {tr("Keychain")});
+            setItemWidget(actions, 1, buttons);
+            from->setExpanded(true);
+            const quint64 chain = e.chainId;
+            connect(m_forget, &QPushButton::clicked, this,
+                    [this, answer] { Q_EMIT forgetRequested(answer.origin, answer.realm, answer.user); });
+            connect(m_useAnother, &QPushButton::clicked, this,
+                    [this, chain] { Q_EMIT useAnotherRequested(chain); });
+        }
+    }
     if (a.rejected)
         row(summary, tr("Result"), tr("Rejected: the server refused the credentials that were sent."));
     if (!a.explanation.isEmpty()) {
@@ -85,9 +133,19 @@ void AuthView::setExchange(const Exchange &e)
     }
 
     QTreeWidgetItem *decision = section(this, tr("Decision"));
-    row(decision, tr("Scheme chosen"), a.chosenScheme.isEmpty() ? tr("None") : a.chosenScheme);
-    if (!a.reason.isEmpty())
-        row(decision, tr("Why"), a.reason);
+    if (answer.valid)
+        row(decision, tr("Answers"), answer.answered);
+    if (e.isAuthChallenge() || !answer.valid) {
+        // A challenge: what its retry was answered with.
+        row(decision, tr("Scheme chosen"), a.chosenScheme.isEmpty() ? tr("None") : a.chosenScheme);
+        if (!a.reason.isEmpty())
+            row(decision, tr("Why"), a.reason);
+    } else {
+        // The answer: the scheme it carried, and why it was chosen.
+        row(decision, tr("Scheme chosen"), answer.scheme);
+        if (!answer.reason.isEmpty())
+            row(decision, tr("Why"), answer.reason);
+    }
 
     const DigestTrace &d = a.digest;
     if (!d.response.isEmpty() || !d.nonce.isEmpty()) {

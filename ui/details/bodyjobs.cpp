@@ -1,4 +1,5 @@
 #include "details/bodyjobs.h"
+#include "common/sizetext.h"
 
 #include "details/jsonformatter.h"
 #include "http/bodystore.h"
@@ -100,6 +101,8 @@ void parseJsonJob(QPromise<TreeResult> &promise, const std::shared_ptr<BodyStore
     result.document = QJsonDocument::fromJson(bytes, &error);
     if (error.error != QJsonParseError::NoError)
         result.error = trJobs("Not valid JSON at byte %1: %2.").arg(error.offset).arg(error.errorString());
+    else if (!promise.isCanceled())
+        result.order = scanJsonKeyOrder(bytes);
     promise.addResult(std::move(result));
 }
 
@@ -112,7 +115,7 @@ void decodeImageJob(QPromise<ImageResult> &promise, const std::shared_ptr<BodySt
         return;
     if (!result.image.loadFromData(bytes)) {
         result.error = trJobs("The body could not be decoded as an image (%1, %2). Supported formats: %3.")
-                           .arg(QString::fromLatin1(mimeType), QLocale().formattedDataSize(bytes.size()),
+                           .arg(QString::fromLatin1(mimeType), sizeText(bytes.size()),
                                 QString::fromLatin1(QImageReader::supportedImageFormats().join(", ")));
     }
     promise.addResult(std::move(result));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "details/jsonkeyorder.h"
+
 #include <QByteArray>
 #include <QFuture>
 #include <QImage>
@@ -27,6 +29,7 @@ struct FormatResult
 struct TreeResult
 {
     QJsonDocument document;
+    JsonKeyOrder order; ///< The keys of each object in document order.
     QString error;
 };
 

@@ -1,6 +1,8 @@
 #include "details/bodyview.h"
+#include "common/sizetext.h"
 
 #include "details/detailslogging.h"
+#include "details/findbar.h"
 #include "details/hexview.h"
 #include "details/jsontreemodel.h"
 #include "details/pagedtextview.h"
@@ -70,6 +72,9 @@ BodyView::BodyView(QWidget *parent) : QWidget(parent)
 
     m_stack = new QStackedWidget(this);
     m_pretty = new PagedTextView(m_stack);
+    // A formatted document of a few hundred KiB lays out in well under a second once: one page
+    // (a 46 KB API answer is not split); only larger ones are paged.
+    m_pretty->setSinglePageLimit(PrettySinglePageLimit);
     m_raw = new PagedTextView(m_stack);
     m_hex = new HexView(m_stack);
 
@@ -109,7 +114,12 @@ BodyView::BodyView(QWidget *parent) : QWidget(parent)
     m_stack->addWidget(m_imagePage);
     m_stack->addWidget(m_tree);
     m_stack->addWidget(m_busyPage);
+    m_find = new FindBar(this);
+    layout->addWidget(m_find);
     layout->addWidget(m_stack, 1);
+    connect(m_stack, &QStackedWidget::currentChanged, this, &BodyView::updateFindTarget);
+    for (PagedTextView *view : {m_pretty, m_raw})
+        connect(view, &PagedTextView::pageChanged, this, &BodyView::updateFindTarget);
 
     m_growTimer = new QTimer(this);
     m_growTimer->setInterval(300);
@@ -167,9 +177,8 @@ void BodyView::setBody(std::shared_ptr<BodyStore> body, const QByteArray &mimeTy
 
     const qint64 size = m_body ? m_body->size() : 0;
     m_kind = classifyBody(m_mimeType, m_body ? m_body->read(0, 4096) : QByteArray());
-    const QLocale locale;
     m_sizeLabel->setText(
-        m_body ? tr("%1 · %2").arg(locale.formattedDataSize(size),
+        m_body ? tr("%1 · %2").arg(sizeText(size),
                                    m_mimeType.isEmpty() ? tr("no type") : QString::fromLatin1(m_mimeType))
                : QString());
 
@@ -178,7 +187,7 @@ void BodyView::setBody(std::shared_ptr<BodyStore> body, const QByteArray &mimeTy
         mode = (m_kind == BodyKind::Binary || m_kind == BodyKind::Image) ? Mode::Hex : Mode::Raw;
         setNotice(
             tr("This body is %1, more than %2: it opened unformatted so that the window stays responsive.")
-                .arg(locale.formattedDataSize(size), locale.formattedDataSize(m_largeThreshold)),
+                .arg(sizeText(size), sizeText(m_largeThreshold)),
             m_kind == BodyKind::Json);
     } else {
         switch (m_kind) {
@@ -227,7 +236,6 @@ bool BodyView::isModeAvailable(Mode mode) const
 
 void BodyView::updateButtons()
 {
-    const QLocale locale;
     for (QAbstractButton *button : m_modes->buttons()) {
         const Mode mode = Mode(m_modes->id(button));
         button->setEnabled(isModeAvailable(mode));
@@ -235,7 +243,7 @@ void BodyView::updateButtons()
         if (mode == Mode::Tree)
             button->setToolTip(
                 m_kind == BodyKind::Json && !isModeAvailable(mode)
-                    ? tr("The tree is limited to bodies up to %1.").arg(locale.formattedDataSize(m_treeCap))
+                    ? tr("The tree is limited to bodies up to %1.").arg(sizeText(m_treeCap))
                     : tr("A collapsible tree of the JSON document"));
     }
 }
@@ -311,6 +319,21 @@ void BodyView::attachHighlighter(BodyKind kind)
         m_highlighter = new JsonHighlighter(doc);
     else if (kind == BodyKind::Markup)
         m_highlighter = new MarkupHighlighter(doc);
+}
+
+void BodyView::openFind()
+{
+    if (m_stack->currentWidget() != m_pretty && m_stack->currentWidget() != m_raw && m_body &&
+        m_body->size() > 0)
+        setMode(Mode::Raw);
+    updateFindTarget();
+    m_find->activate();
+}
+
+void BodyView::updateFindTarget()
+{
+    auto *view = qobject_cast<PagedTextView *>(m_stack->currentWidget());
+    m_find->setEditor(view ? view->editor() : nullptr, view && view->pageCount() > 1);
 }
 
 void BodyView::showMode()

@@ -20,6 +20,7 @@ class QTreeView;
 namespace Peephole {
 
 class BodyStore;
+class FindBar;
 class HexView;
 class JsonTreeModel;
 class PagedTextView;
@@ -38,6 +39,8 @@ public:
     static constexpr qint64 DefaultLargeBodyThreshold = 8 * 1024 * 1024;
     static constexpr qint64 DefaultTreeSizeCap = 32 * 1024 * 1024;
     static constexpr qint64 DefaultImageSizeCap = 64 * 1024 * 1024;
+    /// Pretty text up to this size is one page.
+    static constexpr qint64 PrettySinglePageLimit = 256 * 1024;
 
     explicit BodyView(QWidget *parent = nullptr);
     ~BodyView() override;
@@ -74,6 +77,10 @@ public:
     HexView *hexView() const { return m_hex; }
     QTreeView *treeView() const { return m_tree; }
     JsonTreeModel *treeModel() const { return m_treeModel; }
+    /// Find in the body (Ctrl+F): shows the find bar over the Pretty or Raw text (switching to Raw
+    /// from Hex, Image or Tree).
+    void openFind();
+    FindBar *findBar() const { return m_find; }
     /// "640 × 480 px · PNG · 12 KB" once an image is decoded.
     QString imageInfo() const;
     QSize imageSize() const { return m_imageSize; }
@@ -97,6 +104,7 @@ private:
     void onDecoded();
     void attachHighlighter(BodyKind kind);
     void pollGrowing();
+    void updateFindTarget();
 
     std::shared_ptr<BodyStore> m_body;
     QByteArray m_mimeType;
@@ -117,6 +125,7 @@ private:
     QLabel *m_bannerText = nullptr;
     QPushButton *m_formatButton = nullptr;
     QStackedWidget *m_stack = nullptr;
+    FindBar *m_find = nullptr;
     PagedTextView *m_pretty = nullptr;
     PagedTextView *m_raw = nullptr;
     HexView *m_hex = nullptr;

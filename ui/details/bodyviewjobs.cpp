@@ -1,5 +1,6 @@
 // BodyView's worker jobs: starting, cancelling and receiving them.
 #include "details/bodyview.h"
+#include "common/sizetext.h"
 
 #include "details/detailslogging.h"
 #include "details/hexview.h"
@@ -106,7 +107,7 @@ void BodyView::onParsed()
         return;
     const TreeResult result = f.result();
     m_treeReady = true;
-    m_treeModel->setDocument(result.document);
+    m_treeModel->setDocument(result.document, result.order);
     if (!result.error.isEmpty())
         setNotice(result.error, false);
     if (m_mode == Mode::Tree)
@@ -131,7 +132,7 @@ void BodyView::onDecoded()
         m_imageInfo = tr("%1 × %2 px · %3 · %4")
                           .arg(m_imageSize.width())
                           .arg(m_imageSize.height())
-                          .arg(QString::fromLatin1(format), QLocale().formattedDataSize(m_body->size()));
+                          .arg(QString::fromLatin1(format), sizeText(m_body->size()));
         m_imageLabel->setText(m_imageInfo);
         m_image->setPixmap(QPixmap::fromImage(result.image));
     }

@@ -7,6 +7,8 @@
 #include "details/timingview.h"
 #include "details/tlsview.h"
 #include "http/exchange.h"
+#include "stream/streamstore.h"
+#include "streams/messagesview.h"
 
 #include <QScrollArea>
 
@@ -52,6 +54,31 @@ void ExchangeDetails::clear()
     m_tls->clear();
     m_auth->clear();
     setTabText(AuthTab, tr("Auth"));
+    if (m_messages) {
+        m_messages->setExchange(0);
+        setTabVisible(MessagesTab, false);
+    }
+}
+
+void ExchangeDetails::setStreamStore(StreamStore *store)
+{
+    if (m_messages)
+        return;
+    m_streams = store;
+    m_messages = new MessagesView(store, this);
+    addTab(m_messages, tr("Messages"));
+    setTabVisible(MessagesTab, false);
+    connect(store, &StreamStore::opened, this, [this](quint64 id) {
+        if (id == m_id)
+            setTabVisible(MessagesTab, true);
+    });
+}
+
+void ExchangeDetails::findInBody()
+{
+    if (currentIndex() != RequestTab)
+        setCurrentIndex(ResponseTab);
+    (currentIndex() == RequestTab ? m_request : m_response)->openFind();
 }
 
 void ExchangeDetails::setExchange(const Exchange &e)
@@ -77,6 +104,11 @@ void ExchangeDetails::setExchange(const Exchange &e)
     m_auth->setExchange(e);
     setTabText(AuthTab, e.isAuthChallenge() ? tr("Auth (%1)").arg(e.statusCode) : tr("Auth"));
     setTabEnabled(TlsTab, true);
+    if (m_messages) {
+        const bool stream = m_streams->find(e.id) != nullptr;
+        m_messages->setExchange(stream ? e.id : 0);
+        setTabVisible(MessagesTab, stream);
+    }
 }
 
 } // namespace Peephole

@@ -10,7 +10,9 @@ class AuthView;
 class BodyStore;
 class BodyView;
 class HeadersView;
+class MessagesView;
 class RawView;
+class StreamStore;
 class TimingView;
 class TlsView;
 struct Exchange;
@@ -22,7 +24,7 @@ class ExchangeDetails : public QTabWidget
 {
     Q_OBJECT
 public:
-    enum Tab { HeadersTab, ResponseTab, RequestTab, RawTab, TimingTab, TlsTab, AuthTab };
+    enum Tab { HeadersTab, ResponseTab, RequestTab, RawTab, TimingTab, TlsTab, AuthTab, MessagesTab };
     Q_ENUM(Tab)
 
     explicit ExchangeDetails(QWidget *parent = nullptr);
@@ -33,6 +35,8 @@ public:
     void setExchange(const Exchange &exchange);
     void clear();
     quint64 exchangeId() const { return m_id; }
+    /// Find in the body shown (the Response tab unless the Request tab is current).
+    void findInBody();
 
     HeadersView *headersView() const { return m_headers; }
     BodyView *responseBodyView() const { return m_response; }
@@ -41,6 +45,10 @@ public:
     TimingView *timingView() const { return m_timing; }
     TlsView *tlsView() const { return m_tls; }
     AuthView *authView() const { return m_auth; }
+    /// The Messages tab (ui/streams), shown for an exchange whose response is a stream
+    /// (SSE, WebSocket) once setStreamStore() was called; null before.
+    MessagesView *messagesView() const { return m_messages; }
+    void setStreamStore(StreamStore *store);
 
 private:
     quint64 m_id = 0;
@@ -53,6 +61,8 @@ private:
     TimingView *m_timing = nullptr;
     TlsView *m_tls = nullptr;
     AuthView *m_auth = nullptr;
+    MessagesView *m_messages = nullptr;
+    StreamStore *m_streams = nullptr;
 };
 
 } // namespace Peephole

@@ -1,4 +1,5 @@
 #include "details/hexview.h"
+#include "common/sizetext.h"
 
 #include "http/bodystore.h"
 
@@ -317,7 +318,7 @@ bool HexView::copySelection(QString *error)
     if (length > MaxCopyBytes) {
         if (error)
             *error = tr("The selection is %1; copying is limited to %2. Use Save Response Body As instead.")
-                         .arg(QLocale().formattedDataSize(length), QLocale().formattedDataSize(MaxCopyBytes));
+                         .arg(sizeText(length), sizeText(MaxCopyBytes));
         return false;
     }
     const QByteArray bytes = m_store->read(m_selStart, length);

@@ -13,9 +13,10 @@ JsonTreeModel::JsonTreeModel(QObject *parent) : QAbstractItemModel(parent) {}
 
 JsonTreeModel::~JsonTreeModel() = default;
 
-void JsonTreeModel::setDocument(const QJsonDocument &document)
+void JsonTreeModel::setDocument(const QJsonDocument &document, const JsonKeyOrder &order)
 {
     beginResetModel();
+    m_order = order;
     m_root = std::make_unique<Node>();
     m_root->value = document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
     m_built = 0;
@@ -55,12 +56,24 @@ void JsonTreeModel::populate(Node *node) const
     if (node->value.isObject()) {
         const QJsonObject object = node->value.toObject();
         node->children.reserve(size_t(object.size()));
-        for (auto it = object.begin(); it != object.end(); ++it) {
+        // The document's order; keys it does not list (no order given) in QJsonObject's.
+        QStringList keys = m_order.value(node->place);
+        if (keys.size() != object.size()) {
+            for (auto it = object.begin(); it != object.end(); ++it) {
+                if (!keys.contains(it.key()))
+                    keys.append(it.key());
+            }
+        }
+        for (const QString &key : std::as_const(keys)) {
+            const auto it = object.constFind(key);
+            if (it == object.constEnd())
+                continue;
             auto child = std::make_unique<Node>();
-            child->key = it.key();
+            child->key = key;
             child->value = it.value();
             child->parent = node;
             child->row = row++;
+            child->place = jsonChildKey(node->place, key);
             node->children.push_back(std::move(child));
         }
     } else if (node->value.isArray()) {
@@ -70,6 +83,7 @@ void JsonTreeModel::populate(Node *node) const
             auto child = std::make_unique<Node>();
             child->value = v;
             child->parent = node;
+            child->place = jsonChildKey(node->place, row);
             child->row = row++;
             node->children.push_back(std::move(child));
         }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "details/jsonkeyorder.h"
+
 #include <QAbstractItemModel>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -23,7 +25,9 @@ public:
     explicit JsonTreeModel(QObject *parent = nullptr);
     ~JsonTreeModel() override;
 
-    void setDocument(const QJsonDocument &document);
+    /// @p order: the keys of each object as the document wrote them (scanJsonKeyOrder); without it,
+    /// QJsonObject's sorted order.
+    void setDocument(const QJsonDocument &document, const JsonKeyOrder &order = {});
     void clear();
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -45,6 +49,7 @@ private:
         Node *parent = nullptr;
         int row = 0;
         bool populated = false;
+        QString place; ///< jsonChildKey() path, for the key order
         std::vector<std::unique_ptr<Node>> children;
     };
     Node *nodeOf(const QModelIndex &index) const;
@@ -53,6 +58,7 @@ private:
     QString pathOf(const Node *node) const;
 
     std::unique_ptr<Node> m_root;
+    JsonKeyOrder m_order;
     mutable qsizetype m_built = 0;
 };
 

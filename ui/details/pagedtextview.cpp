@@ -1,4 +1,5 @@
 #include "details/pagedtextview.h"
+#include "common/sizetext.h"
 
 #include "http/bodystore.h"
 
@@ -72,6 +73,7 @@ PagedTextView::PagedTextView(QWidget *parent) : QWidget(parent)
 
     m_editor = new QPlainTextEdit(this);
     m_editor->setReadOnly(true);
+    m_editor->setTabChangesFocus(true); // read-only: Tab moves on, keyboard users are never trapped
     m_editor->setUndoRedoEnabled(false);
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_editor->setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -177,7 +179,7 @@ void PagedTextView::updateBar()
     const qint64 end = qMin(m_size, m_pageOffset + m_pageSize);
     m_position->setText(tr("of %1 · bytes %2–%3 of %4")
                             .arg(locale.toString(pages), locale.toString(m_pageOffset), locale.toString(end),
-                                 locale.formattedDataSize(m_size)));
+                                 sizeText(m_size)));
 }
 
 } // namespace Peephole

@@ -1,4 +1,5 @@
 #include "details/rawview.h"
+#include "common/sizetext.h"
 
 #include "details/bodyjobs.h"
 #include "details/pagedtextview.h"
@@ -20,12 +21,12 @@ QString bodyPreview(const std::shared_ptr<BodyStore> &body, const QByteArray &mi
     const QByteArray head = body->read(0, RawView::BodyPreviewBytes);
     const BodyKind kind = classifyBody(mime, head);
     if (kind == BodyKind::Binary || kind == BodyKind::Image)
-        return RawView::tr("[%1 of binary data: see the body tab]").arg(QLocale().formattedDataSize(size));
+        return RawView::tr("[%1 of binary data: see the body tab]").arg(sizeText(size));
     QString text = displayTextFromBytes(head, false, head.size() < size);
     if (head.size() < size)
         text +=
             u'\n' +
-            RawView::tr("[… %1 more: see the body tab]").arg(QLocale().formattedDataSize(size - head.size()));
+            RawView::tr("[… %1 more: see the body tab]").arg(sizeText(size - head.size()));
     return text;
 }
 

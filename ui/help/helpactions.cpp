@@ -30,13 +30,37 @@ HelpActions::HelpActions(QMenu *menu, QWidget *window) : QObject(window), m_wind
         {tr("Command &Line"), u"command-line"_s},
         {tr("&Benchmarks"), u"benchmarks"_s},
     };
+    int key = 0;
     for (const auto &s : sections) {
-        menu->addAction(s.title, this,
-                        [anchor = s.anchor] { QDesktopServices::openUrl(sectionUrl(anchor)); });
+        QAction *action = menu->addAction(s.title, this, [this, anchor = s.anchor] { openSection(anchor); });
+        // F1 for the start, Shift+F1… for the others.
+        static const QKeySequence keys[] = {QKeySequence(Qt::Key_F1), QKeySequence(Qt::SHIFT | Qt::Key_F1),
+                                            QKeySequence(Qt::CTRL | Qt::Key_F1),
+                                            QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_F1),
+                                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F1)};
+        action->setShortcut(keys[key++]);
     }
     menu->addSeparator();
-    menu->addAction(tr("&About Peephole"), this, &HelpActions::showAbout);
-    menu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    menu->addAction(tr("&About Peephole"), this, &HelpActions::showAbout)
+        ->setShortcut(QKeySequence(tr("Ctrl+Alt+A")));
+    menu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setShortcut(QKeySequence(tr("Ctrl+Alt+Q")));
+}
+
+bool HelpActions::openSection(const QString &anchor)
+{
+    const QUrl url = sectionUrl(anchor);
+    if (QDesktopServices::openUrl(url))
+        return true;
+    // Offline, no browser, no handler: say so, and where the document is.
+    m_lastError = url.isLocalFile()
+                      ? tr("No program could open the documentation. It is the file %1 (section “%2”).")
+                            .arg(QDir::toNativeSeparators(url.toLocalFile()), anchor)
+                      : tr("No browser could open %1, and no local copy of the documentation was found "
+                           "(share/doc/peephole/README.md).")
+                            .arg(url.toString());
+    if (!m_quiet)
+        QMessageBox::information(m_window, tr("Documentation"), m_lastError);
+    return false;
 }
 
 QUrl HelpActions::sectionUrl(const QString &anchor)

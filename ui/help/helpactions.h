@@ -18,9 +18,16 @@ public:
     /// Where a README section lives: the installed README when there is one, else the project page.
     static QUrl sectionUrl(const QString &anchor);
     void showAbout();
+    /// Opens the section in the desktop's handler; false, a message box and lastError() when none could.
+    bool openSection(const QString &anchor);
+    QString lastError() const { return m_lastError; }
+    /// No message box (tests).
+    void setQuiet(bool quiet) { m_quiet = quiet; }
 
 private:
     QWidget *m_window;
+    QString m_lastError;
+    bool m_quiet = false;
 };
 
 } // namespace Peephole

@@ -1,11 +1,13 @@
 #include "mainwindow/mainwindow.h"
 
+#include "auth/authnegotiator.h"
 #include "auth/authpanel.h"
 #include "auth/credentialsdialog.h"
 #include "auth/credentialstore.h"
 #include "collections/collectiondock.h"
 #include "collections/runnerview.h"
 #include "composer/composerwidget.h"
+#include "details/authview.h"
 #include "details/exchangedetails.h"
 #include "formats/curlcommand.h"
 #include "formats/harreader.h"
@@ -13,8 +15,12 @@
 #include "help/helpactions.h"
 #include "http/exchangelog.h"
 #include "http/httpsession.h"
+#include "common/wheelguard.h"
+#include "mainwindow/authactions.h"
+#include "mainwindow/detailsfollower.h"
 #include "mainwindow/timelineactions.h"
 #include "mainwindow/windowsettings.h"
+#include "oauth/oauthdialog.h"
 #include "timeline/timelineview.h"
 #include "workspace/workspace.h"
 
@@ -52,17 +58,20 @@ QIcon actionIcon(const QString &name)
 
 MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     : QMainWindow(parent), m_workspace(workspace), m_composer(new ComposerWidget(this)),
-      m_authPanel(new AuthPanel(workspace->credentials(), this)), m_timeline(new TimelineView(this)),
+      m_authPanel(new AuthPanel(workspace->credentials(), this)), m_filter(new QLineEdit(this)),
+      m_filterError(new QLabel(this)), m_timeline(new TimelineView(this)),
       m_details(new ExchangeDetails(this)),
-      m_timelineActions(new TimelineActions(workspace, m_composer, this)), m_filter(new QLineEdit(this)),
-      m_filterError(new QLabel(this)), m_status(new QLabel(this)),
+      m_timelineActions(new TimelineActions(workspace, m_composer, this)), m_status(new QLabel(this)),
       m_vertical(new QSplitter(Qt::Vertical, this)), m_horizontal(new QSplitter(Qt::Horizontal, this)),
       m_timelineStack(new QStackedWidget(this)),
       m_collections(new CollectionDock(workspace, m_composer, m_timeline, this))
 {
     setWindowTitle(tr("Peephole"));
+    WheelGuard::install(); // the wheel changes a spin box or combo only when it has focus
     m_workspace->setCredentialProvider(m_authPanel);
     m_timeline->setLog(workspace->log());
+    m_details->setStreamStore(workspace->session()->streams()); // the Messages tab of SSE/WebSocket exchanges
+    m_follower = new DetailsFollower(workspace->log(), m_timeline, this); // after the timeline: it sees rows
 
     m_filter->setPlaceholderText(
         tr("Filter: text, status:401, status:4xx, method:POST, host:…, is:error, is:auth"));
@@ -104,7 +113,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
 
     createActions();
 
-    connect(m_composer, &ComposerWidget::sendRequested, this, &MainWindow::send);
+    connect(m_composer, &ComposerWidget::sendRequested, this, [this](const RequestSpec &spec) { send(spec); });
     connect(m_composer, &ComposerWidget::cancelRequested, this, [this] {
         for (quint64 chain : std::as_const(m_inFlight))
             m_workspace->session()->cancel(chain);
@@ -128,8 +137,18 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     });
     connect(m_workspace->session(), &HttpSession::chainFinished, this, [this](quint64 chain) {
         m_inFlight.remove(chain);
+        m_authPanel->chainFinished(chain);
         updateBusy();
     });
+    auto *authActions = new AuthActions(workspace, this);
+    connect(m_details->authView(), &AuthView::forgetRequested, authActions, &AuthActions::forget);
+    connect(m_details->authView(), &AuthView::useAnotherRequested, authActions, &AuthActions::useAnother);
+    connect(authActions, &AuthActions::sendRequested, this,
+            [this](const RequestSpec &spec, bool askAgain) { send(spec, askAgain); });
+    m_details->authView()->setAnswerLookup(
+        [negotiator = workspace->negotiator()](quint64 id) { return negotiator->answerFor(id); });
+    connect(authActions, &AuthActions::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_timeline, &TimelineView::currentExchangeChanged, this, &MainWindow::showSelected);
     connect(m_workspace->log(), &ExchangeLog::updated, this, [this](qsizetype index) {
         const Exchange &e = m_workspace->log()->at(index);
@@ -158,7 +177,8 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     connect(m_timeline, &TimelineView::resend, m_timelineActions, &TimelineActions::resend);
     connect(m_timeline, &TimelineView::editAndResend, m_timelineActions, &TimelineActions::editAndResend);
     connect(m_timeline, &TimelineView::saveBodyAs, m_timelineActions, &TimelineActions::saveBodyAs);
-    connect(m_timelineActions, &TimelineActions::sendRequested, this, &MainWindow::send);
+    connect(m_timelineActions, &TimelineActions::sendRequested, this,
+            [this](const RequestSpec &spec) { send(spec); });
     // The request being composed survives a crash: saved (without secrets) a second after each edit.
     auto *remember = new QTimer(this);
     remember->setSingleShot(true);
@@ -170,6 +190,7 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
     };
     connect(m_workspace->credentials(), &CredentialStore::accountsChanged, this, offerStored);
     offerStored();
+    connect(m_authPanel, &AuthPanel::oauthRequested, this, &MainWindow::showOAuth);
     connect(m_authPanel, &AuthPanel::shown, this, [this] {
         statusBar()->showMessage(
             tr("The server asks for credentials: answer in the panel under the request."), 5000);
@@ -214,16 +235,19 @@ void MainWindow::createActions()
     QAction *importCurl =
         file->addAction(actionIcon(u"import"_s), tr("Import &curl Command…"), this, &MainWindow::importCurl);
     importCurl->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
-    file->addActions(
-        {m_collections->importPostmanAction(), m_collections->openAction(), m_collections->saveAction()});
+    file->addActions({m_collections->blankAction(), m_collections->saveAction(),
+                      m_collections->saveAsNewAction(), m_collections->duplicateAction()});
+    file->addSeparator();
+    file->addActions({m_collections->importPostmanAction(), m_collections->openAction()});
     QAction *openHar = file->addAction(tr("&Open HAR as Timeline…"), this, &MainWindow::openHarDialog);
     openHar->setShortcut(QKeySequence::Open);
     QAction *exportHar = file->addAction(actionIcon(u"export"_s), tr("&Export Timeline as HAR…"), this,
                                          [this] { this->exportHar(false); });
     exportHar->setShortcut(QKeySequence(tr("Ctrl+E")));
-    file->addAction(tr("Export Selec&ted Exchanges as HAR…"), this, [this] { this->exportHar(true); });
+    file->addAction(tr("Export Selec&ted Exchanges as HAR…"), this, [this] { this->exportHar(true); })
+        ->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
     file->addSeparator();
-    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence::Quit);
+    file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcut(QKeySequence(tr("Ctrl+Q")));
 
     QMenu *request = menuBar()->addMenu(tr("&Request"));
     QAction *sendAction =
@@ -233,7 +257,8 @@ void MainWindow::createActions()
         Qt::WidgetShortcut); // the composer owns Ctrl+Enter; this shows it in the menu
     QAction *cancel = request->addAction(actionIcon(u"cancel"_s), tr("&Cancel"), m_composer,
                                          &ComposerWidget::cancelRequested);
-    cancel->setShortcut(QKeySequence(Qt::Key_Escape));
+    // Not Esc: Esc closes popups (URL completion) and must never cancel a request waiting in the auth panel.
+    cancel->setShortcut(QKeySequence(tr("Ctrl+.")));
     QAction *focusUrl = request->addAction(tr("Focus &URL"), this, [this] {
         m_composer->urlEdit()->setFocus();
         m_composer->urlEdit()->selectAll();
@@ -242,7 +267,9 @@ void MainWindow::createActions()
     request->addSeparator();
     request->addAction(m_collections->saveExpectedAction());
     request->addAction(tr("Stored &Credentials…"), this,
-                       [this] { CredentialsDialog(m_workspace->credentials(), this).exec(); });
+                       [this] { CredentialsDialog(m_workspace->credentials(), this).exec(); })
+        ->setShortcut(QKeySequence(tr("Ctrl+Alt+C")));
+    request->addAction(tr("&OAuth 2 Tokens…"), this, &MainWindow::showOAuth);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *clear = view->addAction(actionIcon(u"clear"_s), tr("C&lear Timeline"), this,
@@ -252,8 +279,15 @@ void MainWindow::createActions()
         m_filter->setFocus();
         m_filter->selectAll();
     });
-    filter->setShortcut(QKeySequence::Find);
+    filter->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
+    QAction *find = view->addAction(tr("Find in &Body…"), m_details, &ExchangeDetails::findInBody);
+    find->setShortcut(QKeySequence::Find);
+    view->addAction(m_follower->pinAction());
     view->addSeparator();
+    m_collections->toggleViewAction()->setText(tr("C&ollection Panel"));
+    m_collections->runnerView()->toggleViewAction()->setText(tr("&Run Results"));
+    m_collections->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+1")));
+    m_collections->runnerView()->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+2")));
     view->addActions({m_collections->toggleViewAction(), m_collections->runnerView()->toggleViewAction()});
 
     new HelpActions(menuBar()->addMenu(tr("&Help")), this);
@@ -282,7 +316,7 @@ void MainWindow::updateEmptyState()
                                                                        : static_cast<QWidget *>(m_timeline));
 }
 
-void MainWindow::send(const RequestSpec &spec)
+void MainWindow::send(const RequestSpec &spec, bool askAgain)
 {
     QString problem;
     const std::optional<RequestSpec> resolved = m_collections->prepareSend(spec, &problem);
@@ -291,7 +325,10 @@ void MainWindow::send(const RequestSpec &spec)
         return;
     }
     const quint64 chain = m_workspace->send(*resolved);
+    if (askAgain)
+        m_workspace->negotiator()->askAgain(chain); // before its first answer arrives (asynchronous)
     m_collections->noteSent(chain);
+    m_follower->follow(chain);
     m_inFlight.insert(chain);
     updateBusy();
 }
@@ -398,6 +435,19 @@ void MainWindow::importCurl()
                                                            tr("Paste a curl command line:"), {}, &ok);
     if (ok && !command.trimmed().isEmpty())
         Q_EMIT m_composer->curlPasted(command.trimmed());
+}
+
+void MainWindow::showOAuth()
+{
+    if (!m_oauth) {
+        m_oauth = new OAuthDialog(m_workspace, this);
+        // A token obtained while a Bearer challenge waits answers it (the user still presses Send again).
+        connect(m_oauth, &OAuthDialog::tokenReady, m_authPanel,
+                [this](const QString &, const QString &token) { m_authPanel->useToken(token); });
+    }
+    m_oauth->show();
+    m_oauth->raise();
+    m_oauth->activateWindow();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

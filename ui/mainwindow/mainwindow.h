@@ -12,8 +12,10 @@ namespace Peephole {
 
 class AuthPanel;
 class CollectionDock;
+class DetailsFollower;
 class ComposerWidget;
 class ExchangeDetails;
+class OAuthDialog;
 class TimelineActions;
 class TimelineView;
 class Workspace;
@@ -36,6 +38,7 @@ public:
     AuthPanel *authPanel() const { return m_authPanel; }
     CollectionDock *collectionDock() const { return m_collections; }
     QLineEdit *filterEdit() const { return m_filter; }
+    DetailsFollower *detailsFollower() const { return m_follower; }
     /// A widget shown where the timeline is while it is empty (the "what next" page).
     void setEmptyStateWidget(QWidget *widget);
 
@@ -47,13 +50,16 @@ public:
     void importCurl();
     /// Shows a problem found while starting (in the status bar and a message box).
     void showStartupProblem(const QString &message);
+    /// Opens the OAuth 2 panel (Request ▸ OAuth 2 Tokens…, or the auth panel for a Bearer challenge).
+    void showOAuth();
+    OAuthDialog *oauthDialog() const { return m_oauth; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
-    void send(const RequestSpec &spec);
+    void send(const RequestSpec &spec, bool askAgain = false);
     void updateBusy();
     void showSelected(quint64 id);
     void exportHar(bool selectedOnly);
@@ -63,17 +69,20 @@ private:
     Workspace *m_workspace;
     ComposerWidget *m_composer;
     AuthPanel *m_authPanel;
+    // Created before the timeline: the focus chain (creation order) follows the layout, filter then rows.
+    QLineEdit *m_filter;
+    QLabel *m_filterError;
     TimelineView *m_timeline;
     ExchangeDetails *m_details;
     TimelineActions *m_timelineActions;
-    QLineEdit *m_filter;
-    QLabel *m_filterError;
     QLabel *m_status;
     QSplitter *m_vertical;
     QSplitter *m_horizontal;
     QWidget *m_emptyState = nullptr;
+    OAuthDialog *m_oauth = nullptr;
     QStackedWidget *m_timelineStack;
     CollectionDock *m_collections;
+    DetailsFollower *m_follower = nullptr;
     QSet<quint64> m_inFlight;
 };
 

@@ -1,4 +1,5 @@
 #include "timeline/timelinemodel.h"
+#include "common/sizetext.h"
 
 #include "http/exchangelog.h"
 #include "timeline/statuscolors.h"
@@ -216,7 +217,7 @@ QString TimelineModel::displayText(const TimelineRecord &r, int row, int column)
     case SizeColumn: {
         const qint64 size = displaySize(exchange(row));
         return size < 0 ? QString()
-                        : QLocale().formattedDataSize(size, 1, QLocale::DataSizeTraditionalFormat);
+                        : sizeText(size);
     }
     case TimeColumn:
         return r.finished ? formatDuration(exchange(row).timings.totalNs()) : tr("Pending");

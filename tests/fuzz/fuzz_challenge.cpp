@@ -1,4 +1,5 @@
-// libFuzzer target for Peephole::ChallengeParser. Built by run-fuzz.sh.
+// libFuzzer target for Peephole::ChallengeParser; seeds in tests/fuzz/corpus-challenge/.
+// Run by scripts/fuzz; the ordinary build replays the seeds once (tests/fuzz/CMakeLists.txt).
 //
 // Input layout: the bytes are split into header fields at each '\n' (so the
 // fuzzer explores several fields), and the first byte selects whether the

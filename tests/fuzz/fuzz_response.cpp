@@ -1,4 +1,5 @@
-// libFuzzer target for Peephole::ResponseParser (core/wire). Built by run-fuzz.sh.
+// libFuzzer target for Peephole::ResponseParser (core/wire); seeds in tests/fuzz/corpus-response/.
+// Run by scripts/fuzz; the ordinary build replays the seeds once (tests/fuzz/CMakeLists.txt).
 //
 // Input layout: the first byte picks the request method (GET or HEAD) and a
 // split point; the rest is what the server sent. The response is parsed whole,

@@ -1,6 +1,5 @@
-// libFuzzer target for Peephole::SseParser (core/stream). Built by run-fuzz.sh
-// (and by any script that builds every tests/fuzz/fuzz_*.cpp; its seeds are in
-// corpus-sse/).
+// libFuzzer target for Peephole::SseParser (core/stream); seeds in tests/fuzz/corpus-sse/.
+// Run by scripts/fuzz; the ordinary build replays the seeds once (tests/fuzz/CMakeLists.txt).
 //
 // Input layout: the first byte picks a split point and a small event cap (so
 // the cap's error path is reached); the rest is the event stream. It is
