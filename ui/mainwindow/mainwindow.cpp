@@ -15,6 +15,8 @@
 #include "http/httpsession.h"
 #include "mainwindow/timelineactions.h"
 #include "mainwindow/windowsettings.h"
+#include "streams/messagesview.h"
+#include "streams/websocketlauncher.h"
 #include "timeline/timelineview.h"
 #include "workspace/workspace.h"
 
@@ -58,7 +60,8 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
       m_filterError(new QLabel(this)), m_status(new QLabel(this)),
       m_vertical(new QSplitter(Qt::Vertical, this)), m_horizontal(new QSplitter(Qt::Horizontal, this)),
       m_timelineStack(new QStackedWidget(this)),
-      m_collections(new CollectionDock(workspace, m_composer, m_timeline, this))
+      m_collections(new CollectionDock(workspace, m_composer, m_timeline, this)),
+      m_webSockets(new WebSocketLauncher(workspace, this))
 {
     setWindowTitle(tr("Peephole"));
     m_workspace->setCredentialProvider(m_authPanel);
@@ -291,6 +294,10 @@ void MainWindow::send(const RequestSpec &spec)
         m_composer->showProblem(problem);
         return;
     }
+    if (WebSocketLauncher::isWebSocket(*resolved)) { // ws:// and wss:// open a session (ui/streams)
+        m_webSockets->open(*resolved);
+        return;
+    }
     const quint64 chain = m_workspace->send(*resolved);
     m_collections->noteSent(chain);
     m_inFlight.insert(chain);
@@ -306,9 +313,10 @@ void MainWindow::updateBusy()
 
 void MainWindow::showSelected(quint64 id)
 {
-    if (const Exchange *e = m_workspace->log()->find(id))
+    if (const Exchange *e = m_workspace->log()->find(id)) {
         m_details->setExchange(*e);
-    else
+        m_details->messagesView()->setSession(m_webSockets->sessionFor(id));
+    } else
         m_details->clear();
 }
 

@@ -16,6 +16,7 @@ class ComposerWidget;
 class ExchangeDetails;
 class TimelineActions;
 class TimelineView;
+class WebSocketLauncher;
 class Workspace;
 struct RequestSpec;
 
@@ -35,6 +36,7 @@ public:
     ExchangeDetails *details() const { return m_details; }
     AuthPanel *authPanel() const { return m_authPanel; }
     CollectionDock *collectionDock() const { return m_collections; }
+    WebSocketLauncher *webSockets() const { return m_webSockets; }
     QLineEdit *filterEdit() const { return m_filter; }
     /// A widget shown where the timeline is while it is empty (the "what next" page).
     void setEmptyStateWidget(QWidget *widget);
@@ -75,6 +77,7 @@ private:
     QStackedWidget *m_timelineStack;
     CollectionDock *m_collections;
     QSet<quint64> m_inFlight;
+    WebSocketLauncher *m_webSockets;
 };
 
 } // namespace Peephole
