@@ -4,7 +4,11 @@
 // "websockets" server (ws-server.py): what arrives is listed, the send box sends
 // text and JSON (invalid JSON refused), a binary file, and Close ends the session.
 
+#include "composer/composerwidget.h"
 #include "details/exchangedetails.h"
+#include "mainwindow/mainwindow.h"
+#include "streams/websocketlauncher.h"
+#include "timeline/timelineview.h"
 #include "http/exchangelog.h"
 #include "http/httpsession.h"
 #include "stream/streamstore.h"
@@ -38,6 +42,7 @@ private Q_SLOTS:
     void dropsUnderCaps();
     void liveSessionAndSendBox();
     void detailsShowMessagesTab();
+    void windowOpensWebSocket();
 
 private:
     QProcess m_server;
@@ -191,6 +196,39 @@ void TestMessagesView::detailsShowMessagesTab()
     plain.id = 999999;
     details.setExchange(plain);
     QVERIFY(!details.isTabVisible(ExchangeDetails::MessagesTab));
+}
+
+void TestMessagesView::windowOpensWebSocket()
+{
+    QCoreApplication::setOrganizationName(u"PeepholeTests"_s);
+    QCoreApplication::setApplicationName(u"tst_messagesview"_s);
+    Workspace ws(nullptr, m_home.filePath(u"accounts3.ini"_s));
+    MainWindow window(&ws);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // A ws:// URL typed in the composer opens a session; its handshake is a row of the timeline.
+    QLineEdit *edit = window.composer()->urlEdit();
+    edit->clear();
+    QTest::keyClicks(edit, u"ws://127.0.0.1:%1/echo"_s.arg(m_port));
+    QTest::keyClick(edit, Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE(ws.log()->count(), 1);
+    QTRY_COMPARE(ws.log()->at(0).statusCode, 101);
+    const quint64 id = ws.log()->at(0).id;
+    QTRY_VERIFY(window.webSockets()->sessionFor(id) &&
+                window.webSockets()->sessionFor(id)->state() == WebSocketSession::State::Open);
+    QVERIFY(window.timeline()->selectExchange(id));
+    ExchangeDetails *details = window.details();
+    QTRY_COMPARE(details->exchangeId(), id);
+    QVERIFY(details->isTabVisible(ExchangeDetails::MessagesTab));
+    MessagesView *messages = details->messagesView();
+    QTRY_VERIFY(messages->sendButton()->isEnabled());
+    messages->input()->setText(u"typed in the window"_s);
+    QTest::mouseClick(messages->sendButton(), Qt::LeftButton);
+    QTRY_COMPARE(messages->model()->rowCount(), 2);
+    QCOMPARE(messages->model()->index(1, StreamMessagesModel::DataColumn).data().toString(), u"typed in the window"_s);
+    QCOMPARE(messages->model()->index(1, 0).data(StreamMessagesModel::SentRole).toBool(), false);
+    window.webSockets()->sessionFor(id)->close();
+    QTRY_COMPARE(window.webSockets()->sessionFor(id)->state(), WebSocketSession::State::Closed);
 }
 
 QTEST_MAIN(TestMessagesView)

@@ -64,6 +64,7 @@ private Q_SLOTS:
     void wssWithoutCaFails();
     void messageSizeCap();
     void subprotocolHeadersAndCookies();
+    void cookieSetOnThe101();
 
     void cliEcho();
     void cliBasicMasked();
@@ -464,6 +465,28 @@ void TestWebSocket::subprotocolHeadersAndCookies()
     QCOMPARE(h.value(u"cookie"_s).toArray().first().toString(), u"session=c00kie"_s);
     QCOMPARE(o.value(u"subprotocol"_s).toString(), u"chat.v1"_s);
     QCOMPARE(chain().first().cookiesSent->size(), 1);
+    m_session->close();
+    QVERIFY(waitFinished());
+}
+
+void TestWebSocket::cookieSetOnThe101()
+{
+    WebSocketSpec spec;
+    spec.request.url = url(u"/setcookie"_s);
+    QVERIFY(openAndWait(spec));
+    QCOMPARE(Headers::value(chain().first().responseHeaders, "Set-Cookie"), QByteArray("wsvisit=yes; Path=/"));
+    QCOMPARE(chain().first().cookiesSet->size(), 1);
+    m_session->close();
+    QVERIFY(waitFinished());
+    // The session's jar sends it with the next handshake to that origin.
+    delete m_session;
+    m_session = new WebSocketSession(m_ws->session(), this);
+    spec.request.url = url(u"/headers"_s);
+    QVERIFY(openAndWait(spec));
+    QCOMPARE(Headers::value(chain().first().requestHeaders, "Cookie"), QByteArray("wsvisit=yes"));
+    QVERIFY(waitReceived(1));
+    const QJsonObject h = QJsonDocument::fromJson(messages(true).first().data).object().value(u"headers"_s).toObject();
+    QCOMPARE(h.value(u"cookie"_s).toArray().first().toString(), u"wsvisit=yes"_s);
     m_session->close();
     QVERIFY(waitFinished());
 }

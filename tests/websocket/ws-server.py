@@ -14,6 +14,7 @@
 #   /headers     sends the request's headers as JSON (name -> list of values), then echoes
 #   /many?n=N    sends N small text messages as fast as it can, then closes with 1000
 #   /forbidden   refuses the handshake with 403 (websockets' process_request hook)
+#   /setcookie   answers the 101 with "Set-Cookie: wsvisit=yes; Path=/", then echoes
 import asyncio
 import http
 import logging
@@ -80,10 +81,14 @@ async def refuse(path, request_headers):
     return None
 
 
+def extra_headers(path, request_headers):
+    return [("Set-Cookie", "wsvisit=yes; Path=/")] if path.startswith("/setcookie") else []
+
+
 async def main():
     # Peephole's handshake connections close right after the 101: not worth a traceback each.
     logging.getLogger("websockets").setLevel(logging.CRITICAL)
-    common = dict(process_request=refuse, max_size=64 * 1024 * 1024, subprotocols=["chat.v2", "chat.v1"], ping_interval=None)
+    common = dict(process_request=refuse, extra_headers=extra_headers, max_size=64 * 1024 * 1024, subprotocols=["chat.v2", "chat.v1"], ping_interval=None)
     plain = await websockets.serve(handler, "127.0.0.1", 0, **common)
     auth = await websockets.serve(
         handler, "127.0.0.1", 0,

@@ -21,6 +21,8 @@
 #include "mainwindow/timelineactions.h"
 #include "mainwindow/windowsettings.h"
 #include "oauth/oauthdialog.h"
+#include "streams/messagesview.h"
+#include "streams/websocketlauncher.h"
 #include "timeline/timelineview.h"
 #include "workspace/workspace.h"
 
@@ -64,7 +66,8 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
       m_timelineActions(new TimelineActions(workspace, m_composer, this)), m_status(new QLabel(this)),
       m_vertical(new QSplitter(Qt::Vertical, this)), m_horizontal(new QSplitter(Qt::Horizontal, this)),
       m_timelineStack(new QStackedWidget(this)),
-      m_collections(new CollectionDock(workspace, m_composer, m_timeline, this))
+      m_collections(new CollectionDock(workspace, m_composer, m_timeline, this)),
+      m_webSockets(new WebSocketLauncher(workspace, this))
 {
     setWindowTitle(tr("Peephole"));
     WheelGuard::install(); // the wheel changes a spin box or combo only when it has focus
@@ -325,6 +328,10 @@ void MainWindow::send(const RequestSpec &spec, bool askAgain)
         m_composer->showProblem(problem);
         return;
     }
+    if (WebSocketLauncher::isWebSocket(*resolved)) { // ws:// and wss:// open a session (ui/streams)
+        m_webSockets->open(*resolved);
+        return;
+    }
     const quint64 chain = m_workspace->send(*resolved);
     if (askAgain)
         m_workspace->negotiator()->askAgain(chain); // before its first answer arrives (asynchronous)
@@ -343,9 +350,10 @@ void MainWindow::updateBusy()
 
 void MainWindow::showSelected(quint64 id)
 {
-    if (const Exchange *e = m_workspace->log()->find(id))
+    if (const Exchange *e = m_workspace->log()->find(id)) {
         m_details->setExchange(*e);
-    else
+        m_details->messagesView()->setSession(m_webSockets->sessionFor(id));
+    } else
         m_details->clear();
 }
 

@@ -18,6 +18,7 @@ class ExchangeDetails;
 class OAuthDialog;
 class TimelineActions;
 class TimelineView;
+class WebSocketLauncher;
 class Workspace;
 struct RequestSpec;
 
@@ -37,6 +38,7 @@ public:
     ExchangeDetails *details() const { return m_details; }
     AuthPanel *authPanel() const { return m_authPanel; }
     CollectionDock *collectionDock() const { return m_collections; }
+    WebSocketLauncher *webSockets() const { return m_webSockets; }
     QLineEdit *filterEdit() const { return m_filter; }
     DetailsFollower *detailsFollower() const { return m_follower; }
     /// A widget shown where the timeline is while it is empty (the "what next" page).
@@ -84,6 +86,7 @@ private:
     CollectionDock *m_collections;
     DetailsFollower *m_follower = nullptr;
     QSet<quint64> m_inFlight;
+    WebSocketLauncher *m_webSockets;
 };
 
 } // namespace Peephole
