@@ -419,7 +419,8 @@ void OAuthClient::deviceCode(const OAuthConfig &config, Callback done)
 void OAuthClient::pollDevice(const OAuthConfig &config, const QByteArray &deviceCode, int intervalSecs,
                              qint64 deadlineMs, Callback done)
 {
-    QTimer::singleShot(std::chrono::seconds(intervalSecs), this, [=, this] {
+    // RFC 8628 §3.5: at least the interval between polls; a coarse timer may fire 5 % early.
+    QTimer::singleShot(std::chrono::seconds(intervalSecs), Qt::PreciseTimer, this, [=, this] {
         if (QDateTime::currentMSecsSinceEpoch() > deadlineMs) {
             done({false, {}, tr("The device code expired before the user finished signing in; start again."), 0});
             return;

@@ -123,6 +123,7 @@ provider.proxy = false;
 const polls = new Map();
 let lastDeviceCode = null;
 provider.use(async (ctx, next) => {
+  const arrived = Date.now();
   await next();
   if (ctx.method !== 'POST') return;
   if (ctx.path === '/device/auth' && ctx.status === 200 && ctx.body && ctx.body.device_code) {
@@ -132,7 +133,7 @@ provider.use(async (ctx, next) => {
   const params = ctx.oidc && ctx.oidc.params;
   if (ctx.path === '/token' && params && params.grant_type === 'urn:ietf:params:oauth:grant-type:device_code') {
     const list = polls.get(params.device_code) || [];
-    list.push(Date.now());
+    list.push(arrived);
     polls.set(params.device_code, list);
     lastDeviceCode = params.device_code;
     if (list.length === 1 && ctx.body && ctx.body.error === 'authorization_pending') {
