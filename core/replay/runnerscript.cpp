@@ -99,11 +99,12 @@ QStringList Runner::scriptProblems(const RequestRef &ref, const CollectionReques
             reasons.append(error);
             continue;
         }
-        const QString construct = ScriptApi::unsupported(*code);
+        int line = 1;
+        const QString construct = ScriptApi::unsupported(*code, &line);
         if (!construct.isEmpty())
             reasons.append(tr("%1:%2: `%3` is not supported by Peephole (in the %4)")
                                .arg(scriptFileName(ref, script))
-                               .arg(script.path.isEmpty() ? script.line : 1)
+                               .arg(script.path.isEmpty() ? script.line + line - 1 : line)
                                .arg(construct,
                                     script.phase == HttpFileScript::Phase::PreRequest
                                         ? tr("pre-request script")

@@ -215,7 +215,7 @@ ScriptOutcome run(const QString &code, const QString &file, int line, ScriptPhas
     return outcome;
 }
 
-QString unsupported(const QString &code)
+QString unsupported(const QString &code, int *line)
 {
     // Members Peephole implements, by object; a deeper member is checked while running.
     static const QHash<QString, QSet<QString>> members = {
@@ -254,6 +254,8 @@ QString unsupported(const QString &code)
         const QString root = m.captured(1);
         if (own.contains(root))
             continue;
+        if (line)
+            *line = int(plain.left(m.capturedStart()).count(u'\n')) + 1;
         if (whole.contains(root))
             return m.captured(2).isEmpty() ? root : root + m.captured(2).simplified().remove(u' ');
         QStringList path = m.captured(2).simplified().remove(u' ').split(u'.', Qt::SkipEmptyParts);

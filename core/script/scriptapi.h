@@ -95,8 +95,9 @@ ScriptOutcome run(const QString &code, const QString &file, int line, ScriptPhas
 
 /// A first look at @p code before anything is sent: the first API member it uses
 /// that Peephole does not implement ("pm.sendRequest"), or empty. Comments and
-/// strings are ignored; what this misses is caught while the script runs.
-QString unsupported(const QString &code);
+/// strings are ignored; what this misses is caught while the script runs. @p line (may be
+/// null) receives its line in @p code (1-based).
+QString unsupported(const QString &code, int *line = nullptr);
 
 /// httpyac "?? js EXPRESSION": its value (std::nullopt for undefined) with
 /// response.statusCode/statusMessage/headers/body/parsedBody/contentType/duration and

@@ -31,11 +31,15 @@ function AssertionError(message) {
     e.name = "AssertionError";
     return e;
 }
+// Looked up by JSON.stringify, promises and printers on any object: absent, not unsupported.
+var probes = { toJSON: 1, then: 1, inspect: 1, asymmetricMatch: 1, nodeType: 1, "$$typeof": 1 };
 function strict(obj, path) {
     return new Proxy(obj, {
         get: function (t, k) {
             if (typeof k === "symbol" || k in t)
                 return Reflect.get(t, k, t);
+            if (has(probes, k))
+                return undefined;
             throw Unsupported(path + "." + String(k));
         }
     });
@@ -405,6 +409,7 @@ function pmApi() {
         pmResponse = new Proxy(target, {
             get: function (t, k) {
                 if (typeof k === "symbol" || k in t) return Reflect.get(t, k, t);
+                if (has(probes, k)) return undefined;
                 var extra = { responseTime: response.durationMs, json: function () { return JSON.parse(response.body); },
                               text: function () { return response.body; } };
                 if (has(extra, k)) return extra[k];

@@ -27,6 +27,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         FUZZ_CHECK(req.assertions.size() == req.assertionLines.size());
         for (const HttpFileUnsupported &u : req.unsupported)
             FUZZ_CHECK(u.line >= 1 && u.line <= lines && !u.construct.isEmpty());
+        for (const HttpFileScript &script : req.scripts) // handler scripts point to a line of the file
+            FUZZ_CHECK(script.line >= 1 && script.line <= lines);
     }
 
     const QByteArray written = HttpFileWriter::write(r.file);

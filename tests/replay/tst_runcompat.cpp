@@ -125,7 +125,7 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 30);
         QCOMPARE(m_echoes - before, 1); // only "plain" was sent
         // Scripts run (tests/script); what they use that Peephole lacks is named before sending.
-        QVERIFY2(r.out.contains("scripts.http:4: `client.exit` is not supported by Peephole (in the response "
+        QVERIFY2(r.out.contains("scripts.http:5: `client.exit` is not supported by Peephole (in the response "
                                 "handler)"),
                  r.out.constData());
         QVERIFY(r.out.contains("scripts.http:9: `request.url` is not supported by Peephole (in the pre-request "

@@ -201,7 +201,7 @@ private Q_SLOTS:
         QVERIFY(out.contains(u"bad.http:12: the script ran longer than 5000 ms and was stopped"_s));
         QVERIFY(out.contains(u"bad.http:17: cannot read the script file ./nowhere.js"_s));
         QVERIFY(out.contains(u"bad.http:22: the script file ../outside.js is outside the collection"_s));
-        QVERIFY(out.contains(u"bad.http:27: `pm.sendRequest` is not supported by Peephole (in the response handler)"_s));
+        QVERIFY(out.contains(u"bad.http:28: `pm.sendRequest` is not supported by Peephole (in the response handler)"_s));
         QVERIFY(out.contains(u"bad.http:35: AssertionError: expected 200"_s));
         QVERIFY(!out.contains(u"test \"never\""_s));
         QVERIFY(!out.contains(u"PASS"_s));
