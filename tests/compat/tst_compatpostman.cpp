@@ -254,6 +254,13 @@ private Q_SLOTS:
         Test::ProcessResult r = cli({u"convert"_s, original, http});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(read(http).contains("> {%"), read(http).constData());
+        // Peephole runs the same scripts with the same verdicts (its pm sandbox).
+        const qsizetype sent = m_server.requests().size();
+        r = cli({u"run"_s, http});
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY(r.out.contains("ok   test \"status is 200\""));
+        QVERIFY(r.out.contains("ok   test \"id is 7\""));
+        QCOMPARE(m_server.requests().at(sent).query, QByteArray("who=Ann"));
         const QString back = m_dir.path() + u"/scripts/back.postman_collection.json"_s;
         r = cli({u"convert"_s, http, back});
         QVERIFY2(r.exitCode == 0, r.err.constData());
