@@ -289,6 +289,24 @@ std::optional<QByteArray> write(Format format, const HttpFile &file, QStringList
             item.name = nameOf(file.requests.at(i), i);
             item.request = file.requests.at(i).request;
             item.assertions = file.requests.at(i).assertions;
+            // Scripts written for Postman's pm API go back into the events they came from; JetBrains
+            // handler scripts (client., response.) mean nothing to Postman or newman.
+            for (const HttpFileScript &script : file.requests.at(i).scripts) {
+                const bool pm = script.path.isEmpty() && script.code.contains(u"pm."_s) &&
+                                !script.code.contains(u"client."_s);
+                if (!pm) {
+                    warnings->append(tr("%1: the %2 script at line %3 is not written (Postman runs only its own "
+                                        "pm scripts)")
+                                         .arg(nameOf(file.requests.at(i), i),
+                                              script.phase == HttpFileScript::Phase::PreRequest ? tr("pre-request")
+                                                                                                : tr("response"))
+                                         .arg(script.line));
+                    continue;
+                }
+                QString &target = script.phase == HttpFileScript::Phase::PreRequest ? item.preRequestScript
+                                                                                    : item.testScript;
+                target = target.isEmpty() ? script.code : target + u'\n' + script.code;
+            }
             if (item.request->auth.scheme != AuthSettings::Scheme::Any ||
                 item.request->auth.hasUserCredentials() || item.request->auth.hasToken())
                 item.auth = item.request->auth;

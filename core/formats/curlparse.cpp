@@ -24,6 +24,9 @@ bool Parser::finish()
     for (qsizetype i = 1; i < urls.size(); ++i)
         issue(urls.at(i), tr("Only the first URL is imported; this one was left out."));
     QString urlText = urls.first();
+    if (http2Asked && urlText.startsWith(u"http://"_s, Qt::CaseInsensitive))
+        issue(u"--http2"_s, tr("On an http:// URL curl asks for an upgrade to HTTP/2 (h2c), which Peephole does "
+                              "not do; HTTP/1.1 is used. --http2-prior-knowledge sends cleartext HTTP/2."));
     if (!urlText.contains(u"://"_s) && !urlText.startsWith(u"{{"_s))
         urlText.prepend(u"http://"_s); // what curl assumes
 

@@ -308,6 +308,7 @@ bool Parser::handle(const QString &optName, const OptInfo &info, const QString &
         break;
     case Opt::Http2:
         result.request.options.http2Allowed = true;
+        http2Asked = true;
         break;
     case Opt::Http2Prior:
         result.request.options.http2Allowed = true;

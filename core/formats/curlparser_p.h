@@ -95,6 +95,7 @@ struct Parser
     bool get = false;
     bool head = false;
     bool location = false;
+    bool http2Asked = false; ///< --http2: an h2c upgrade on http:// URLs, which Peephole does not do.
     QByteArray cookies;
     bool userGiven = false;
     AuthSettings::Scheme scheme = AuthSettings::Scheme::Basic;

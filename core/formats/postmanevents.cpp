@@ -93,6 +93,33 @@ QJsonArray testEvents(const QStringList &assertions)
     }};
 }
 
+QJsonArray events(const QString &preRequest, const QString &test, const QStringList &assertions)
+{
+    auto script = [](const QString &listen, QJsonArray exec) {
+        return QJsonObject{{u"listen"_s, listen},
+                           {u"script"_s, QJsonObject{{u"type"_s, u"text/javascript"_s}, {u"exec"_s, exec}}}};
+    };
+    auto lines = [](const QString &code) {
+        QJsonArray out;
+        for (const QString &line : code.split(u'\n'))
+            out.append(line);
+        return out;
+    };
+    QJsonArray out;
+    if (!preRequest.trimmed().isEmpty())
+        out.append(script(u"prerequest"_s, lines(preRequest)));
+    QJsonArray testLines = test.trimmed().isEmpty() ? QJsonArray() : lines(test);
+    const QJsonArray checks = testEvents(assertions);
+    if (!checks.isEmpty()) {
+        const QJsonArray exec = checks.first().toObject().value(u"script"_s).toObject().value(u"exec"_s).toArray();
+        for (const QJsonValue &line : exec)
+            testLines.append(line);
+    }
+    if (!testLines.isEmpty())
+        out.append(script(u"test"_s, testLines));
+    return out;
+}
+
 QJsonObject urlObject(const QString &url)
 {
     QJsonObject out{{u"raw"_s, url}};

@@ -209,7 +209,8 @@ QJsonObject Exporter::item(const ImportedItem &item, const QString &path)
             r.insert(u"auth"_s, a);
     }
     o.insert(u"request"_s, r);
-    if (const QJsonArray events = PostmanEvents::testEvents(item.assertions); !events.isEmpty())
+    if (const QJsonArray events = PostmanEvents::events(item.preRequestScript, item.testScript, item.assertions);
+        !events.isEmpty())
         o.insert(u"event"_s, events);
     o.insert(u"response"_s, QJsonArray());
     return o;

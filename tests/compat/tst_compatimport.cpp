@@ -175,6 +175,19 @@ private Q_SLOTS:
         m_server.setProxyGate(nullptr);
     }
 
+    void curlHttpVersionsAreCarriedOrRefusedByName()
+    {
+        const QString in = write(u"versions/h2.curl"_s, "curl --http2 http://HOST/echo\n");
+        Test::ProcessResult r = cli({u"convert"_s, in, m_dir.path() + u"/versions/h2.http"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains("warning: --http2: On an http:// URL"), r.err.constData());
+        const QString prior = write(u"versions/prior.curl"_s, "curl --http2-prior-knowledge http://HOST/echo\n");
+        r = cli({u"convert"_s, prior, m_dir.path() + u"/versions/prior.http"_s});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(read(m_dir.path() + u"/versions/prior.http"_s).contains("/echo HTTP/2 (Prior Knowledge)\n"));
+        QVERIFY(!r.err.contains("warning"));
+    }
+
     void curlFormsAreCarriedAndSent()
     {
         write(u"form/up.txt"_s, "file content 42\n");

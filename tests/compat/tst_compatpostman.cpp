@@ -247,6 +247,44 @@ private Q_SLOTS:
         QCOMPARE(failed, (QStringList{u"body $.id == 8"_s, u"header x-none exists"_s}));
     }
 
+    void postmanScriptsRoundTripThroughHttp()
+    {
+        const QString original = write(u"scripts/in.postman_collection.json"_s, fixture(u"scripts.postman_collection.json"_s));
+        const QString http = m_dir.path() + u"/scripts/in.http"_s;
+        Test::ProcessResult r = cli({u"convert"_s, original, http});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(read(http).contains("> {%"), read(http).constData());
+        // Peephole runs the same scripts with the same verdicts (its pm sandbox).
+        const qsizetype sent = m_server.requests().size();
+        r = cli({u"run"_s, http});
+        QVERIFY2(r.exitCode == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY(r.out.contains("ok   test \"status is 200\""));
+        QVERIFY(r.out.contains("ok   test \"id is 7\""));
+        QCOMPARE(m_server.requests().at(sent).query, QByteArray("who=Ann"));
+        const QString back = m_dir.path() + u"/scripts/back.postman_collection.json"_s;
+        r = cli({u"convert"_s, http, back});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonArray events = QJsonDocument::fromJson(read(back)).object().value(u"item"_s).toArray().at(0)
+                                      .toObject().value(u"event"_s).toArray();
+        QCOMPARE(events.size(), 2);
+        QCOMPARE(events.at(0).toObject().value(u"listen"_s).toString(), u"prerequest"_s);
+        QCOMPARE(events.at(1).toObject().value(u"listen"_s).toString(), u"test"_s);
+        // newman runs both the original and the round-tripped collection with the same verdicts.
+        for (const QString &collection : {original, back}) {
+            const QString report = collection + u".report.json"_s;
+            const qsizetype before = m_server.requests().size();
+            const Test::ProcessResult n =
+                newman({u"run"_s, collection, u"--reporters"_s, u"json"_s, u"--reporter-json-export"_s, report});
+            QVERIFY2(n.exitCode == 0, QByteArray(n.out + n.err).constData());
+            const QJsonObject stats = QJsonDocument::fromJson(read(report)).object().value(u"run"_s).toObject()
+                                          .value(u"stats"_s).toObject().value(u"assertions"_s).toObject();
+            QCOMPARE(stats.value(u"total"_s).toInt(), 2);
+            QCOMPARE(stats.value(u"failed"_s).toInt(), 0);
+            QCOMPARE(m_server.requests().size(), before + 1);
+            QCOMPARE(m_server.requests().last().query, QByteArray("who=Ann")); // the pre-request script ran
+        }
+    }
+
 private:
     QTemporaryDir m_dir;
     HttpServer m_server;
