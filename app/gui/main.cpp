@@ -3,6 +3,7 @@
 #include "composer/composerwidget.h"
 #include "mainwindow/mainwindow.h"
 #include "welcome/demomode.h"
+#include "collections/recentcollections.h"
 #include "welcome/welcomepage.h"
 #include "workspace/workspace.h"
 
@@ -103,5 +104,8 @@ int main(int argc, char **argv)
         window.collectionDock()->openCollection(files.first());
     else if (!files.isEmpty())
         window.openHar(files.first());
+    else if (!parser.isSet(demo))
+        window.recentCollections()->reopenLast(); // in the background, after the first frame
+
     return QApplication::exec();
 }

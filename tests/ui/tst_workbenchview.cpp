@@ -7,6 +7,7 @@
 #include "collection/collectionstore.h"
 #include "collections/collectiondock.h"
 #include "collections/composerbinding.h"
+#include "collections/recentcollections.h"
 #include "collections/runnerview.h"
 #include "common/sizetext.h"
 #include "composer/composerwidget.h"
@@ -62,6 +63,7 @@ private Q_SLOTS:
     void jsonTreeInDocumentOrder();
     void findInTheBody();
     void windowNeverResizesItselfAndTheTimelineKeepsTenRows();
+    void recentCollectionsAndTheLastReopened();
     void everyMenuActionHasItsShortcutShown();
     void iconOnlyButtonsHaveAccessibleNames();
     void focusChainFollowsTheLayout();
@@ -354,6 +356,26 @@ void TestWorkbenchView::windowNeverResizesItselfAndTheTimelineKeepsTenRows()
     const int rowHeight = timeline->sizeHintForRow(0) > 0 ? timeline->sizeHintForRow(0) : timeline->fontMetrics().height() + 4;
     QVERIFY2(timeline->viewport()->height() >= 10 * rowHeight,
              qPrintable(u"viewport %1 px, row %2 px"_s.arg(timeline->viewport()->height()).arg(rowHeight)));
+}
+
+void TestWorkbenchView::recentCollectionsAndTheLastReopened()
+{
+    // The first test opened m_collection: it is the most recent, and a new window (the next start)
+    // reopens it.
+    const QString path = QDir::cleanPath(m_collection.path());
+    QVERIFY(!m_window->recentCollections()->paths().isEmpty());
+    QCOMPARE(m_window->recentCollections()->paths().first(), path);
+    QMenu *recent = nullptr;
+    for (QMenu *menu : m_window->menuBar()->findChildren<QMenu *>())
+        recent = menu->title() == MainWindow::tr("Open &Recent Collection") ? menu : recent;
+    QVERIFY(recent);
+    QVERIFY(!recent->actions().isEmpty());
+    QVERIFY(recent->actions().first()->text().endsWith(QDir::toNativeSeparators(path)));
+    MainWindow next(m_workspace.get());
+    QSignalSpy opened(next.collectionDock(), &CollectionDock::opened);
+    QVERIFY(next.recentCollections()->reopenLast());
+    QTRY_COMPARE(opened.size(), 1);
+    QCOMPARE(QDir::cleanPath(next.collectionDock()->store()->rootPath()), path);
 }
 
 void TestWorkbenchView::everyMenuActionHasItsShortcutShown()

@@ -5,6 +5,7 @@
 #include "auth/credentialsdialog.h"
 #include "auth/credentialstore.h"
 #include "collections/collectiondock.h"
+#include "collections/recentcollections.h"
 #include "collections/runnerview.h"
 #include "composer/composerwidget.h"
 #include "details/authview.h"
@@ -236,6 +237,7 @@ void MainWindow::createActions()
                       m_collections->saveAsNewAction(), m_collections->duplicateAction()});
     file->addSeparator();
     file->addActions({m_collections->importPostmanAction(), m_collections->openAction()});
+    m_recent = new RecentCollections(m_collections, file->addMenu(tr("Open &Recent Collection")), this);
     QAction *openHar = file->addAction(tr("&Open HAR as Timeline…"), this, &MainWindow::openHarDialog);
     openHar->setShortcut(QKeySequence::Open);
     QAction *exportHar = file->addAction(actionIcon(u"export"_s), tr("&Export Timeline as HAR…"), this,

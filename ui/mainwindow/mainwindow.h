@@ -13,6 +13,7 @@ namespace Peephole {
 class AuthPanel;
 class CollectionDock;
 class DetailsFollower;
+class RecentCollections;
 class ComposerWidget;
 class ExchangeDetails;
 class TimelineActions;
@@ -38,6 +39,7 @@ public:
     CollectionDock *collectionDock() const { return m_collections; }
     QLineEdit *filterEdit() const { return m_filter; }
     DetailsFollower *detailsFollower() const { return m_follower; }
+    RecentCollections *recentCollections() const { return m_recent; }
     /// A widget shown where the timeline is while it is empty (the "what next" page).
     void setEmptyStateWidget(QWidget *widget);
 
@@ -78,6 +80,7 @@ private:
     QStackedWidget *m_timelineStack;
     CollectionDock *m_collections;
     DetailsFollower *m_follower = nullptr;
+    RecentCollections *m_recent = nullptr;
     QSet<quint64> m_inFlight;
 };
 
