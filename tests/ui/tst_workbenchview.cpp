@@ -23,6 +23,12 @@
 #include "server/httpserver.h"
 #include "timeline/timelineview.h"
 #include "workspace/workspace.h"
+#include "help/helpactions.h"
+#include "http/httpsession.h"
+#include "server/demoapi.h"
+#include "welcome/demomode.h"
+#include "welcome/welcomepage.h"
+#include <QCommandLinkButton>
 
 #include <QAbstractButton>
 #include <QAction>
@@ -64,6 +70,7 @@ private Q_SLOTS:
     void findInTheBody();
     void windowNeverResizesItselfAndTheTimelineKeepsTenRows();
     void recentCollectionsAndTheLastReopened();
+    void demoFromTheWelcomePageAndTheHelpMenu();
     void everyMenuActionHasItsShortcutShown();
     void iconOnlyButtonsHaveAccessibleNames();
     void focusChainFollowsTheLayout();
@@ -376,6 +383,41 @@ void TestWorkbenchView::recentCollectionsAndTheLastReopened()
     QVERIFY(next.recentCollections()->reopenLast());
     QTRY_COMPARE(opened.size(), 1);
     QCOMPARE(QDir::cleanPath(next.collectionDock()->store()->rootPath()), path);
+}
+
+void TestWorkbenchView::demoFromTheWelcomePageAndTheHelpMenu()
+{
+    // The welcome page offers the demo without --demo; starting it serves the API and lists it.
+    WelcomePage page;
+    page.show();
+    QVERIFY(page.demoButton()->isVisible());
+    QSignalSpy asked(&page, &WelcomePage::demoRequested);
+    QTest::mouseClick(page.demoButton(), Qt::LeftButton);
+    QCOMPARE(asked.size(), 1);
+    DemoMode demo;
+    QVERIFY2(demo.start(), qPrintable(demo.errorString()));
+    QVERIFY(demo.start()); // a second request (Help after the page) starts nothing new
+    demo.populate(&page);
+    QVERIFY(!page.demoButton()->isVisible());
+    QVERIFY(page.findChildren<QCommandLinkButton *>().size() >= 3);
+    // A real server on 127.0.0.1 answers.
+    m_window->composer()->setRequest(RequestSpec{});
+    RequestSpec ping;
+    ping.method = "GET";
+    ping.url = demo.api()->baseUrl();
+    QSignalSpy finished(m_workspace->session(), &HttpSession::chainFinished);
+    const quint64 chain = m_workspace->send(ping);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 10000);
+    QVERIFY(m_workspace->log()->chain(chain).last().statusCode > 0);
+    // Help ▸ Start the Demo API asks for the same.
+    QAction *help = nullptr;
+    for (QAction *a : m_window->findChildren<QAction *>())
+        help = a->text() == HelpActions::tr("Start the &Demo API") ? a : help;
+    QVERIFY(help);
+    QCOMPARE(help->shortcut(), QKeySequence(u"Ctrl+Alt+D"_s));
+    QSignalSpy fromHelp(m_window.get(), &MainWindow::demoRequested);
+    help->trigger();
+    QCOMPARE(fromHelp.size(), 1);
 }
 
 void TestWorkbenchView::everyMenuActionHasItsShortcutShown()

@@ -288,7 +288,8 @@ void MainWindow::createActions()
     m_collections->runnerView()->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+2")));
     view->addActions({m_collections->toggleViewAction(), m_collections->runnerView()->toggleViewAction()});
 
-    new HelpActions(menuBar()->addMenu(tr("&Help")), this);
+    auto *help = new HelpActions(menuBar()->addMenu(tr("&Help")), this);
+    connect(help, &HelpActions::demoRequested, this, &MainWindow::demoRequested);
 
     QToolBar *tools = addToolBar(tr("Main"));
     tools->setObjectName(u"mainToolBar"_s);

@@ -52,6 +52,10 @@ public:
     /// Shows a problem found while starting (in the status bar and a message box).
     void showStartupProblem(const QString &message);
 
+Q_SIGNALS:
+    /// Help ▸ Start the Demo API (whoever owns the welcome page starts it).
+    void demoRequested();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
