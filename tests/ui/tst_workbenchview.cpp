@@ -71,6 +71,7 @@ private Q_SLOTS:
     void windowNeverResizesItselfAndTheTimelineKeepsTenRows();
     void recentCollectionsAndTheLastReopened();
     void demoFromTheWelcomePageAndTheHelpMenu();
+    void statusBarCountIsAlwaysCurrent();
     void everyMenuActionHasItsShortcutShown();
     void iconOnlyButtonsHaveAccessibleNames();
     void focusChainFollowsTheLayout();
@@ -418,6 +419,25 @@ void TestWorkbenchView::demoFromTheWelcomePageAndTheHelpMenu()
     QSignalSpy fromHelp(m_window.get(), &MainWindow::demoRequested);
     help->trigger();
     QCOMPARE(fromHelp.size(), 1);
+}
+
+void TestWorkbenchView::statusBarCountIsAlwaysCurrent()
+{
+    QTRY_VERIFY(!m_window->statusText().contains(u"in flight"_s));
+    ExchangeLog *log = m_workspace->log();
+    const qsizetype before = log->count();
+    QTRY_COMPARE(m_window->statusText(), MainWindow::tr("%n exchange(s)", nullptr, int(before)));
+    // Exchanges that did not come from Send (an opened HAR file, a run) count too.
+    Exchange e;
+    e.chainId = log->nextChainId();
+    e.method = "GET";
+    e.url = QUrl(u"http://127.0.0.1:1/added"_s);
+    e.statusCode = 204;
+    e.finished = true;
+    log->append(e);
+    QTRY_COMPARE(m_window->statusText(), MainWindow::tr("%n exchange(s)", nullptr, int(before + 1)));
+    log->clear();
+    QTRY_COMPARE(m_window->statusText(), MainWindow::tr("%n exchange(s)", nullptr, 0));
 }
 
 void TestWorkbenchView::everyMenuActionHasItsShortcutShown()

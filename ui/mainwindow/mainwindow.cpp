@@ -155,6 +155,13 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
             m_details->setExchange(e);
     });
     connect(m_workspace->log(), &ExchangeLog::added, this, &MainWindow::updateEmptyState);
+    // The status bar's count follows every change (runs, opened HAR files, clearing), once per turn.
+    auto *recount = new QTimer(this);
+    recount->setSingleShot(true);
+    recount->setInterval(0);
+    connect(recount, &QTimer::timeout, this, &MainWindow::updateBusy);
+    connect(m_workspace->log(), &ExchangeLog::added, recount, qOverload<>(&QTimer::start));
+    connect(m_workspace->log(), &ExchangeLog::cleared, recount, qOverload<>(&QTimer::start));
     connect(m_workspace->log(), &ExchangeLog::cleared, this, [this] {
         m_details->clear();
         updateEmptyState();
@@ -330,6 +337,11 @@ void MainWindow::send(const RequestSpec &spec, bool askAgain)
     m_follower->follow(chain);
     m_inFlight.insert(chain);
     updateBusy();
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
 }
 
 void MainWindow::updateBusy()

@@ -39,6 +39,8 @@ public:
     CollectionDock *collectionDock() const { return m_collections; }
     QLineEdit *filterEdit() const { return m_filter; }
     DetailsFollower *detailsFollower() const { return m_follower; }
+    /// The permanent status text ("12 exchange(s)", "2 request(s) in flight").
+    QString statusText() const;
     RecentCollections *recentCollections() const { return m_recent; }
     /// A widget shown where the timeline is while it is empty (the "what next" page).
     void setEmptyStateWidget(QWidget *widget);
