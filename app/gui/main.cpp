@@ -3,6 +3,7 @@
 #include "composer/composerwidget.h"
 #include "mainwindow/mainwindow.h"
 #include "welcome/demomode.h"
+#include "collections/recentcollections.h"
 #include "welcome/welcomepage.h"
 #include "workspace/workspace.h"
 
@@ -86,15 +87,22 @@ int main(int argc, char **argv)
     QObject::connect(welcome, &Peephole::WelcomePage::importCurlRequested, &window,
                      &Peephole::MainWindow::importCurl);
     window.setEmptyStateWidget(welcome);
-    // Only with --demo: the demo API builds its 2 MB JSON document on a thread as it starts.
+    // With --demo, the welcome page's button or Help ▸ Start the Demo API: the demo API builds its
+    // 2 MB JSON document on a thread as it starts, so it is not created before someone asks.
     std::unique_ptr<Peephole::DemoMode> demoMode;
-    if (parser.isSet(demo)) {
-        demoMode = std::make_unique<Peephole::DemoMode>();
-        if (demoMode->start())
-            demoMode->populate(welcome);
-        else
+    const auto startDemo = [&] {
+        if (!demoMode)
+            demoMode = std::make_unique<Peephole::DemoMode>();
+        const bool wasRunning = demoMode->isRunning();
+        if (!demoMode->start())
             window.showStartupProblem(demoMode->errorString());
-    }
+        else if (!wasRunning)
+            demoMode->populate(welcome);
+    };
+    QObject::connect(welcome, &Peephole::WelcomePage::demoRequested, &window, startDemo);
+    QObject::connect(&window, &Peephole::MainWindow::demoRequested, &window, startDemo);
+    if (parser.isSet(demo))
+        startDemo();
     if (qEnvironmentVariableIsSet("PEEPHOLE_QUIT_WHEN_PAINTED"))
         window.installEventFilter(new QuitWhenPainted(&window));
     window.show();
@@ -103,5 +111,8 @@ int main(int argc, char **argv)
         window.collectionDock()->openCollection(files.first());
     else if (!files.isEmpty())
         window.openHar(files.first());
+    else if (!parser.isSet(demo))
+        window.recentCollections()->reopenLast(); // in the background, after the first frame
+
     return QApplication::exec();
 }

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void initTestCase();
     void noSecretInTheRememberedRequest();
     void composedRequestSurvivesACrash();
+    void everyAuthAndOptionsBoxIsRestored();
 };
 
 void TestWindowSettings::initTestCase()
@@ -66,6 +67,33 @@ void TestWindowSettings::composedRequestSurvivesACrash()
     Workspace workspace(nullptr, dir.filePath(u"b.ini"_s));
     MainWindow again(&workspace);
     QCOMPARE(again.composer()->urlEdit()->text(), u"https://example.org/typed-before-the-crash"_s);
+}
+
+void TestWindowSettings::everyAuthAndOptionsBoxIsRestored()
+{
+    // Through the real composer: what its boxes say is what comes back after a restart.
+    ComposerWidget before;
+    RequestSpec spec;
+    spec.method = "GET";
+    spec.url = QUrl(u"https://example.org/boxes"_s);
+    spec.auth.scheme = AuthSettings::Scheme::Basic;
+    spec.auth.user = u"alice"_s;
+    spec.auth.preemptive = true;
+    spec.auth.basicCharset = AuthSettings::BasicCharset::Latin1;
+    spec.auth.saveToKeychain = true;
+    spec.auth.locationTrusted = true;
+    spec.options.h2cPriorKnowledge = true;
+    before.setRequest(spec);
+    const QJsonObject saved = WindowSettings::requestToJson(before.request());
+    ComposerWidget after;
+    after.setRequest(WindowSettings::requestFromJson(saved));
+    const RequestSpec back = after.request();
+    QVERIFY(back.auth.preemptive);
+    QCOMPARE(back.auth.basicCharset, AuthSettings::BasicCharset::Latin1);
+    QVERIFY(back.auth.saveToKeychain);
+    QVERIFY(back.auth.locationTrusted);
+    QVERIFY(back.options.h2cPriorKnowledge);
+    QCOMPARE(back.auth.scheme, AuthSettings::Scheme::Basic);
 }
 
 QTEST_MAIN(TestWindowSettings)

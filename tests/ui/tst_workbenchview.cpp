@@ -7,6 +7,7 @@
 #include "collection/collectionstore.h"
 #include "collections/collectiondock.h"
 #include "collections/composerbinding.h"
+#include "collections/recentcollections.h"
 #include "collections/runnerview.h"
 #include "common/sizetext.h"
 #include "composer/composerwidget.h"
@@ -22,6 +23,12 @@
 #include "server/httpserver.h"
 #include "timeline/timelineview.h"
 #include "workspace/workspace.h"
+#include "help/helpactions.h"
+#include "http/httpsession.h"
+#include "server/demoapi.h"
+#include "welcome/demomode.h"
+#include "welcome/welcomepage.h"
+#include <QCommandLinkButton>
 
 #include <QAbstractButton>
 #include <QAction>
@@ -62,6 +69,9 @@ private Q_SLOTS:
     void jsonTreeInDocumentOrder();
     void findInTheBody();
     void windowNeverResizesItselfAndTheTimelineKeepsTenRows();
+    void recentCollectionsAndTheLastReopened();
+    void demoFromTheWelcomePageAndTheHelpMenu();
+    void statusBarCountIsAlwaysCurrent();
     void everyMenuActionHasItsShortcutShown();
     void iconOnlyButtonsHaveAccessibleNames();
     void focusChainFollowsTheLayout();
@@ -354,6 +364,80 @@ void TestWorkbenchView::windowNeverResizesItselfAndTheTimelineKeepsTenRows()
     const int rowHeight = timeline->sizeHintForRow(0) > 0 ? timeline->sizeHintForRow(0) : timeline->fontMetrics().height() + 4;
     QVERIFY2(timeline->viewport()->height() >= 10 * rowHeight,
              qPrintable(u"viewport %1 px, row %2 px"_s.arg(timeline->viewport()->height()).arg(rowHeight)));
+}
+
+void TestWorkbenchView::recentCollectionsAndTheLastReopened()
+{
+    // The first test opened m_collection: it is the most recent, and a new window (the next start)
+    // reopens it.
+    const QString path = QDir::cleanPath(m_collection.path());
+    QVERIFY(!m_window->recentCollections()->paths().isEmpty());
+    QCOMPARE(m_window->recentCollections()->paths().first(), path);
+    QMenu *recent = nullptr;
+    for (QMenu *menu : m_window->menuBar()->findChildren<QMenu *>())
+        recent = menu->title() == MainWindow::tr("Open &Recent Collection") ? menu : recent;
+    QVERIFY(recent);
+    QVERIFY(!recent->actions().isEmpty());
+    QVERIFY(recent->actions().first()->text().endsWith(QDir::toNativeSeparators(path)));
+    MainWindow next(m_workspace.get());
+    QSignalSpy opened(next.collectionDock(), &CollectionDock::opened);
+    QVERIFY(next.recentCollections()->reopenLast());
+    QTRY_COMPARE(opened.size(), 1);
+    QCOMPARE(QDir::cleanPath(next.collectionDock()->store()->rootPath()), path);
+}
+
+void TestWorkbenchView::demoFromTheWelcomePageAndTheHelpMenu()
+{
+    // The welcome page offers the demo without --demo; starting it serves the API and lists it.
+    WelcomePage page;
+    page.show();
+    QVERIFY(page.demoButton()->isVisible());
+    QSignalSpy asked(&page, &WelcomePage::demoRequested);
+    QTest::mouseClick(page.demoButton(), Qt::LeftButton);
+    QCOMPARE(asked.size(), 1);
+    DemoMode demo;
+    QVERIFY2(demo.start(), qPrintable(demo.errorString()));
+    QVERIFY(demo.start()); // a second request (Help after the page) starts nothing new
+    demo.populate(&page);
+    QVERIFY(!page.demoButton()->isVisible());
+    QVERIFY(page.findChildren<QCommandLinkButton *>().size() >= 3);
+    // A real server on 127.0.0.1 answers.
+    m_window->composer()->setRequest(RequestSpec{});
+    RequestSpec ping;
+    ping.method = "GET";
+    ping.url = demo.api()->baseUrl();
+    QSignalSpy finished(m_workspace->session(), &HttpSession::chainFinished);
+    const quint64 chain = m_workspace->send(ping);
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 10000);
+    QVERIFY(m_workspace->log()->chain(chain).last().statusCode > 0);
+    // Help ▸ Start the Demo API asks for the same.
+    QAction *help = nullptr;
+    for (QAction *a : m_window->findChildren<QAction *>())
+        help = a->text() == HelpActions::tr("Start the &Demo API") ? a : help;
+    QVERIFY(help);
+    QCOMPARE(help->shortcut(), QKeySequence(u"Ctrl+Alt+D"_s));
+    QSignalSpy fromHelp(m_window.get(), &MainWindow::demoRequested);
+    help->trigger();
+    QCOMPARE(fromHelp.size(), 1);
+}
+
+void TestWorkbenchView::statusBarCountIsAlwaysCurrent()
+{
+    QTRY_VERIFY(!m_window->statusText().contains(u"in flight"_s));
+    ExchangeLog *log = m_workspace->log();
+    const qsizetype before = log->count();
+    QTRY_COMPARE(m_window->statusText(), MainWindow::tr("%n exchange(s)", nullptr, int(before)));
+    // Exchanges that did not come from Send (an opened HAR file, a run) count too.
+    Exchange e;
+    e.chainId = log->nextChainId();
+    e.method = "GET";
+    e.url = QUrl(u"http://127.0.0.1:1/added"_s);
+    e.statusCode = 204;
+    e.finished = true;
+    log->append(e);
+    QTRY_COMPARE(m_window->statusText(), MainWindow::tr("%n exchange(s)", nullptr, int(before + 1)));
+    log->clear();
+    QTRY_COMPARE(m_window->statusText(), MainWindow::tr("%n exchange(s)", nullptr, 0));
 }
 
 void TestWorkbenchView::everyMenuActionHasItsShortcutShown()

@@ -1,5 +1,6 @@
 #include "help/helpactions.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCoreApplication>
 #include <QDesktopServices>
@@ -40,6 +41,10 @@ HelpActions::HelpActions(QMenu *menu, QWidget *window) : QObject(window), m_wind
                                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F1)};
         action->setShortcut(keys[key++]);
     }
+    menu->addSeparator();
+    m_demo = menu->addAction(tr("Start the &Demo API"), this, &HelpActions::demoRequested);
+    m_demo->setShortcut(QKeySequence(tr("Ctrl+Alt+D")));
+    m_demo->setToolTip(tr("Serve the built-in demo API on 127.0.0.1 and list its requests"));
     menu->addSeparator();
     menu->addAction(tr("&About Peephole"), this, &HelpActions::showAbout)
         ->setShortcut(QKeySequence(tr("Ctrl+Alt+A")));

@@ -3,6 +3,7 @@
 #include <QObject>
 #include <QUrl>
 
+class QAction;
 class QMenu;
 class QWidget;
 
@@ -21,12 +22,20 @@ public:
     /// Opens the section in the desktop's handler; false, a message box and lastError() when none could.
     bool openSection(const QString &anchor);
     QString lastError() const { return m_lastError; }
+    QAction *demoAction() const { return m_demo; }
+
+Q_SIGNALS:
+    /// Help ▸ Start the Demo API.
+    void demoRequested();
+
+public:
     /// No message box (tests).
     void setQuiet(bool quiet) { m_quiet = quiet; }
 
 private:
     QWidget *m_window;
     QString m_lastError;
+    QAction *m_demo = nullptr;
     bool m_quiet = false;
 };
 

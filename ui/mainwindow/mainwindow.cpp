@@ -5,6 +5,7 @@
 #include "auth/credentialsdialog.h"
 #include "auth/credentialstore.h"
 #include "collections/collectiondock.h"
+#include "collections/recentcollections.h"
 #include "collections/runnerview.h"
 #include "composer/composerwidget.h"
 #include "details/authview.h"
@@ -159,6 +160,13 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
             m_details->setExchange(e);
     });
     connect(m_workspace->log(), &ExchangeLog::added, this, &MainWindow::updateEmptyState);
+    // The status bar's count follows every change (runs, opened HAR files, clearing), once per turn.
+    auto *recount = new QTimer(this);
+    recount->setSingleShot(true);
+    recount->setInterval(0);
+    connect(recount, &QTimer::timeout, this, &MainWindow::updateBusy);
+    connect(m_workspace->log(), &ExchangeLog::added, recount, qOverload<>(&QTimer::start));
+    connect(m_workspace->log(), &ExchangeLog::cleared, recount, qOverload<>(&QTimer::start));
     connect(m_workspace->log(), &ExchangeLog::cleared, this, [this] {
         m_details->clear();
         updateEmptyState();
@@ -242,6 +250,7 @@ void MainWindow::createActions()
                       m_collections->saveAsNewAction(), m_collections->duplicateAction()});
     file->addSeparator();
     file->addActions({m_collections->importPostmanAction(), m_collections->openAction()});
+    m_recent = new RecentCollections(m_collections, file->addMenu(tr("Open &Recent Collection")), this);
     QAction *openHar = file->addAction(tr("&Open HAR as Timeline…"), this, &MainWindow::openHarDialog);
     openHar->setShortcut(QKeySequence::Open);
     QAction *exportHar = file->addAction(actionIcon(u"export"_s), tr("&Export Timeline as HAR…"), this,
@@ -294,7 +303,8 @@ void MainWindow::createActions()
     m_collections->runnerView()->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+2")));
     view->addActions({m_collections->toggleViewAction(), m_collections->runnerView()->toggleViewAction()});
 
-    new HelpActions(menuBar()->addMenu(tr("&Help")), this);
+    auto *help = new HelpActions(menuBar()->addMenu(tr("&Help")), this);
+    connect(help, &HelpActions::demoRequested, this, &MainWindow::demoRequested);
 
     QToolBar *tools = addToolBar(tr("Main"));
     tools->setObjectName(u"mainToolBar"_s);
@@ -339,6 +349,11 @@ void MainWindow::send(const RequestSpec &spec, bool askAgain)
     m_follower->follow(chain);
     m_inFlight.insert(chain);
     updateBusy();
+}
+
+QString MainWindow::statusText() const
+{
+    return m_status->text();
 }
 
 void MainWindow::updateBusy()

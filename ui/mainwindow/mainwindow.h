@@ -13,6 +13,7 @@ namespace Peephole {
 class AuthPanel;
 class CollectionDock;
 class DetailsFollower;
+class RecentCollections;
 class ComposerWidget;
 class ExchangeDetails;
 class OAuthDialog;
@@ -41,6 +42,9 @@ public:
     WebSocketLauncher *webSockets() const { return m_webSockets; }
     QLineEdit *filterEdit() const { return m_filter; }
     DetailsFollower *detailsFollower() const { return m_follower; }
+    /// The permanent status text ("12 exchange(s)", "2 request(s) in flight").
+    QString statusText() const;
+    RecentCollections *recentCollections() const { return m_recent; }
     /// A widget shown where the timeline is while it is empty (the "what next" page).
     void setEmptyStateWidget(QWidget *widget);
 
@@ -55,6 +59,10 @@ public:
     /// Opens the OAuth 2 panel (Request ▸ OAuth 2 Tokens…, or the auth panel for a Bearer challenge).
     void showOAuth();
     OAuthDialog *oauthDialog() const { return m_oauth; }
+
+Q_SIGNALS:
+    /// Help ▸ Start the Demo API (whoever owns the welcome page starts it).
+    void demoRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -85,6 +93,7 @@ private:
     QStackedWidget *m_timelineStack;
     CollectionDock *m_collections;
     DetailsFollower *m_follower = nullptr;
+    RecentCollections *m_recent = nullptr;
     QSet<quint64> m_inFlight;
     WebSocketLauncher *m_webSockets;
 };

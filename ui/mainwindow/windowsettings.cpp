@@ -64,6 +64,13 @@ QJsonObject requestToJson(const RequestSpec &spec)
         {u"headers"_s, headers},
         {u"authScheme"_s, int(spec.auth.scheme)},
         {u"authUser"_s, spec.auth.user},
+        // Every box of the Auth and Options tabs comes back (none of these is a secret).
+        {u"authPreemptive"_s, spec.auth.preemptive},
+        {u"authLatin1"_s, spec.auth.basicCharset == AuthSettings::BasicCharset::Latin1},
+        {u"authRemember"_s, spec.auth.saveToKeychain},
+        {u"authLocationTrusted"_s, spec.auth.locationTrusted},
+        {u"authFromKeychain"_s, spec.auth.fromKeychain},
+        {u"h2c"_s, spec.options.h2cPriorKnowledge},
         {u"timeoutMs"_s, spec.options.timeoutMs},
         {u"follow"_s, spec.options.followRedirects},
         {u"maxRedirects"_s, spec.options.maxRedirects},
@@ -139,6 +146,13 @@ RequestSpec requestFromJson(const QJsonObject &json)
     spec.auth.scheme =
         AuthSettings::Scheme(json.value(u"authScheme"_s).toInt(int(AuthSettings::Scheme::None)));
     spec.auth.user = json.value(u"authUser"_s).toString();
+    spec.auth.preemptive = json.value(u"authPreemptive"_s).toBool(false);
+    spec.auth.basicCharset = json.value(u"authLatin1"_s).toBool(false) ? AuthSettings::BasicCharset::Latin1
+                                                                       : AuthSettings::BasicCharset::Utf8;
+    spec.auth.saveToKeychain = json.value(u"authRemember"_s).toBool(false);
+    spec.auth.locationTrusted = json.value(u"authLocationTrusted"_s).toBool(false);
+    spec.auth.fromKeychain = json.value(u"authFromKeychain"_s).toBool(false);
+    spec.options.h2cPriorKnowledge = json.value(u"h2c"_s).toBool(false);
     spec.options.timeoutMs = json.value(u"timeoutMs"_s).toInt(0);
     spec.options.followRedirects = json.value(u"follow"_s).toBool(true);
     spec.options.maxRedirects = json.value(u"maxRedirects"_s).toInt(10);

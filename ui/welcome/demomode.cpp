@@ -33,10 +33,13 @@ DemoMode::~DemoMode() = default;
 
 bool DemoMode::start()
 {
+    if (m_running)
+        return true; // once: --demo, the welcome page's button and Help all land here
     if (!m_api->start()) {
         m_error = tr("The demo API could not start on 127.0.0.1: %1").arg(m_api->errorString());
         return false;
     }
+    m_running = true;
     return true;
 }
 

@@ -27,10 +27,12 @@ public:
     bool writeCollection(const QString &directory);
 
     DemoApi *api() const { return m_api; }
+    bool isRunning() const { return m_running; }
 
 private:
     DemoApi *m_api;
     QString m_error;
+    bool m_running = false;
 };
 
 } // namespace Peephole

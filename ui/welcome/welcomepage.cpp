@@ -10,7 +10,8 @@ using namespace Qt::StringLiterals;
 
 namespace Peephole {
 
-WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent), m_samples(new QVBoxLayout)
+WelcomePage::WelcomePage(QWidget *parent)
+    : QWidget(parent), m_samples(new QVBoxLayout), m_demo(new QPushButton(tr("Try the built-in demo API"), this))
 {
     auto *intro = new QLabel(this);
     intro->setWordWrap(true);
@@ -26,6 +27,9 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent), m_samples(new QVBox
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(importCurl);
     buttons->addWidget(openHar);
+    m_demo->setToolTip(tr("Serve a small API on 127.0.0.1 (Basic, Digest, Bearer, redirects, a large JSON "
+                          "body…) while the window is open; also in Help ▸ Start the Demo API"));
+    buttons->addWidget(m_demo);
     buttons->addStretch();
 
     auto *content = new QWidget(this);
@@ -44,10 +48,12 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent), m_samples(new QVBox
 
     connect(openHar, &QPushButton::clicked, this, &WelcomePage::openHarRequested);
     connect(importCurl, &QPushButton::clicked, this, &WelcomePage::importCurlRequested);
+    connect(m_demo, &QPushButton::clicked, this, &WelcomePage::demoRequested);
 }
 
 void WelcomePage::setSamples(const QString &heading, const QList<Sample> &samples)
 {
+    m_demo->hide(); // the samples are there now
     auto *title = new QLabel(u"<h3>"_s + heading.toHtmlEscaped() + u"</h3>"_s, this);
     title->setWordWrap(true);
     m_samples->addWidget(title);

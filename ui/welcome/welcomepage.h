@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QPushButton;
 class QVBoxLayout;
 
 namespace Peephole {
@@ -25,14 +26,18 @@ public:
 
     /// Lists @p samples (the demo API's endpoints) under the getting-started text.
     void setSamples(const QString &heading, const QList<Sample> &samples);
+    QPushButton *demoButton() const { return m_demo; }
 
 Q_SIGNALS:
     void sampleChosen(const Peephole::RequestSpec &request);
     void openHarRequested();
     void importCurlRequested();
+    /// "Try the demo API" was clicked.
+    void demoRequested();
 
 private:
     QVBoxLayout *m_samples;
+    QPushButton *m_demo;
 };
 
 } // namespace Peephole
