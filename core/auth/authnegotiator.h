@@ -35,6 +35,7 @@ public:
     /// Not owned; may be null (nobody to ask).
     void setCredentialProvider(CredentialProvider *provider) { m_provider = provider; }
 
+    QUrl urlFor(const HopContext &hop) override;
     HeaderList headersFor(const HopContext &hop, AuthRecord &record) override;
     void responseReceived(const HopContext &hop, Exchange &exchange) override;
     void challenged(const HopContext &hop, Exchange &exchange,
@@ -75,6 +76,8 @@ private:
         QString realm;
         Credential credential;
         DigestTrace trace;
+        int ntlmLeg = 0;      ///< NTLM: 1 after the negotiate message, 3 after authenticate.
+        QString handshake;    ///< The NTLM message sent, decoded.
     };
 
     struct ChainState
@@ -104,6 +107,12 @@ private:
     QByteArray digestFromSession(Side side, const HopContext &hop, const QString &origin,
                                  const QString &realm, const Credential &credential, Sent *sent);
 
+    /// AWS Signature V4 and API key fields for a hop (authnegotiator_keys.cpp).
+    HeaderList keyHeaders(const HopContext &hop, AuthRecord &record);
+
+    /// The NTLM type 3 leg (authnegotiator_ntlm.cpp); true when @p pending was handled.
+    bool continueHandshake(std::shared_ptr<Pending> pending);
+
     void decide(std::shared_ptr<Pending> pending);
     void tryKeychain(std::shared_ptr<Pending> pending, QList<AuthOffer> candidates);
     void askProvider(std::shared_ptr<Pending> pending);
@@ -121,6 +130,8 @@ private:
     QHash<QString, Credential> m_sessionCredentials; ///< cacheKey(origin, realm), accepted ones only
     QHash<QString, Sent> m_known;                    ///< side origin -> last accepted scheme (realm, kind)
     QHash<QString, QString> m_lastRejected;          ///< cacheKey -> message
+    QHash<quint64, SigV4Trace> m_presigned;          ///< chain -> the presigned URL's signature
+    QHash<quint64, QString> m_presignErrors;         ///< chain -> why its URL could not be presigned
 };
 
 } // namespace Peephole
