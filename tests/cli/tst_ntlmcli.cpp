@@ -174,7 +174,7 @@ void TestNtlmCli::squidProxyLegsOnOneConnection()
              u"TESTDOM\\alice:"_s + QLatin1StringView(Password), u"--har"_s, har,
              m_origin.url(u"/hello"_s).toString()});
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    QCOMPARE(run.out, "hello world\n");
+    QCOMPARE(run.out, QByteArray("hello world\n"));
     // Every leg, decoded.
     QVERIFY2(run.err.contains("< HTTP/1.1 407"), run.err.constData());
     QVERIFY2(run.err.contains("Sent: NTLM type 1 (negotiate)"), run.err.constData());
@@ -203,7 +203,7 @@ void TestNtlmCli::originLegsOnOneConnection()
     const Test::ProcessResult run = cli({u"send"_s, u"--user"_s, u"TESTDOM\\alice:"_s + QLatin1StringView(Password),
                                          m_origin.url(u"/ntlm"_s).toString()});
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    QCOMPARE(run.out, "welcome alice\n");
+    QCOMPARE(run.out, QByteArray("welcome alice\n"));
     QCOMPARE(m_legConnections.size(), 2);
     QCOMPARE(m_legConnections.at(0), m_legConnections.at(1));
     QVERIFY2(run.err.contains("Sent: NTLM type 3 (authenticate); user alice"), run.err.constData());

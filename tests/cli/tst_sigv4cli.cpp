@@ -205,7 +205,7 @@ void TestSigV4Cli::presignedUrl()
     QCOMPARE(query.queryItemValue(u"versionId"_s), u"3"_s);
     QCOMPARE(query.queryItemValue(u"X-Amz-Expires"_s), u"300"_s);
     QCOMPARE(query.queryItemValue(u"X-Amz-SignedHeaders"_s), u"host"_s);
-    QCOMPARE(query.queryItemValue(u"X-Amz-Security-Token"_s, QUrl::FullyDecoded), QLatin1StringView(Token));
+    QCOMPARE(query.queryItemValue(u"X-Amz-Security-Token"_s, QUrl::FullyDecoded), QString::fromLatin1(Token));
     const QString signature = query.queryItemValue(u"X-Amz-Signature"_s);
     QVERIFY(QRegularExpression(u"^[0-9a-f]{64}$"_s).match(signature).hasMatch());
     // Printed: the request line with the signature, credential and token masked.
@@ -256,7 +256,7 @@ void TestSigV4Cli::apiKeyHeaderAndQuery()
     run = cli({u"send"_s, u"--api-key-in"_s, u"query"_s, u"--api-key-name"_s, u"subscription"_s,
                u"--api-key"_s, QString::fromLatin1(key), u"--har"_s, har, m_capture.base() + u"/api?x=1"_s});
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    QCOMPARE(m_capture.requests.last().line, "GET /api?x=1&subscription=" + key + " HTTP/1.1");
+    QCOMPARE(m_capture.requests.last().line, QByteArray("GET /api?x=1&subscription=" + key + " HTTP/1.1"));
     QVERIFY2(!run.err.contains(key), run.err.constData());
     QVERIFY2(run.err.contains("subscription=****"), run.err.constData());
 
