@@ -85,10 +85,20 @@ void TestSigV4::suite()
 
     const SigV4Result r = SigV4::sign(in, params);
     QVERIFY2(r.ok(), qPrintable(r.error));
-    if (!droppedSome)
-        QCOMPARE(r.canonicalRequest, testCase.value(u"creq"_s).toString().toUtf8());
-    if (!droppedSome)
-        QCOMPARE(r.stringToSign, testCase.value(u"sts"_s).toString().toUtf8());
+    const QByteArray creq = testCase.value(u"creq"_s).toString().toUtf8();
+    const QByteArray sts = testCase.value(u"sts"_s).toString().toUtf8();
+    if (droppedSome) {
+        QCOMPARE(r.authorization, authz);
+        return;
+    }
+    QCOMPARE(r.canonicalRequest, creq);
+    if (!sts.endsWith(SigV4::hexSha256(creq))) {
+        // post-x-www-form-urlencoded-parameters: the suite's string to sign (and so its
+        // Authorization) is not the hash of its own canonical request, which we match exactly.
+        QSKIP("AWS suite errata: the published string to sign does not hash the published canonical "
+              "request (checked above); its signature cannot be reproduced");
+    }
+    QCOMPARE(r.stringToSign, sts);
     QCOMPARE(r.authorization, authz);
 }
 
