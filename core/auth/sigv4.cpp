@@ -1,6 +1,7 @@
 #include "auth/sigv4.h"
 
 #include <QCryptographicHash>
+#include <QHostAddress>
 #include <QLoggingCategory>
 #include <QMessageAuthenticationCode>
 #include <QStringList>
@@ -190,7 +191,7 @@ bool SigV4::parseProviders(const QString &spec, const QString &host, SigV4Params
     if (params->region.isEmpty() || params->service.isEmpty()) {
         // curl: "service.region.example.com" gives the missing parts.
         const QStringList labels = host.split(u'.');
-        if (labels.size() < 4) {
+        if (labels.size() < 4 || !QHostAddress(host).isNull()) {
             *error = tr("--aws-sigv4 \"%1\" names no region and service, and the host \"%2\" is not of the "
                         "form SERVICE.REGION.amazonaws.com to take them from; use "
                         "aws:amz:REGION:SERVICE")
