@@ -4,6 +4,7 @@
 #include "auth/bearerauth.h"
 #include "auth/challengeparser.h"
 #include "auth/credentialstore.h"
+#include "auth/ntlm.h"
 
 using namespace Qt::StringLiterals;
 
@@ -136,6 +137,17 @@ QByteArray AuthNegotiator::buildAnswer(Side side, const HopContext &hop, const A
         }
         break;
     }
+    case AuthOffer::Kind::Ntlm: {
+        if (credential.user.isEmpty()) {
+            *error = tr("NTLM needs a user name (DOMAIN\\user or user@domain) and a password.");
+            return {};
+        }
+        const QByteArray type1 = Ntlm::negotiate();
+        value = "NTLM " + type1.toBase64();
+        s.ntlmLeg = 1;
+        s.handshake = Ntlm::decode(type1).summary();
+        break;
+    }
     case AuthOffer::Kind::Unsupported:
         *error = tr("%1 is not supported.").arg(offer.label);
         return {};
@@ -187,6 +199,8 @@ void AuthNegotiator::chainFinished(quint64 chainId)
 {
     m_chains.remove(chainId);
     m_askAgain.remove(chainId);
+    m_presigned.remove(chainId);
+    m_presignErrors.remove(chainId);
 }
 
 void AuthNegotiator::addOtherSide(Side answered, const HopContext &hop, const AuthSettings &settings,
@@ -198,6 +212,8 @@ void AuthNegotiator::addOtherSide(Side answered, const HopContext &hop, const Au
     if (it == m_chains.end() || !it->sent[other].valid)
         return;
     Sent &sent = it->sent[other];
+    if (sent.kind == AuthOffer::Kind::Ntlm)
+        return; // NTLM authenticated the connection itself; there is nothing to repeat
     QByteArray value;
     if (sent.kind == AuthOffer::Kind::Digest) {
         Sent again;

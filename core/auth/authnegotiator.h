@@ -36,6 +36,7 @@ public:
     /// Not owned; may be null (nobody to ask).
     void setCredentialProvider(CredentialProvider *provider) { m_provider = provider; }
 
+    QUrl urlFor(const HopContext &hop) override;
     HeaderList headersFor(const HopContext &hop, AuthRecord &record) override;
     void responseReceived(const HopContext &hop, Exchange &exchange) override;
     void challenged(const HopContext &hop, Exchange &exchange,
@@ -87,6 +88,8 @@ private:
         DigestTrace trace;
         QString answered; ///< The challenge this answers (empty when sent preemptively).
         QString reason;   ///< Why this scheme was chosen.
+        int ntlmLeg = 0;      ///< NTLM: 1 after the negotiate message, 3 after authenticate.
+        QString handshake;    ///< The NTLM message sent, decoded.
     };
 
     struct ChainState
@@ -116,6 +119,12 @@ private:
     QByteArray digestFromSession(Side side, const HopContext &hop, const QString &origin,
                                  const QString &realm, const Credential &credential, Sent *sent);
 
+    /// AWS Signature V4 and API key fields for a hop (authnegotiator_keys.cpp).
+    HeaderList keyHeaders(const HopContext &hop, AuthRecord &record);
+
+    /// The NTLM type 3 leg (authnegotiator_ntlm.cpp); true when @p pending was handled.
+    bool continueHandshake(std::shared_ptr<Pending> pending);
+
     void decide(std::shared_ptr<Pending> pending);
     void tryKeychain(std::shared_ptr<Pending> pending, QList<AuthOffer> candidates);
     void askProvider(std::shared_ptr<Pending> pending, const QString &refusal = {});
@@ -136,6 +145,8 @@ private:
     QSet<quint64> m_askAgain;                        ///< chains that ask instead of reusing credentials
     QHash<quint64, AuthAnswer> m_answers;            ///< exchange id -> what it answered
     QList<quint64> m_answerOrder;                    ///< oldest first, for the cap
+    QHash<quint64, SigV4Trace> m_presigned;          ///< chain -> the presigned URL's signature
+    QHash<quint64, QString> m_presignErrors;         ///< chain -> why its URL could not be presigned
 };
 
 } // namespace Peephole

@@ -6,6 +6,7 @@
 #include "auth/bearerauth.h"
 #include "auth/challengeparser.h"
 #include "auth/credentialstore.h"
+#include "auth/ntlm.h"
 
 using namespace Qt::StringLiterals;
 
@@ -47,6 +48,12 @@ void AuthNegotiator::challenged(const HopContext &hop, Exchange &exchange,
             }
         }
     }
+    for (const Challenge &c : parsed.challenges) {
+        if (c.isScheme("NTLM") && !c.token68.isEmpty())
+            rec.handshakeReceived = Ntlm::decode(QByteArray::fromBase64(c.token68)).summary();
+    }
+    p->newConnection = exchange.timings.connectStartNs >= 0;
+    p->closing = Headers::value(exchange.responseHeaders, "Connection").toLower().contains("close");
     p->offers = AuthOffers::fromChallenges(parsed.challenges);
     if (p->side == OriginSide && !p->requestCredentialsAllowed &&
         (p->settings.hasUserCredentials() || p->settings.hasToken())) {
@@ -90,6 +97,8 @@ void AuthNegotiator::decide(std::shared_ptr<Pending> p)
     Sent &sent = cs.sent[p->side];
     AuthRecord &rec = p->record;
 
+    if (sent.valid && sent.origin == p->origin && sent.kind == AuthOffer::Kind::Ntlm && continueHandshake(p))
+        return;
     if (sent.valid && sent.origin == p->origin) {
         // Credentials went out with this hop.
         const QString staleKey = u"%1|%2|%3"_s.arg(int(p->side)).arg(p->origin, sent.realm);
@@ -134,9 +143,17 @@ void AuthNegotiator::decide(std::shared_ptr<Pending> p)
             return;
         }
         rec.rejected = true;
-        const QString who = sent.kind == AuthOffer::Kind::Bearer
-                                ? tr("the token")
-                                : tr("the %1 credentials of user “%2”").arg(sent.label, sent.credential.user);
+        if (sent.kind == AuthOffer::Kind::Ntlm && p->newConnection)
+            rec.explanation = tr("The NTLM type 3 message went out on a new connection: the server closed the "
+                                 "one the handshake began on, and NTLM authenticates a connection, not a "
+                                 "request.");
+        const QString who =
+            sent.kind == AuthOffer::Kind::Bearer ? tr("the token")
+            : sent.kind == AuthOffer::Kind::Ntlm
+                ? tr("the NTLM type 3 (authenticate) message of user “%1”: wrong user, domain or password, "
+                     "or an account the server does not accept")
+                      .arg(sent.credential.user)
+                : tr("the %1 credentials of user “%2”").arg(sent.label, sent.credential.user);
         QString explanation = tr("Credentials rejected by the server: it refused %1 (%2).")
                                   .arg(who, sourceText(sent.credential.source));
         if (!rec.explanation.isEmpty())

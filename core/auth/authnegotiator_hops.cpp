@@ -27,13 +27,17 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
     const AuthSettings &settings = hop.spec->auth;
     const QUrl proxy = hop.spec->options.proxy;
     const bool allowed = requestCredentialsAllowed(hop);
-    if (!allowed && (settings.hasUserCredentials() || settings.hasToken()))
+    const bool signsItself =
+        settings.scheme == AuthSettings::Scheme::AwsSigV4 || settings.scheme == AuthSettings::Scheme::ApiKey;
+    if (signsItself)
+        out.append(keyHeaders(hop, record));
+    else if (!allowed && (settings.hasUserCredentials() || settings.hasToken()))
         record.explanation = withheldText(typedOrigin(hop), AuthOffers::originOf(hop.url));
 
     for (Side side : {ProxySide, OriginSide}) {
         if (side == ProxySide && !proxyConfigured(proxy))
             continue; // Proxy-Authorization goes only to a configured proxy
-        if (side == OriginSide && (settings.scheme == AuthSettings::Scheme::None ||
+        if (side == OriginSide && (settings.scheme == AuthSettings::Scheme::None || signsItself ||
                                    Headers::contains(hop.spec->headers, "Authorization")))
             continue;
         const QString origin = sideKey(side, hop, proxy);
@@ -63,7 +67,7 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
                     value = h.value;
                     sent = {true,       true,   AuthOffer::Kind::Basic, DigestHashAlgorithm::Md5,
                             u"Basic"_s, origin, known->realm,           c,
-                            {},         {},     {}};
+                            {},         {},     {}, 0, {}};
                 }
             }
         } else if (side == OriginSide && settings.preemptive && allowed && !settings.fromKeychain) {
@@ -85,6 +89,8 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
                             fromRequest,
                             {},
                             {},
+                            {},
+                            0,
                             {}};
                 } else {
                     record.explanation = h.error;
@@ -104,6 +110,8 @@ HeaderList AuthNegotiator::headersFor(const HopContext &hop, AuthRecord &record)
                             fromRequest,
                             {},
                             {},
+                            {},
+                            0,
                             {}};
                 } else {
                     record.explanation = h.error;
@@ -172,6 +180,8 @@ void AuthNegotiator::responseReceived(const HopContext &hop, Exchange &exchange)
             while (m_answerOrder.size() > MaxAnswersKept)
                 m_answers.remove(m_answerOrder.takeFirst());
         }
+        if (!s.handshake.isEmpty())
+            rec.handshakeSent = s.handshake;
     }
     for (Side side : {ProxySide, OriginSide}) {
         Sent &sent = cs.sent[side];
@@ -209,6 +219,7 @@ void AuthNegotiator::responseReceived(const HopContext &hop, Exchange &exchange)
             StoredAccount account;
             account.scheme = sent.kind == AuthOffer::Kind::Bearer   ? u"Bearer"_s
                              : sent.kind == AuthOffer::Kind::Digest ? u"Digest"_s
+                             : sent.kind == AuthOffer::Kind::Ntlm   ? u"NTLM"_s
                                                                     : u"Basic"_s;
             account.origin = sent.origin;
             account.realm = sent.realm;

@@ -27,6 +27,8 @@ struct AuthNegotiator::Pending
     bool finished = false;
     bool requestCredentialsAllowed = true; ///< The request's credentials were meant for this hop's origin.
     QString typedOrigin;                   ///< Origin of the URL the user typed.
+    bool newConnection = false;            ///< The 401/407 came on a connection opened for it.
+    bool closing = false;                  ///< The server said Connection: close with it.
 };
 
 namespace AuthNegotiatorDetail {

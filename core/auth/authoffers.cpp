@@ -11,6 +11,8 @@ int AuthOffer::strength() const
     switch (kind) {
     case Kind::Digest:
         return 10 + DigestAuth::strength(algorithm);
+    case Kind::Ntlm:
+        return 5;
     case Kind::Basic:
         return 1;
     case Kind::Bearer:
@@ -31,6 +33,9 @@ QList<AuthOffer> AuthOffers::fromChallenges(const QList<Challenge> &challenges)
         if (c.isScheme("Basic")) {
             o.kind = AuthOffer::Kind::Basic;
             o.label = u"Basic"_s;
+        } else if (c.isScheme("NTLM")) {
+            o.kind = AuthOffer::Kind::Ntlm;
+            o.label = u"NTLM"_s;
         } else if (c.isScheme("Bearer")) {
             o.kind = AuthOffer::Kind::Bearer;
             o.label = u"Bearer"_s;
@@ -63,6 +68,11 @@ bool allowed(AuthOffer::Kind kind, AuthSettings::Scheme restriction)
         return kind == AuthOffer::Kind::Digest;
     case AuthSettings::Scheme::Bearer:
         return kind == AuthOffer::Kind::Bearer;
+    case AuthSettings::Scheme::Ntlm:
+        return kind == AuthOffer::Kind::Ntlm;
+    case AuthSettings::Scheme::AwsSigV4: // signed on every request, nothing answers a challenge
+    case AuthSettings::Scheme::ApiKey:
+        return false;
     }
     return false;
 }

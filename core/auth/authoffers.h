@@ -14,7 +14,7 @@ namespace Peephole {
 /// One scheme a server offered, as the negotiator ranks it.
 struct AuthOffer
 {
-    enum class Kind { Basic, Digest, Bearer, Unsupported };
+    enum class Kind { Basic, Digest, Bearer, Ntlm, Unsupported };
 
     Kind kind = Kind::Unsupported;
     DigestHashAlgorithm algorithm = DigestHashAlgorithm::Md5; ///< Digest only.
@@ -25,7 +25,7 @@ struct AuthOffer
     /// Higher is stronger: SHA-512-256 > SHA-256 > MD5 Digest > Basic. Bearer
     /// is chosen on its own rule (a token was given), not by strength.
     int strength() const;
-    bool usesPassword() const { return kind == Kind::Basic || kind == Kind::Digest; }
+    bool usesPassword() const { return kind == Kind::Basic || kind == Kind::Digest || kind == Kind::Ntlm; }
 };
 
 /// What credentials are at hand for ranking.

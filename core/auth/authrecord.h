@@ -28,6 +28,21 @@ struct DigestTrace
     friend bool operator==(const DigestTrace &, const DigestTrace &) = default;
 };
 
+/// The computed values of an AWS Signature V4, for display. Values of secret
+/// fields (X-Amz-Security-Token, an API key header) are masked in canonicalRequest.
+struct SigV4Trace
+{
+    QByteArray credentialScope;
+    QByteArray signedHeaders;
+    QByteArray payloadHash;
+    QByteArray canonicalRequest;
+    QByteArray stringToSign;
+    QByteArray signature;
+    bool presigned = false;
+
+    friend bool operator==(const SigV4Trace &, const SigV4Trace &) = default;
+};
+
 /// What the authentication machinery saw and did for one exchange.
 struct AuthRecord
 {
@@ -41,6 +56,9 @@ struct AuthRecord
     QString sentScheme;         ///< The scheme of the Authorization this exchange itself carried.
     DigestTrace digest;         ///< Set when this exchange carried a Digest answer.
     QString authenticationInfo; ///< Result of checking Authentication-Info (rspauth, nextnonce).
+    SigV4Trace sigv4;           ///< Set when this exchange was signed with AWS Signature V4.
+    QString handshakeSent;      ///< The NTLM message this exchange carried, decoded (flags, names, NTLMv2).
+    QString handshakeReceived;  ///< The NTLM message the server answered with, decoded.
 
     friend bool operator==(const AuthRecord &, const AuthRecord &) = default;
 };

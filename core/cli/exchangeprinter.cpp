@@ -111,6 +111,18 @@ void ExchangePrinter::printVerbose(const Exchange &e)
         note(a.reason);
     if (!a.authenticationInfo.isEmpty())
         note(a.authenticationInfo);
+    if (!a.sigv4.signature.isEmpty()) {
+        const SigV4Trace &v = a.sigv4;
+        note(tr("AWS Signature V4%1: scope %2, signed headers %3, payload %4")
+                 .arg(v.presigned ? tr(" (presigned URL)") : QString(), QString::fromLatin1(v.credentialScope),
+                      QString::fromLatin1(v.signedHeaders), QString::fromLatin1(v.payloadHash)));
+        note(tr("Canonical request:"));
+        for (const QByteArray &line : v.canonicalRequest.split('\n'))
+            note(u"  "_s + QString::fromUtf8(line));
+        note(tr("String to sign:"));
+        for (const QByteArray &line : v.stringToSign.split('\n'))
+            note(u"  "_s + QString::fromUtf8(line));
+    }
 }
 
 void ExchangePrinter::printHeads(const Exchange &e)
@@ -137,6 +149,10 @@ void ExchangePrinter::printHeads(const Exchange &e)
     }
     if (m_mode == SendOptions::Mode::Verbose)
         printVerbose(e);
+    if (!e.auth->handshakeSent.isEmpty())
+        note(tr("Sent: %1").arg(e.auth->handshakeSent));
+    if (!e.auth->handshakeReceived.isEmpty())
+        note(tr("Received: %1").arg(e.auth->handshakeReceived));
     if (!e.auth->explanation.isEmpty())
         note(e.auth->explanation);
     std::fflush(m_heads);

@@ -51,6 +51,15 @@ int SendCommand::run(const QStringList &arguments)
         return Success;
     }
     AuthSettings &auth = m_options.spec.auth;
+    if (!KeySecrets::accountFor(m_options.spec).scheme.isEmpty()) {
+        const bool missing = auth.scheme == AuthSettings::Scheme::AwsSigV4 ? m_options.passwordMissing
+                                                                           : auth.apiKey.isEmpty();
+        if (const int code = m_keySecrets.resolve(m_workspace->credentials(), &m_options.spec, missing, &error)) {
+            printError(error);
+            return code;
+        }
+        m_options.passwordMissing = false;
+    }
     if (m_options.passwordMissing && !auth.fromKeychain &&
         !promptSecret(tr("Password for %1 at %2: ").arg(auth.user, m_options.spec.url.host()),
                       &auth.password)) {
@@ -272,6 +281,10 @@ int SendCommand::finish(quint64 chainId)
     }
 
     const AuthSettings &auth = m_options.spec.auth;
+    if (const QString note =
+            m_keySecrets.saveIfAccepted(m_workspace->credentials(), m_options.spec, last.statusCode);
+        !note.isEmpty())
+        printError(note);
     const bool hadCredentials = auth.hasUserCredentials() || auth.hasToken() || !auth.proxyUser.isEmpty();
     if (last.statusCode == 401 && auth.fromKeychain && !last.auth->rejected &&
         Redirects::sameOrigin(last.url, m_options.spec.url)) {

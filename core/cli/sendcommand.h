@@ -1,5 +1,6 @@
 #pragma once
 
+#include "cli/keysecrets.h"
 #include "cli/sendoptions.h"
 
 #include <QObject>
@@ -29,6 +30,7 @@ private:
     void stop(const QString &reason);
 
     SendOptions m_options;
+    KeySecrets m_keySecrets;
     Workspace *m_workspace;
     QString m_stopReason;
     qint64 m_events = 0;

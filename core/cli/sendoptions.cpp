@@ -1,6 +1,8 @@
 #include "cli/sendoptions.h"
 
+#include "auth/sigv4.h"
 #include "cli/exitcodes.h"
+#include "redact/redact.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -64,8 +66,35 @@ struct Parser
     QCommandLineOption user{{u"u"_s, u"user"_s},
                             tr("Credentials NAME[:PASSWORD]; asks for the password when left out."),
                             u"NAME[:PASSWORD]"_s};
-    QCommandLineOption auth{u"auth"_s, tr("Which scheme to answer: any (default), basic, digest, bearer."),
+    QCommandLineOption auth{u"auth"_s,
+                            tr("Which scheme to use: any (default), basic, digest, bearer, ntlm (--user DOMAIN\\NAME:PASSWORD), "
+                               "aws-sigv4, apikey."),
                             u"SCHEME"_s};
+    QCommandLineOption awsSigV4{
+        u"aws-sigv4"_s,
+        tr("Sign with AWS Signature V4 (curl's form): PROVIDER1[:PROVIDER2[:REGION[:SERVICE]]], e.g. "
+           "aws:amz:us-east-1:s3; --user ACCESS_KEY:SECRET_KEY (the secret is asked for, or read from "
+           "the keychain, when left out)."),
+        u"SPEC"_s};
+    QCommandLineOption awsSessionToken{u"aws-session-token"_s,
+                                       tr("Temporary credentials: sent as X-Amz-Security-Token."), u"TOKEN"_s};
+    QCommandLineOption awsPayload{
+        u"aws-payload"_s,
+        tr("Payload hash for AWS Signature V4: auto (hash; X-Amz-Content-Sha256 for s3), hash (always send "
+           "X-Amz-Content-Sha256), unsigned (UNSIGNED-PAYLOAD)."),
+        u"MODE"_s};
+    QCommandLineOption awsPresign{
+        u"aws-presign"_s, tr("Send a presigned URL valid for SECONDS instead of an Authorization header."),
+        u"SECONDS"_s};
+    QCommandLineOption apiKey{u"api-key"_s,
+                              tr("API key (with --auth apikey); read from the keychain or asked for when left "
+                                 "out."),
+                              u"KEY"_s};
+    QCommandLineOption apiKeyName{u"api-key-name"_s,
+                                  tr("Header or query parameter carrying the API key (default X-Api-Key)."),
+                                  u"NAME"_s};
+    QCommandLineOption apiKeyIn{u"api-key-in"_s, tr("Where the API key goes: header (default) or query."),
+                                u"WHERE"_s};
     QCommandLineOption token{u"token"_s, tr("Bearer token."), u"T"_s};
     QCommandLineOption proxyUser{u"proxy-user"_s, tr("Proxy credentials NAME[:PASSWORD]."),
                                  u"NAME[:PASSWORD]"_s};
@@ -139,6 +168,7 @@ struct Parser
                       reconnect,
                       help});
         p.addOptions({includeSecrets, oauth});
+        p.addOptions({awsSigV4, awsSessionToken, awsPayload, awsPresign, apiKey, apiKeyName, apiKeyIn});
         p.addPositionalArgument(u"URL"_s,
                                 tr("The URL to send to (http:// is assumed when no scheme is given)."));
     }
@@ -201,6 +231,86 @@ bool checkReadable(const QString &path, QString *error)
     if (!info.exists() || !info.isFile() || !info.isReadable()) {
         *error = tr("cannot read \"%1\": no such readable file").arg(path);
         return false;
+    }
+    return true;
+}
+/// --aws-sigv4 and --api-key options (curl's --aws-sigv4 implies the scheme, as there).
+bool parseKeyAuth(const QCommandLineParser &p, const Parser &ps, SendOptions *out, QString *error)
+{
+    AuthSettings &a = out->spec.auth;
+    if (p.isSet(ps.awsSigV4)) {
+        if (p.isSet(ps.auth) && a.scheme != AuthSettings::Scheme::AwsSigV4) {
+            *error = tr("--aws-sigv4 signs the request; it cannot be combined with --auth %1").arg(p.value(ps.auth));
+            return false;
+        }
+        a.scheme = AuthSettings::Scheme::AwsSigV4;
+        a.awsSigV4 = p.value(ps.awsSigV4);
+    }
+    if (a.scheme == AuthSettings::Scheme::AwsSigV4) {
+        SigV4Params check;
+        if (!SigV4::parseProviders(a.awsSigV4.isEmpty() ? u"aws:amz"_s : a.awsSigV4, out->spec.url.host(),
+                                   &check, error))
+            return false;
+        if (a.user.isEmpty()) {
+            *error = tr("AWS Signature V4 needs --user ACCESS_KEY[:SECRET_KEY]");
+            return false;
+        }
+        // The secret comes from the keychain (or a prompt) before sending: nothing challenges first.
+        a.fromKeychain = false;
+        a.preemptive = false;
+        a.awsSessionToken = p.value(ps.awsSessionToken);
+        const QString payload = p.value(ps.awsPayload).toLower();
+        if (payload.isEmpty() || payload == u"auto"_s)
+            a.awsPayload = AuthSettings::AwsPayload::Auto;
+        else if (payload == u"hash"_s)
+            a.awsPayload = AuthSettings::AwsPayload::Hash;
+        else if (payload == u"unsigned"_s || payload == u"unsigned-payload"_s)
+            a.awsPayload = AuthSettings::AwsPayload::Unsigned;
+        else {
+            *error = tr("bad --aws-payload \"%1\": expected auto, hash or unsigned").arg(p.value(ps.awsPayload));
+            return false;
+        }
+        if (p.isSet(ps.awsPresign)) {
+            bool ok = false;
+            a.awsPresignSeconds = p.value(ps.awsPresign).toInt(&ok);
+            if (!ok || a.awsPresignSeconds < 1 || a.awsPresignSeconds > 604800) {
+                *error = tr("bad --aws-presign \"%1\": expected 1 to 604800 seconds").arg(p.value(ps.awsPresign));
+                return false;
+            }
+        }
+    } else if (p.isSet(ps.awsSessionToken) || p.isSet(ps.awsPayload) || p.isSet(ps.awsPresign)) {
+        *error = tr("--aws-session-token, --aws-payload and --aws-presign need --aws-sigv4");
+        return false;
+    }
+    if (p.isSet(ps.apiKey) || p.isSet(ps.apiKeyName) || p.isSet(ps.apiKeyIn)) {
+        if (p.isSet(ps.auth) && a.scheme != AuthSettings::Scheme::ApiKey) {
+            *error = tr("--api-key goes with --auth apikey, not --auth %1").arg(p.value(ps.auth));
+            return false;
+        }
+        a.scheme = AuthSettings::Scheme::ApiKey;
+    }
+    if (a.scheme == AuthSettings::Scheme::ApiKey) {
+        a.apiKey = p.value(ps.apiKey);
+        a.apiKeyName = p.isSet(ps.apiKeyName) ? p.value(ps.apiKeyName).trimmed() : u"X-Api-Key"_s;
+        const QString where = p.value(ps.apiKeyIn).toLower();
+        if (where.isEmpty() || where == u"header"_s)
+            a.apiKeyIn = AuthSettings::ApiKeyIn::Header;
+        else if (where == u"query"_s)
+            a.apiKeyIn = AuthSettings::ApiKeyIn::Query;
+        else {
+            *error = tr("bad --api-key-in \"%1\": expected header or query").arg(p.value(ps.apiKeyIn));
+            return false;
+        }
+        if (a.apiKeyName.isEmpty() ||
+            (a.apiKeyIn == AuthSettings::ApiKeyIn::Header && !Headers::isValidName(a.apiKeyName.toLatin1()))) {
+            *error = tr("bad --api-key-name \"%1\": expected a header field name").arg(a.apiKeyName);
+            return false;
+        }
+        // Masked and redacted like any other secret from here on.
+        if (a.apiKeyIn == AuthSettings::ApiKeyIn::Header)
+            Redact::addHeaderNames({a.apiKeyName});
+        else
+            Redact::addParameterNames({a.apiKeyName});
     }
     return true;
 }
@@ -354,11 +464,20 @@ bool parseSendOptions(const QStringList &arguments, SendOptions *out, QString *e
             a.scheme = AuthSettings::Scheme::Digest;
         else if (s == u"bearer"_s)
             a.scheme = AuthSettings::Scheme::Bearer;
+        else if (s == u"ntlm"_s)
+            a.scheme = AuthSettings::Scheme::Ntlm;
+        else if (s == u"aws-sigv4"_s || s == u"aws"_s || s == u"sigv4"_s)
+            a.scheme = AuthSettings::Scheme::AwsSigV4;
+        else if (s == u"apikey"_s || s == u"api-key"_s)
+            a.scheme = AuthSettings::Scheme::ApiKey;
         else {
-            *error = tr("bad --auth \"%1\": expected any, basic, digest or bearer").arg(p.value(ps.auth));
+            *error = tr("bad --auth \"%1\": expected any, basic, digest, bearer, ntlm, aws-sigv4 or apikey")
+                         .arg(p.value(ps.auth));
             return false;
         }
     }
+    if (!parseKeyAuth(p, ps, out, error))
+        return false;
 
     out->outputFile = p.value(ps.output);
     out->harFile = p.value(ps.har);

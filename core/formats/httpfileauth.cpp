@@ -26,6 +26,12 @@ QString schemeName(AuthSettings::Scheme scheme)
         return u"digest"_s;
     case AuthSettings::Scheme::Bearer:
         return u"bearer"_s;
+    case AuthSettings::Scheme::Ntlm:
+        return u"ntlm"_s;
+    case AuthSettings::Scheme::AwsSigV4:
+        return u"aws-sigv4"_s;
+    case AuthSettings::Scheme::ApiKey:
+        return u"apikey"_s;
     }
     return u"any"_s;
 }

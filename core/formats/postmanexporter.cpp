@@ -108,6 +108,15 @@ QJsonObject Exporter::auth(const AuthSettings &auth, const QString &path)
         return QJsonObject{
             {u"type"_s, u"bearer"_s},
             {u"bearer"_s, QJsonArray{kv(u"token"_s, secretOrNothing(auth.token, path, tr("token")))}}};
+    case AuthSettings::Scheme::Ntlm:
+        return QJsonObject{
+            {u"type"_s, u"ntlm"_s},
+            {u"ntlm"_s, QJsonArray{kv(u"username"_s, auth.user),
+                                   kv(u"password"_s, secretOrNothing(auth.password, path, tr("password")))}}};
+    case AuthSettings::Scheme::AwsSigV4:
+    case AuthSettings::Scheme::ApiKey:
+        warn(path, tr("AWS Signature V4 and API key auth are not exported to Postman."));
+        return {};
     }
     return {};
 }

@@ -37,6 +37,10 @@ class AuthHook
 public:
     virtual ~AuthHook() = default;
 
+    /// The URL @p hop goes to: an API key in the query or an AWS presigned URL is added here. Called
+    /// once per hop the engine sends (not for auth retries), before headersFor().
+    virtual QUrl urlFor(const HopContext &hop) { return hop.url; }
+
     /// Headers to add before @p hop is sent: preemptive Basic/Bearer, or a
     /// Digest answer for a nonce already known for this origin. Called once
     /// per hop that the engine sends (not for auth retries, whose headers come

@@ -129,6 +129,9 @@ void Transfer::sendHop()
     m_exchange.hop = hopIndex;
     m_exchange.reason = m_hop.reason;
     m_exchange.group = m_session->m_group;
+    if (AuthHook *hook = m_session->authHook();
+        hook && (m_hop.reason == HopReason::Initial || m_hop.reason == HopReason::Redirect))
+        m_hop.url = hook->urlFor(hopContext());
     m_exchange.method = m_hop.method;
     m_exchange.url = m_hop.url;
     m_exchange.notes = m_hop.notes;

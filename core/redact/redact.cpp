@@ -168,11 +168,39 @@ void addParameterNames(const QStringList &names)
         p.add(n);
 }
 
+namespace {
+struct ExtraHeaderNames
+{
+    QMutex mutex;
+    QSet<QString> names;
+};
+ExtraHeaderNames &extraHeaders()
+{
+    static ExtraHeaderNames e;
+    return e;
+}
+} // namespace
+
+void addHeaderNames(const QStringList &names)
+{
+    ExtraHeaderNames &e = extraHeaders();
+    QMutexLocker lock(&e.mutex);
+    for (const QString &n : names)
+        if (!n.trimmed().isEmpty())
+            e.names.insert(n.trimmed().toLower());
+}
+
 bool isSecretHeader(QByteArrayView name)
 {
     const QString n = QString::fromLatin1(name).trimmed().toLower();
     if (headerList().contains(n))
         return true;
+    {
+        ExtraHeaderNames &e = extraHeaders();
+        QMutexLocker lock(&e.mutex);
+        if (e.names.contains(n))
+            return true;
+    }
     // Custom fields that carry credentials by their name ("X-My-Token", "X-Session-Id").
     for (QStringView part : {u"token", u"secret", u"password", u"api-key", u"apikey", u"api_key", u"session"})
         if (n.contains(part))

@@ -37,6 +37,8 @@ QStringList secretHeaderNames();
 QStringList secretParameterNames();
 /// Adds names (e.g. from a setting) to the parameter list for this process.
 void addParameterNames(const QStringList &names);
+/// Adds header names (an API key's configurable field) to the secret headers for this process.
+void addHeaderNames(const QStringList &names);
 
 bool isSecretHeader(QByteArrayView name);
 bool isSecretParameter(QStringView name);

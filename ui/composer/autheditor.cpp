@@ -18,7 +18,8 @@ AuthEditor::AuthEditor(QWidget *parent)
       m_remember(new QCheckBox(tr("Remember in the keychain when the server accepts them"), this)),
       m_locationTrusted(
           new QCheckBox(tr("Also send them after a redirect to another origin (location-trusted)"), this)),
-      m_hint(new QLabel(this))
+      m_awsSpec(new QLineEdit(this)), m_awsToken(new QLineEdit(this)), m_apiKeyName(new QLineEdit(this)),
+      m_apiKeyIn(new QComboBox(this)), m_hint(new QLabel(this))
 {
     using S = AuthSettings::Scheme;
     m_scheme->addItem(tr("Ask when challenged"), int(S::None));
@@ -26,6 +27,15 @@ AuthEditor::AuthEditor(QWidget *parent)
     m_scheme->addItem(tr("Basic"), int(S::Basic));
     m_scheme->addItem(tr("Digest"), int(S::Digest));
     m_scheme->addItem(tr("Bearer token"), int(S::Bearer));
+    m_scheme->addItem(tr("NTLM (NTLMv2; user as DOMAIN\\user)"), int(S::Ntlm));
+    m_scheme->addItem(tr("AWS Signature V4 (user = access key, password = secret key)"), int(S::AwsSigV4));
+    m_scheme->addItem(tr("API key (the token field holds the key)"), int(S::ApiKey));
+    m_awsSpec->setPlaceholderText(tr("aws:amz:REGION:SERVICE, e.g. aws:amz:us-east-1:s3"));
+    m_awsToken->setEchoMode(QLineEdit::Password);
+    m_awsToken->setPlaceholderText(tr("Session token of temporary credentials (optional)"));
+    m_apiKeyName->setPlaceholderText(u"X-Api-Key"_s);
+    m_apiKeyIn->addItem(tr("Header"), int(AuthSettings::ApiKeyIn::Header));
+    m_apiKeyIn->addItem(tr("Query parameter"), int(AuthSettings::ApiKeyIn::Query));
     m_password->setEchoMode(QLineEdit::Password);
     m_token->setEchoMode(QLineEdit::Password);
     m_user->setPlaceholderText(tr("User name"));
@@ -41,6 +51,10 @@ AuthEditor::AuthEditor(QWidget *parent)
     form->addRow(tr("User:"), m_user);
     form->addRow(tr("Password:"), m_password);
     form->addRow(tr("Token:"), m_token);
+    form->addRow(tr("AWS signing:"), m_awsSpec);
+    form->addRow(tr("Session token:"), m_awsToken);
+    form->addRow(tr("Key name:"), m_apiKeyName);
+    form->addRow(tr("Key goes in:"), m_apiKeyIn);
     form->addRow(QString(), m_preemptive);
     form->addRow(QString(), m_latin1);
     form->addRow(QString(), m_remember);
@@ -53,6 +67,9 @@ AuthEditor::AuthEditor(QWidget *parent)
         updateVisibility();
         Q_EMIT edited();
     });
+    for (QLineEdit *e : {m_awsSpec, m_awsToken, m_apiKeyName})
+        connect(e, &QLineEdit::textEdited, this, &AuthEditor::edited);
+    connect(m_apiKeyIn, &QComboBox::currentIndexChanged, this, &AuthEditor::edited);
     for (QLineEdit *e : {m_user, m_password, m_token}) {
         connect(e, &QLineEdit::textEdited, this, [this] {
             m_stored->setCurrentIndex(0); // typing replaces the stored credential
@@ -74,10 +91,16 @@ void AuthEditor::updateVisibility()
     const bool bearer = scheme == S::Bearer;
     const bool none = scheme == S::None;
     auto *form = static_cast<QFormLayout *>(layout());
-    form->setRowVisible(m_user, !bearer && !none);
-    form->setRowVisible(m_password, !bearer && !none);
-    form->setRowVisible(m_token, bearer || scheme == S::Any);
-    m_preemptive->setVisible(!none && scheme != S::Digest);
+    const bool aws = scheme == S::AwsSigV4;
+    const bool apiKey = scheme == S::ApiKey;
+    form->setRowVisible(m_user, !bearer && !none && !apiKey);
+    form->setRowVisible(m_password, !bearer && !none && !apiKey);
+    form->setRowVisible(m_token, bearer || apiKey || scheme == S::Any);
+    form->setRowVisible(m_awsSpec, aws);
+    form->setRowVisible(m_awsToken, aws);
+    form->setRowVisible(m_apiKeyName, apiKey);
+    form->setRowVisible(m_apiKeyIn, apiKey);
+    m_preemptive->setVisible(!none && scheme != S::Digest && scheme != S::Ntlm && !aws && !apiKey);
     m_latin1->setVisible(scheme == S::Basic || scheme == S::Any);
     m_remember->setVisible(!none);
     m_locationTrusted->setVisible(!none);
@@ -140,6 +163,17 @@ AuthSettings AuthEditor::settings() const
     s.saveToKeychain = m_remember->isChecked();
     s.fromKeychain = m_stored->currentIndex() > 0;
     s.locationTrusted = m_locationTrusted->isChecked();
+    if (s.scheme == AuthSettings::Scheme::AwsSigV4) {
+        s.awsSigV4 = m_awsSpec->text().trimmed();
+        s.awsSessionToken = m_awsToken->text();
+        s.fromKeychain = false; // signed before sending: the secret must be at hand
+    } else if (s.scheme == AuthSettings::Scheme::ApiKey) {
+        s.apiKeyName = m_apiKeyName->text().trimmed().isEmpty() ? u"X-Api-Key"_s : m_apiKeyName->text().trimmed();
+        s.apiKeyIn = AuthSettings::ApiKeyIn(m_apiKeyIn->currentData().toInt());
+        s.apiKey = s.token;
+        s.token.clear();
+        s.fromKeychain = false;
+    }
     return s;
 }
 
@@ -154,6 +188,12 @@ void AuthEditor::setSettings(const AuthSettings &s)
     m_latin1->setChecked(s.basicCharset == AuthSettings::BasicCharset::Latin1);
     m_remember->setChecked(s.saveToKeychain);
     m_locationTrusted->setChecked(s.locationTrusted);
+    m_awsSpec->setText(s.awsSigV4);
+    m_awsToken->setText(s.awsSessionToken);
+    m_apiKeyName->setText(s.apiKeyName);
+    m_apiKeyIn->setCurrentIndex(m_apiKeyIn->findData(int(s.apiKeyIn)));
+    if (s.scheme == AuthSettings::Scheme::ApiKey)
+        m_token->setText(s.apiKey);
     if (!s.fromKeychain)
         m_stored->setCurrentIndex(0);
     updateVisibility();

@@ -43,6 +43,10 @@ private:
     QCheckBox *m_latin1;
     QCheckBox *m_remember;
     QCheckBox *m_locationTrusted;
+    QLineEdit *m_awsSpec;      ///< curl's provider1:provider2:region:service
+    QLineEdit *m_awsToken;     ///< session token
+    QLineEdit *m_apiKeyName;
+    QComboBox *m_apiKeyIn;
     QLabel *m_hint;
 };
 
