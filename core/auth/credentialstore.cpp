@@ -74,7 +74,17 @@ CredentialStore::CredentialStore(const QString &indexFile, QObject *parent)
 {
 }
 
-CredentialStore::~CredentialStore() = default;
+CredentialStore::~CredentialStore()
+{
+    // A keychain job deleted while the Secret Service is still answering it is used after it was freed
+    // (libsecret's callback reaches into it). Let running jobs finish on their own: they delete
+    // themselves when done (autoDelete), and nothing of this store is called any more.
+    const QList<QKeychain::Job *> jobs = findChildren<QKeychain::Job *>(Qt::FindDirectChildrenOnly);
+    for (QKeychain::Job *job : jobs) {
+        disconnect(job, nullptr, this, nullptr);
+        job->setParent(nullptr);
+    }
+}
 
 QString CredentialStore::keychainKey(const StoredAccount &a)
 {
