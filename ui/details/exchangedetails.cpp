@@ -69,8 +69,10 @@ void ExchangeDetails::setStreamStore(StreamStore *store)
     addTab(m_messages, tr("Messages"));
     setTabVisible(MessagesTab, false);
     connect(store, &StreamStore::opened, this, [this](quint64 id) {
-        if (id == m_id)
+        if (id == m_id) { // a stream the user is looking at just opened: its messages are what matters now
             setTabVisible(MessagesTab, true);
+            setCurrentIndex(MessagesTab);
+        }
     });
 }
 

@@ -25,6 +25,7 @@
 #include "streams/messagesview.h"
 #include "streams/websocketlauncher.h"
 #include "timeline/timelineview.h"
+#include "websocket/websocketsession.h"
 #include "workspace/workspace.h"
 
 #include <QAction>
@@ -40,6 +41,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -225,7 +227,8 @@ MainWindow::MainWindow(Workspace *workspace, QWidget *parent)
                                          .arg(leftOut.join(u", "_s)));
     }
     if (!settings.contains(u"window/geometry"_s)) {
-        resize(1280, 820);
+        // The first window fits the screen it opens on (1366×768 laptops included).
+        resize(QSize(1280, 820).boundedTo(screen()->availableGeometry().size() * 0.95));
         // Once laid out: a compact composer, the timeline wider than the details.
         QTimer::singleShot(0, this, [this] {
             m_vertical->setSizes({240, height() - 240});
@@ -339,7 +342,7 @@ void MainWindow::send(const RequestSpec &spec, bool askAgain)
         return;
     }
     if (WebSocketLauncher::isWebSocket(*resolved)) { // ws:// and wss:// open a session (ui/streams)
-        m_webSockets->open(*resolved);
+        m_follower->follow(m_webSockets->open(*resolved)->chainId()); // the details show its handshake
         return;
     }
     const quint64 chain = m_workspace->send(*resolved);

@@ -1,5 +1,6 @@
 #include "streams/streammessagesmodel.h"
 
+#include "common/sizetext.h"
 #include "http/exchange.h"
 #include "stream/streamstore.h"
 
@@ -161,7 +162,7 @@ QVariant StreamMessagesModel::data(const QModelIndex &index, int role) const
         case TypeColumn:
             return m->frames > 1 ? tr("%1 (%n frames)", nullptr, m->frames).arg(kindText(*m)) : kindText(*m);
         case SizeColumn:
-            return QLocale().formattedDataSize(m->data.size(), 1, QLocale::DataSizeTraditionalFormat);
+            return sizeText(m->data.size());
         case DataColumn:
             return preview(*m);
         }
