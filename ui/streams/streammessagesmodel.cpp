@@ -4,7 +4,6 @@
 #include "http/exchange.h"
 #include "stream/streamstore.h"
 
-#include <QLocale>
 
 using namespace Qt::StringLiterals;
 
